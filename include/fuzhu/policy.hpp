@@ -1,0 +1,81 @@
+// fuzhu — compile a policy once, evaluate it against many families.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fuzhu/diagnostic.hpp"
+#include "fuzhu/facts.hpp"
+#include "fuzhu/result.hpp"
+#include "fuzhu/value.hpp"
+
+namespace fuzhu {
+
+namespace detail { struct CompiledPolicy; }
+
+struct CompileOptions {
+  /// Extra folders searched by `use "…"` after the including file's folder.
+  std::vector<std::filesystem::path> include_dirs;
+};
+
+struct EvalOptions {
+  /// Evaluate as if the household were registered in the policy's
+  /// jurisdiction (`fuzhu compare`).
+  bool assume_in_jurisdiction = false;
+};
+
+class Policy;
+struct CompileResult;
+
+struct EvalResult {
+  std::optional<Evaluation> evaluation;      // set when there is no error
+  std::vector<Diagnostic> errors;            // facts or arithmetic errors
+  bool ok() const { return evaluation.has_value(); }
+};
+
+/// The header of a policy, as written.
+struct PolicyInfo {
+  std::string title, document, issuer, jurisdiction, status;
+  std::optional<Date> issued, in_force_from, in_force_to;
+  std::string file;
+};
+
+/// A compiled policy. Immutable: copies share it, and any number of threads
+/// may evaluate it at once.
+class Policy {
+ public:
+  static CompileResult compile_file(const std::filesystem::path& file,
+                                    const CompileOptions& options = {});
+  /// `name` is used in diagnostics and to resolve `use` relative paths.
+  static CompileResult compile_string(std::string_view source, std::string name,
+                                      const CompileOptions& options = {});
+
+  const PolicyInfo& info() const;
+
+  /// An empty family (every fact unknown), to be filled in with Facts::set.
+  Facts new_facts() const;
+  /// Reads one family from JSON text, validated against the facts schema.
+  FactsResult read_facts(std::string_view json) const;
+
+  EvalResult evaluate(const Facts& facts, const Date& as_of,
+                      const EvalOptions& options = {}) const;
+
+  const detail::CompiledPolicy& compiled() const { return *compiled_; }
+
+ private:
+  explicit Policy(std::shared_ptr<const detail::CompiledPolicy> compiled);
+  std::shared_ptr<const detail::CompiledPolicy> compiled_;
+  friend struct detail::CompiledPolicy;
+};
+
+struct CompileResult {
+  std::optional<Policy> policy;              // set when there is no error
+  std::vector<Diagnostic> diagnostics;       // errors and warnings
+  bool ok() const { return policy.has_value(); }
+};
+
+}  // namespace fuzhu

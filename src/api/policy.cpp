@@ -1,0 +1,70 @@
+// The embedding API: compile (load, check, compile), read facts, evaluate.
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "check/checker.hpp"
+#include "compile/compiled.hpp"
+#include "eval/evaluate.hpp"
+#include "fuzhu/policy.hpp"
+#include "io/facts.hpp"
+#include "limits.hpp"
+
+namespace fuzhu {
+
+Policy::Policy(std::shared_ptr<const detail::CompiledPolicy> compiled) : compiled_(std::move(compiled)) {}
+
+CompileResult Policy::compile_string(std::string_view source, std::string name, const CompileOptions& options) {
+  CompileResult result;
+  LoadOptions load{options.include_dirs};
+  auto program = load_and_check(std::move(name), std::string(source), load, result.diagnostics);
+  if (has_errors(result.diagnostics)) return result;
+  result.policy = detail::CompiledPolicy::make_policy(detail::compile(std::move(program)));
+  return result;
+}
+
+CompileResult Policy::compile_file(const std::filesystem::path& file, const CompileOptions& options) {
+  auto fail = [&](std::string message) {
+    CompileResult result;
+    Diagnostic d;
+    d.file = file.string();
+    d.message = std::move(message);
+    result.diagnostics.push_back(std::move(d));
+    return result;
+  };
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) return fail("no such file");
+  if (!std::filesystem::is_regular_file(file, ec)) return fail("not a regular file");
+  auto size = std::filesystem::file_size(file, ec);
+  if (ec) return fail("cannot read the file");
+  if (size > limits::max_policy_bytes)
+    return fail(fmt::format("the file is {} bytes; a policy may be at most {} bytes", size, limits::max_policy_bytes));
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in) return fail("cannot read the file");
+  return compile_string(text.str(), file.string(), options);
+}
+
+const PolicyInfo& Policy::info() const { return compiled_->info; }
+
+Facts Policy::new_facts() const { return Facts(compiled_->schema); }
+
+FactsResult Policy::read_facts(std::string_view json) const {
+  return detail::read_facts_json(compiled_->schema, json, "facts");
+}
+
+EvalResult Policy::evaluate(const Facts& facts, const Date& as_of, const EvalOptions& options) const {
+  if (facts.data().schema != compiled_->schema &&
+      facts.data().schema->slot_count != compiled_->schema->slot_count) {
+    EvalResult r;
+    Diagnostic d;
+    d.message = "these facts were read for a policy with another facts schema";
+    r.errors.push_back(std::move(d));
+    return r;
+  }
+  return detail::evaluate(*compiled_, facts.data(), as_of, options);
+}
+
+}  // namespace fuzhu

@@ -1,0 +1,28 @@
+// The checker: loads a policy and the files it `use`s, resolves every name,
+// types every expression, and reports every error it finds in one run (and
+// warnings for what is legal but likely wrong).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "check/program.hpp"
+
+namespace fuzhu {
+
+struct LoadOptions {
+  std::vector<std::filesystem::path> include_dirs;
+};
+
+/// Parses `text` (named `name`) and everything it uses, then checks the whole.
+/// The program is returned even with errors, so that all diagnostics are
+/// reported; use it only when `diags` has no error.
+std::unique_ptr<Program> load_and_check(std::string name, std::string text,
+                                        const LoadOptions& options, std::vector<Diagnostic>& out);
+
+/// The closest of `candidates` to `name` within a small edit distance, or "".
+std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates);
+
+}  // namespace fuzhu

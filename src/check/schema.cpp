@@ -1,0 +1,206 @@
+// Resolves the facts schema: enum and record names, record bases, the roots.
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "check/checker.hpp"
+#include "check/resolve.hpp"
+#include "limits.hpp"
+
+namespace fuzhu {
+
+namespace {
+
+class SchemaResolver {
+ public:
+  SchemaResolver(Program& program, Diagnostics& diags) : program_(program), diags_(diags) {}
+
+  bool run() {
+    collect();
+    for (auto* record : program_.records) layout(*record, 0);
+    for (auto* record : program_.records)
+      for (auto& field : record->fields) field_type(field);
+    roots();
+    return !diags_.has_errors();
+  }
+
+ private:
+  Program& program_;
+  Diagnostics& diags_;
+
+  void collect() {
+    std::set<std::string> names;
+    for (auto& file : program_.files) {
+      for (auto& e : file->enums) {
+        if (!names.insert(e->name).second) diags_.error(e->loc, fmt::format("'{}' is declared twice", e->name));
+        duplicate_values(*e);
+        program_.enums.push_back(e.get());
+      }
+      for (auto& r : file->records) {
+        if (!names.insert(r->name).second) diags_.error(r->loc, fmt::format("'{}' is declared twice", r->name));
+        program_.records.push_back(r.get());
+      }
+      if (file->has_facts) {
+        if (!program_.roots.empty()) diags_.error(file->facts_loc, "the facts are declared twice");
+        for (auto& root : file->roots) program_.roots.push_back(&root);
+      }
+    }
+  }
+
+  void duplicate_values(const ast::EnumDecl& e) {
+    std::set<std::string> seen;
+    for (const auto& v : e.values)
+      if (!seen.insert(v.name).second) diags_.error(v.loc, fmt::format("'{}' is listed twice in enum {}", v.name, e.name));
+  }
+
+  ast::RecordDecl* find_record(const std::string& name) {
+    for (auto* r : program_.records)
+      if (r->name == name) return r;
+    return nullptr;
+  }
+
+  const ast::EnumDecl* find_enum(const std::string& name) {
+    for (auto* e : program_.enums)
+      if (e->name == name) return e;
+    return nullptr;
+  }
+
+  std::vector<std::string> type_names() {
+    std::vector<std::string> names;
+    for (auto* r : program_.records) names.push_back(r->name);
+    for (auto* e : program_.enums) names.push_back(e->name);
+    return names;
+  }
+
+  std::string unknown_type(const std::string& name) {
+    std::string hint = did_you_mean(name, type_names());
+    return fmt::format("unknown type '{}'{}", name, hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint));
+  }
+
+  // Lays out a record: its base's fields first, so that a Child is also a Person.
+  void layout(ast::RecordDecl& record, int depth) {
+    if (!record.layout.empty() || depth > 8) return;
+    if (!record.base.empty()) {
+      ast::RecordDecl* base = find_record(record.base);
+      if (!base) {
+        diags_.error(record.base_loc, unknown_type(record.base));
+      } else if (base == &record || depth == 8) {
+        diags_.error(record.base_loc, "a record cannot include itself");
+      } else {
+        layout(*base, depth + 1);
+        record.base_record = base;
+        record.layout = base->layout;
+      }
+    }
+    for (const auto& field : record.fields) {
+      if (record.index_of(field.name) >= 0)
+        diags_.error(field.loc, fmt::format("field '{}' is declared twice in {}", field.name, record.name));
+      record.layout.push_back(&field);
+    }
+  }
+
+  void field_type(ast::FieldDecl& field) {
+    using K = ast::FieldTypeKind;
+    using T = ast::TypeKind;
+    switch (field.type_kind) {
+      case K::boolean: field.type = {T::boolean}; break;
+      case K::integer: field.type = {T::integer}; break;
+      case K::money: field.type = {T::money}; break;
+      case K::date: field.type = {T::date}; break;
+      case K::string: field.type = {T::string}; break;
+      case K::enumeration:
+        duplicate_values(*field.inline_enum);
+        field.type = {T::enumeration, field.inline_enum.get()};
+        break;
+      case K::named:
+        if (const auto* e = find_enum(field.type_name)) field.type = {T::enumeration, e};
+        else diags_.error(field.loc, find_record(field.type_name)
+                                         ? "a field cannot hold a record; declare it in facts { }"
+                                         : unknown_type(field.type_name));
+        break;
+    }
+    if (field.default_value) check_default(field);
+    if (field.int_low && field.int_high && *field.int_low > *field.int_high)
+      diags_.error(field.loc, "the range is empty: its lower end is above its upper end");
+  }
+
+  // A default is a literal of the field's type: the schema stays data.
+  void check_default(const ast::FieldDecl& field) {
+    const ast::Expr& v = *field.default_value;
+    using T = ast::TypeKind;
+    bool ok = (v.kind == ast::ExprKind::boolean && field.type.kind == T::boolean) ||
+              (v.kind == ast::ExprKind::integer && field.type.kind == T::integer) ||
+              (v.kind == ast::ExprKind::money && field.type.kind == T::money) ||
+              (v.kind == ast::ExprKind::date && field.type.kind == T::date) ||
+              (v.kind == ast::ExprKind::string && field.type.kind == T::string) ||
+              (v.kind == ast::ExprKind::name && field.type.kind == T::enumeration &&
+               field.type.enumeration->index_of(v.text) >= 0);
+    if (!ok) diags_.error(v.loc, fmt::format("the default of '{}' must be a literal {}", field.name, ast::describe(field.type)));
+  }
+
+  void roots() {
+    std::set<std::string> names;
+    for (const auto* root : program_.roots) {
+      if (!names.insert(root->name).second) diags_.error(root->loc, fmt::format("'{}' is declared twice in facts", root->name));
+      auto* record = find_record(root->record_name);
+      if (!record) diags_.error(root->record_loc, unknown_type(root->record_name));
+      const_cast<ast::RootDecl*>(root)->record = record;
+    }
+  }
+};
+
+}  // namespace
+
+bool resolve_schema(Program& program, Diagnostics& diags) { return SchemaResolver(program, diags).run(); }
+
+void resolve(Program& program, Diagnostics& diags) {
+  const ast::File& main = *program.files.front();
+  if (main.header) program.header = &*main.header;
+  for (std::size_t i = 1; i < program.files.size(); ++i)
+    if (program.files[i]->header)
+      diags.error(program.files[i]->header->loc, "only the policy file itself may have a policy header");
+  if (!resolve_schema(program, diags)) return;
+  if (!main.benefits.empty() && !program.header)
+    diags.error(main.benefits.front().loc, "a policy needs a header: policy \"title\" { document ... in force from ... jurisdiction ... }");
+  if (program.header) {
+    const ast::Header& h = *program.header;
+    if (!h.from) diags.error(h.loc, "the policy header needs 'in force from YYYY-MM-DD'");
+    if (h.jurisdiction.empty()) diags.error(h.loc, "the policy header needs 'jurisdiction \"…\"' (the region it applies to)");
+    if (h.from && h.to && *h.to < *h.from) diags.error(h.to_loc, "the policy ends before it starts");
+  }
+  if (program.roots.empty() && (!main.benefits.empty() || !main.definitions.empty())) {
+    Loc at = main.benefits.empty() ? main.definitions.front().loc : main.benefits.front().loc;
+    diags.error(at, "no facts schema: add `use \"facts.schema\"` at the top of the file");
+    return;
+  }
+  check_rules(program, diags);
+}
+
+std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates) {
+  // Levenshtein distance over bytes is enough to catch typos in ASCII names;
+  // for CJK names a one-character slip costs up to 3, allowed below.
+  auto distance = [](const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        std::size_t up = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        diagonal = up;
+      }
+    }
+    return row[b.size()];
+  };
+  std::string best;
+  std::size_t best_distance = std::max<std::size_t>(2, name.size() / 3) + 1;
+  for (const auto& candidate : candidates) {
+    std::size_t d = distance(name, candidate);
+    if (d < best_distance) best = candidate, best_distance = d;
+  }
+  return best;
+}
+
+}  // namespace fuzhu

@@ -1,0 +1,546 @@
+// Types every expression of the definitions and benefits, resolves names,
+// orders definitions and benefits by their dependencies, and warns about
+// what is legal but likely wrong.
+#include <algorithm>
+#include <climits>
+#include <functional>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "check/checker.hpp"
+#include "check/resolve.hpp"
+#include "limits.hpp"
+
+namespace fuzhu {
+
+namespace {
+
+using ast::Expr;
+using ast::ExprKind;
+using ast::Type;
+using ast::TypeKind;
+
+constexpr Type error_type{TypeKind::error};
+constexpr Type bool_type{TypeKind::boolean};
+constexpr Type int_type{TypeKind::integer};
+constexpr Type money_type{TypeKind::money};
+constexpr Type date_type{TypeKind::date};
+
+// Where an expression stands: does it have a recipient (`person`)?
+struct Scope {
+  bool has_person = false;
+  const ast::RecordDecl* person_record = nullptr;
+  int benefit = -1;  // the benefit being checked, for granted() dependencies
+};
+
+class TypeChecker {
+ public:
+  TypeChecker(Program& program, Diagnostics& diags) : p_(program), d_(diags) {}
+
+  void run() {
+    collect_definitions();
+    collect_benefits();
+    person_record_ = find_person_record();
+    for (std::size_t i = 0; i < p_.definitions.size(); ++i) definition(static_cast<int>(i));
+    for (std::size_t i = 0; i < p_.benefits.size(); ++i) benefit(static_cast<int>(i));
+    order_benefits();
+    warn_unused();
+  }
+
+ private:
+  Program& p_;
+  Diagnostics& d_;
+  const ast::RecordDecl* person_record_ = nullptr;
+
+  std::map<std::string, int> definition_index_;
+  std::vector<int> definition_state_;  // 0 unvisited, 1 in progress, 2 done
+  std::vector<bool> definition_used_;
+  std::vector<std::set<int>> benefit_deps_;
+
+  // ---------------------------------------------------------------- setup
+
+  void collect_definitions() {
+    for (auto& file : p_.files)
+      for (auto& def : file->definitions) {
+        if (definition_index_.count(def.name)) {
+          d_.error(def.loc, fmt::format("'{}' is defined twice", def.name));
+          continue;
+        }
+        if (p_.root_index(def.name) >= 0)
+          d_.error(def.loc, fmt::format("'{}' is a facts record; choose another name", def.name));
+        check_name_length(def.name, def.loc);
+        definition_index_[def.name] = static_cast<int>(p_.definitions.size());
+        p_.definitions.push_back(&def);
+      }
+    if (p_.definitions.size() > limits::max_definitions)
+      d_.error(p_.definitions.back()->loc, fmt::format("at most {} definitions", limits::max_definitions));
+    definition_state_.assign(p_.definitions.size(), 0);
+    definition_used_.assign(p_.definitions.size(), false);
+  }
+
+  void collect_benefits() {
+    std::set<std::string> ids;
+    for (auto& b : p_.files.front()->benefits) {
+      if (!ids.insert(b.id).second)
+        d_.warning(b.loc, fmt::format("benefit '{}' is declared twice: each catalog id should appear once", b.id));
+      check_name_length(b.id, b.loc);
+      p_.benefits.push_back(&b);
+    }
+    for (std::size_t i = 1; i < p_.files.size(); ++i)
+      if (!p_.files[i]->benefits.empty())
+        d_.error(p_.files[i]->benefits.front().loc, "benefits belong in the policy file, not in a used file");
+    if (p_.benefits.size() > limits::max_benefits)
+      d_.error(p_.benefits.back()->loc, fmt::format("at most {} benefits in one policy", limits::max_benefits));
+    benefit_deps_.resize(p_.benefits.size());
+  }
+
+  void check_name_length(const std::string& name, Loc loc) {
+    if (utf8_length(name) > limits::max_name_chars)
+      d_.error(loc, fmt::format("this name is longer than {} characters", limits::max_name_chars));
+  }
+
+  const ast::RecordDecl* find_person_record() {
+    for (const auto* root : p_.roots)
+      if (root->optional && root->record) return root->record;
+    return nullptr;
+  }
+
+  // ------------------------------------------------------- declarations
+
+  void definition(int index) {
+    if (definition_state_[index] == 2) return;
+    ast::Definition& def = *p_.definitions[index];
+    if (definition_state_[index] == 1) {
+      d_.error(def.loc, fmt::format("'{}' is defined in terms of itself", def.name));
+      return;
+    }
+    definition_state_[index] = 1;
+    check(*def.value, Scope{}, nullptr);
+    definition_state_[index] = 2;
+  }
+
+  void benefit(int index) {
+    ast::Benefit& b = *p_.benefits[index];
+    Scope outer;
+    outer.benefit = index;
+    Scope inner = outer;
+    if (b.per_person()) {
+      inner.has_person = true;
+      inner.person_record = person_record_;
+    }
+    if (b.cite.empty()) d_.warning(b.loc, fmt::format("benefit '{}' cites no clause of the document", b.id));
+    if (b.condition) expect(*b.condition, bool_type, outer, "the condition of a benefit");
+    if (b.where) expect(*b.where, bool_type, inner, "a 'where' condition");
+    if (b.amount) expect(*b.amount, money_type, inner, "an amount");
+    if (b.minimum && !b.amount) d_.error(b.loc, "'at least' needs an amount");
+    if (!b.period && b.amount) d_.error(b.amount->loc, "an amount needs a period: monthly, yearly or once");
+    for (auto& payer : b.payers) {
+      if (payer.share) expect(*payer.share, money_type, inner, "a payer's share");
+      if (payer.condition) expect(*payer.condition, bool_type, inner, "a payer's condition");
+    }
+    if (b.condition && b.condition->kind == ExprKind::boolean && !b.condition->boolean)
+      d_.warning(b.condition->loc, fmt::format("benefit '{}' can never be granted: its condition is false", b.id));
+  }
+
+  void order_benefits() {
+    std::vector<int> state(p_.benefits.size(), 0);
+    std::vector<int> order;
+    std::function<void(int)> visit = [&](int i) {
+      if (state[i] == 2) return;
+      if (state[i] == 1) {
+        d_.error(p_.benefits[i]->loc,
+                 fmt::format("benefit '{}' depends on itself through granted()", p_.benefits[i]->id));
+        return;
+      }
+      state[i] = 1;
+      for (int dep : benefit_deps_[i]) visit(dep);
+      state[i] = 2;
+      order.push_back(i);
+    };
+    for (std::size_t i = 0; i < p_.benefits.size(); ++i) visit(static_cast<int>(i));
+    p_.benefit_order = std::move(order);
+  }
+
+  void warn_unused() {
+    for (std::size_t i = 0; i < p_.definitions.size(); ++i) {
+      const ast::Definition* def = p_.definitions[i];
+      int index = definition_index_[def->name];
+      // Shared definitions in a used file (the prelude) need not all be used.
+      if (!definition_used_[index] && def->loc.file == 0)
+        d_.warning(def->loc, fmt::format("'{}' is defined but never used", def->name));
+    }
+  }
+
+  // -------------------------------------------------------- expressions
+
+  void expect(Expr& e, Type want, const Scope& scope, const char* what) {
+    Type got = check(e, scope, &want);
+    if (got.kind != TypeKind::error && got != want)
+      d_.error(e.loc, fmt::format("{} must be {}, but this is {}", what, ast::describe(want), ast::describe(got)));
+  }
+
+  Type set(Expr& e, Type t) {
+    e.type = t;
+    return t;
+  }
+
+  Type fail(Expr& e, std::string message) {
+    d_.error(e.loc, std::move(message));
+    return set(e, error_type);
+  }
+
+  // `hint` is the type the context expects, used to resolve bare enum values.
+  Type check(Expr& e, const Scope& scope, const Type* hint) {
+    switch (e.kind) {
+      case ExprKind::boolean: return set(e, bool_type);
+      case ExprKind::integer: return set(e, int_type);
+      case ExprKind::money: return set(e, money_type);
+      case ExprKind::date: return set(e, date_type);
+      case ExprKind::today: return set(e, date_type);
+      case ExprKind::string: return set(e, Type{TypeKind::string});
+      case ExprKind::name: return name(e, scope, hint);
+      case ExprKind::person:
+        if (!scope.has_person)
+          return fail(e, "'person' means the recipient, and stands only in a benefit given to "
+                         "each parent, each member, mother, father or child");
+        return set(e, Type{TypeKind::person, nullptr, scope.person_record});
+      case ExprKind::field: return field(e, scope);
+      case ExprKind::negate: {
+        Type t = check(*e.operands[0], scope, nullptr);
+        if (t.kind != TypeKind::error && t != int_type && t != money_type)
+          return fail(e, fmt::format("'-' applies to a number or money, not {}", ast::describe(t)));
+        return set(e, t);
+      }
+      case ExprKind::not_:
+        expect(*e.operands[0], bool_type, scope, "the operand of 'not'");
+        return set(e, bool_type);
+      case ExprKind::binary: return binary(e, scope);
+      case ExprKind::in_set: return in_set(e, scope);
+      case ExprKind::match: return match(e, scope, hint);
+      case ExprKind::if_: {
+        expect(*e.operands[0], bool_type, scope, "the condition of 'if'");
+        Type t = check(*e.operands[1], scope, hint);
+        same(*e.operands[2], t, scope, "both branches of 'if'");
+        return set(e, t);
+      }
+      case ExprKind::tier: return tier(e, scope, hint);
+      case ExprKind::schedule: return schedule(e, scope, hint);
+      case ExprKind::quantified: {
+        Scope inner = scope;
+        inner.has_person = true;
+        inner.person_record = person_record_;
+        expect(*e.operands[0], bool_type, inner, "the condition of 'any'/'all'");
+        return set(e, bool_type);
+      }
+      case ExprKind::call: return call(e, scope);
+    }
+    return set(e, error_type);
+  }
+
+  // Checks `e` against the type of a sibling (arms, branches).
+  void same(Expr& e, Type want, const Scope& scope, const char* what) {
+    Type got = check(e, scope, &want);
+    if (want.kind != TypeKind::error && got.kind != TypeKind::error && got != want)
+      d_.error(e.loc, fmt::format("{} must have one type: this is {}, the other {}", what,
+                                  ast::describe(got), ast::describe(want)));
+  }
+
+  std::vector<std::string> visible_names(const Scope& scope) {
+    std::vector<std::string> names;
+    for (const auto& [name, index] : definition_index_) names.push_back(name);
+    for (const auto* root : p_.roots) names.push_back(root->name);
+    if (scope.has_person) names.push_back("person");
+    return names;
+  }
+
+  Type name(Expr& e, const Scope& scope, const Type* hint) {
+    if (auto it = definition_index_.find(e.text); it != definition_index_.end()) {
+      definition(it->second);
+      definition_used_[it->second] = true;
+      e.name_kind = ast::NameKind::definition;
+      e.resolved = it->second;
+      return set(e, p_.definitions[it->second]->value->type);
+    }
+    if (int root = p_.root_index(e.text); root >= 0) {
+      e.name_kind = ast::NameKind::root;
+      e.resolved = root;
+      return set(e, Type{TypeKind::record, nullptr, p_.roots[root]->record});
+    }
+    if (hint && hint->kind == TypeKind::enumeration) {
+      int value = hint->enumeration->index_of(e.text);
+      if (value >= 0) {
+        e.name_kind = ast::NameKind::enum_value;
+        e.resolved = value;
+        return set(e, *hint);
+      }
+      std::vector<std::string> values;
+      for (const auto& v : hint->enumeration->values) values.push_back(v.name);
+      std::string hint_text = did_you_mean(e.text, values);
+      return fail(e, fmt::format("'{}' is not a value of {}{}", e.text, ast::describe(*hint),
+                                 hint_text.empty() ? fmt::format(" (its values: {})", fmt::join(values, ", "))
+                                                   : fmt::format("; did you mean '{}'?", hint_text)));
+    }
+    std::string suggestion = did_you_mean(e.text, visible_names(scope));
+    return fail(e, fmt::format("unknown name '{}'{}", e.text,
+                               suggestion.empty() ? "" : fmt::format("; did you mean '{}'?", suggestion)));
+  }
+
+  Type field(Expr& e, const Scope& scope) {
+    Type base = check(*e.operands[0], scope, nullptr);
+    if (base.kind == TypeKind::error) return set(e, error_type);
+    if (base.kind != TypeKind::record && base.kind != TypeKind::person)
+      return fail(e, fmt::format("'.{}': {} has no fields", e.text, ast::describe(base)));
+    const ast::RecordDecl* record = base.record;
+    int index = record ? record->index_of(e.text) : -1;
+    if (index < 0) {
+      std::vector<std::string> fields;
+      if (record)
+        for (const auto* f : record->layout) fields.push_back(f->name);
+      std::string suggestion = did_you_mean(e.text, fields);
+      return fail(e, fmt::format("{} has no field '{}'{}", record ? record->name : "this", e.text,
+                                 suggestion.empty() ? "" : fmt::format("; did you mean '{}'?", suggestion)));
+    }
+    e.resolved = index;
+    return set(e, record->layout[index]->type);
+  }
+
+  static bool is_bare_name(const Expr& e) { return e.kind == ExprKind::name; }
+
+  // Types both sides of a binary operator; a bare enum value takes the other side's type.
+  std::pair<Type, Type> operands(Expr& e, const Scope& scope) {
+    Expr& l = *e.operands[0];
+    Expr& r = *e.operands[1];
+    bool left_first = !(is_bare_name(l) && !definition_index_.count(l.text) && p_.root_index(l.text) < 0);
+    if (left_first) {
+      Type lt = check(l, scope, nullptr);
+      Type rt = check(r, scope, &lt);
+      return {lt, rt};
+    }
+    Type rt = check(r, scope, nullptr);
+    Type lt = check(l, scope, &rt);
+    return {lt, rt};
+  }
+
+  Type binary(Expr& e, const Scope& scope) {
+    using O = ast::BinaryOp;
+    if (e.op == O::and_ || e.op == O::or_) {
+      expect(*e.operands[0], bool_type, scope, fmt::format("the operand of '{}'", ast::spelling(e.op)).c_str());
+      expect(*e.operands[1], bool_type, scope, fmt::format("the operand of '{}'", ast::spelling(e.op)).c_str());
+      return set(e, bool_type);
+    }
+    auto [l, r] = operands(e, scope);
+    if (l.kind == TypeKind::error || r.kind == TypeKind::error) return set(e, error_type);
+    auto mismatch = [&] {
+      return fail(e, fmt::format("cannot apply '{}' to {} and {}", ast::spelling(e.op), ast::describe(l),
+                                 ast::describe(r)));
+    };
+    switch (e.op) {
+      case O::eq:
+      case O::ne:
+        if (l != r || l.kind == TypeKind::record || l.kind == TypeKind::person) return mismatch();
+        return set(e, bool_type);
+      case O::lt:
+      case O::le:
+      case O::gt:
+      case O::ge:
+        if (l != r || (l != int_type && l != money_type && l != date_type)) return mismatch();
+        return set(e, bool_type);
+      case O::add:
+      case O::sub:
+        if (l != r || (l != int_type && l != money_type)) return mismatch();
+        return set(e, l);
+      case O::mul:
+        if (l == int_type && r == int_type) return set(e, int_type);
+        if ((l == money_type && r == int_type) || (l == int_type && r == money_type)) return set(e, money_type);
+        return mismatch();
+      case O::div:
+        if (l == money_type && r == int_type) return set(e, money_type);
+        return mismatch();
+      default: return mismatch();
+    }
+  }
+
+  Type in_set(Expr& e, const Scope& scope) {
+    Type t = check(*e.operands[0], scope, nullptr);
+    if (t.kind == TypeKind::error) return set(e, bool_type);
+    if (t.kind != TypeKind::enumeration)
+      return fail(e, fmt::format("'in {{…}}' needs an enum value on its left, not {}", ast::describe(t)));
+    values_of(e.arms.front(), t);
+    return set(e, bool_type);
+  }
+
+  // Resolves the enum value names of one arm; returns their indices.
+  std::vector<int> values_of(const ast::MatchArm& arm, const Type& t) {
+    std::vector<int> indices;
+    for (std::size_t i = 0; i < arm.values.size(); ++i) {
+      int index = t.enumeration->index_of(arm.values[i]);
+      if (index < 0) {
+        std::vector<std::string> names;
+        for (const auto& v : t.enumeration->values) names.push_back(v.name);
+        std::string suggestion = did_you_mean(arm.values[i], names);
+        d_.error(arm.value_locs[i], fmt::format("'{}' is not a value of {}{}", arm.values[i], ast::describe(t),
+                                                suggestion.empty() ? fmt::format(" (its values: {})", fmt::join(names, ", "))
+                                                                   : fmt::format("; did you mean '{}'?", suggestion)));
+      }
+      indices.push_back(index);
+    }
+    return indices;
+  }
+
+  Type match(Expr& e, const Scope& scope, const Type* hint) {
+    Type subject = check(*e.operands[0], scope, nullptr);
+    if (subject.kind != TypeKind::error && subject.kind != TypeKind::enumeration)
+      return fail(*e.operands[0], fmt::format("'match' chooses on an enum value, not {}", ast::describe(subject)));
+    if (e.arms.empty() && !e.otherwise) return fail(e, "a 'match' needs at least one case");
+    Type result = hint ? *hint : error_type;
+    bool first = true;
+    std::set<int> seen;
+    for (auto& arm : e.arms) {
+      if (subject.kind == TypeKind::enumeration)
+        for (std::size_t i = 0; i < arm.values.size(); ++i) {
+          int index = values_of(ast::MatchArm{{arm.values[i]}, {arm.value_locs[i]}, nullptr}, subject).front();
+          if (index >= 0 && !seen.insert(index).second)
+            d_.error(arm.value_locs[i], fmt::format("'{}' has two cases in this match", arm.values[i]));
+        }
+      if (first && !hint) result = check(*arm.result, scope, nullptr);
+      else same(*arm.result, result, scope, "every case of a match");
+      first = false;
+    }
+    if (e.otherwise) {
+      if (first && !hint) result = check(*e.otherwise, scope, nullptr);
+      else same(*e.otherwise, result, scope, "every case of a match");
+    }
+    return set(e, result);
+  }
+
+  Type tier(Expr& e, const Scope& scope, const Type* hint) {
+    expect(*e.operands[0], int_type, scope, "the value a tier table chooses on");
+    if (e.tiers.empty()) return fail(e, "a tier table needs at least one row");
+    Type result = hint ? *hint : check(*e.tiers.front().result, scope, nullptr);
+    for (std::size_t i = hint ? 0 : 1; i < e.tiers.size(); ++i) same(*e.tiers[i].result, result, scope, "every row of a tier table");
+    warn_tier_gaps(e);
+    return set(e, result);
+  }
+
+  void warn_tier_gaps(const Expr& e) {
+    std::vector<const ast::TierArm*> rows;
+    for (const auto& t : e.tiers) {
+      if (t.low && t.high && *t.low > *t.high) d_.error(t.loc, "this range is empty: its lower end is above its upper end");
+      rows.push_back(&t);
+    }
+    auto low = [](const ast::TierArm* t) { return t->low.value_or(INT64_MIN); };
+    auto high = [](const ast::TierArm* t) { return t->high.value_or(INT64_MAX); };
+    std::sort(rows.begin(), rows.end(), [&](auto* a, auto* b) { return low(a) < low(b); });
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+      std::int64_t prev_high = high(rows[i - 1]);
+      if (low(rows[i]) <= prev_high) d_.warning(rows[i]->loc, "this row overlaps the row before it: a value would match both");
+      else if (prev_high != INT64_MAX && low(rows[i]) > prev_high + 1)
+        d_.warning(rows[i]->loc, fmt::format("values {}..{} match no row of this tier table", prev_high + 1, low(rows[i]) - 1));
+    }
+  }
+
+  Type schedule(Expr& e, const Scope& scope, const Type* hint) {
+    if (e.schedule.empty()) return fail(e, "a schedule needs at least one 'from DATE => value' row");
+    Type result = hint ? *hint : check(*e.schedule.front().result, scope, nullptr);
+    for (std::size_t i = 0; i < e.schedule.size(); ++i) {
+      if (i > 0 && !(e.schedule[i - 1].from < e.schedule[i].from))
+        d_.error(e.schedule[i].loc, "the rows of a schedule go from the earliest date to the latest");
+      if (i > 0 || hint) same(*e.schedule[i].result, result, scope, "every row of a schedule");
+    }
+    return set(e, result);
+  }
+
+  static bool is_person_like(const Type& t) {
+    return (t.kind == TypeKind::record || t.kind == TypeKind::person) && t.record &&
+           t.record->index_of("birth_date") >= 0;
+  }
+
+  Type call(Expr& e, const Scope& scope) {
+    const std::string& f = e.text;
+    auto arity = [&](std::size_t n) {
+      if (e.operands.size() == n) return true;
+      d_.error(e.loc, fmt::format("{}() takes {} argument{}", f, n, n == 1 ? "" : "s"));
+      return false;
+    };
+    auto person_arg = [&](Expr& arg) {
+      Type t = check(arg, scope, nullptr);
+      if (t.kind != TypeKind::error && !is_person_like(t))
+        d_.error(arg.loc, fmt::format("{}() needs a person (mother, father, child or person), not {}", f, ast::describe(t)));
+    };
+    if (f == "age") {
+      if (arity(1)) person_arg(*e.operands[0]);
+      return set(e, int_type);
+    }
+    if (f == "age_on") {
+      if (arity(2)) {
+        person_arg(*e.operands[0]);
+        expect(*e.operands[1], date_type, scope, "the second argument of age_on()");
+      }
+      return set(e, int_type);
+    }
+    if (f == "year") {
+      if (arity(1)) expect(*e.operands[0], date_type, scope, "the argument of year()");
+      return set(e, int_type);
+    }
+    if (f == "this_year") {
+      if (arity(1)) expect(*e.operands[0], date_type, scope, "the argument of this_year()");
+      return set(e, bool_type);
+    }
+    if (f == "has") {
+      if (arity(1)) {
+        check(*e.operands[0], scope, nullptr);
+        if (e.operands[0]->kind != ExprKind::field) d_.error(e.operands[0]->loc, "has() takes a fact, such as family.art_rebirth_date");
+      }
+      return set(e, bool_type);
+    }
+    if (f == "exists") {
+      if (arity(1)) {
+        Type t = check(*e.operands[0], scope, nullptr);
+        if (t.kind != TypeKind::error && t.kind != TypeKind::record && t.kind != TypeKind::person)
+          d_.error(e.operands[0]->loc, "exists() takes a person: mother, father, child or person");
+      }
+      return set(e, bool_type);
+    }
+    if (f == "granted") {
+      if (arity(1)) granted(e, scope);
+      return set(e, bool_type);
+    }
+    std::string suggestion = did_you_mean(f, {"age", "age_on", "year", "this_year", "has", "exists", "granted"});
+    return fail(e, fmt::format("unknown function '{}'{}", f,
+                               suggestion.empty() ? "; the functions are age, age_on, year, this_year, has, exists, granted"
+                                                  : fmt::format("; did you mean '{}'?", suggestion)));
+  }
+
+  void granted(Expr& e, const Scope& scope) {
+    Expr& arg = *e.operands[0];
+    if (arg.kind != ExprKind::name) {
+      d_.error(arg.loc, "granted() takes the id of a benefit of this policy");
+      return;
+    }
+    int index = p_.benefit_index(arg.text);
+    if (index < 0) {
+      std::vector<std::string> ids;
+      for (const auto* b : p_.benefits) ids.push_back(b->id);
+      std::string suggestion = did_you_mean(arg.text, ids);
+      d_.error(arg.loc, fmt::format("no benefit '{}' in this policy{}", arg.text,
+                                    suggestion.empty() ? "" : fmt::format("; did you mean '{}'?", suggestion)));
+      return;
+    }
+    if (scope.benefit < 0) {
+      d_.error(e.loc, "granted() stands only in a benefit, not in a definition");
+      return;
+    }
+    arg.name_kind = ast::NameKind::benefit;
+    arg.resolved = index;
+    arg.type = bool_type;
+    benefit_deps_[scope.benefit].insert(index);
+  }
+};
+
+}  // namespace
+
+void check_rules(Program& program, Diagnostics& diags) { TypeChecker(program, diags).run(); }
+
+}  // namespace fuzhu

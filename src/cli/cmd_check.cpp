@@ -1,0 +1,21 @@
+// fuzhu check POLICY...: parse and check; diagnostics on stderr.
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/common.hpp"
+
+namespace fuzhu::cli {
+
+int run_check(const std::vector<std::string>& policies) {
+  int failed = 0;
+  for (const auto& path : policies) {
+    auto result = Policy::compile_file(path);
+    print_diagnostics(result.diagnostics);
+    if (!result.ok()) ++failed;
+  }
+  if (failed) std::cerr << fmt::format("{} of {} policies have errors\n", failed, policies.size());
+  return failed ? exit_failed : exit_ok;
+}
+
+}  // namespace fuzhu::cli

@@ -1,0 +1,27 @@
+// fuzhu eval POLICY FACTS.json [--as-of D] [--format text|json]
+#include <iostream>
+
+#include "cli/common.hpp"
+
+namespace fuzhu::cli {
+
+int run_eval(const std::string& policy_path, const std::string& facts_path, const std::string& as_of_text,
+             const std::string& format, bool /*explain*/) {
+  auto as_of = parse_as_of(as_of_text);
+  if (!as_of) return exit_usage;
+  auto policy = compile_or_report(policy_path);
+  if (!policy) return exit_failed;
+  auto facts = read_facts_or_report(*policy, facts_path);
+  if (!facts) return exit_failed;
+  auto result = policy->evaluate(*facts, *as_of);
+  if (!result.ok()) {
+    for (auto& d : result.errors)
+      if (d.file.empty()) d.file = facts_path;
+    print_diagnostics(result.errors);
+    return exit_failed;
+  }
+  std::cout << (format == "json" ? to_json(*result.evaluation) : to_text(*result.evaluation));
+  return exit_ok;
+}
+
+}  // namespace fuzhu::cli

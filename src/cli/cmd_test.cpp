@@ -1,0 +1,236 @@
+// fuzhu test [PATH...]: runs policy test cases (docs/policy-tests.md).
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/common.hpp"
+
+namespace fuzhu::cli {
+
+namespace {
+
+using json = nlohmann::json;
+namespace fs = std::filesystem;
+
+std::string row_of(const Entitlement& e) {
+  return fmt::format("{} {} {}", e.benefit, e.recipient, e.amount ? e.amount->to_string() : "-");
+}
+
+std::vector<std::string> words(const std::string& s) {
+  std::vector<std::string> out;
+  std::string word;
+  for (char c : s) {
+    if (c == ' ' || c == '\t') {
+      if (!word.empty()) out.push_back(std::move(word)), word.clear();
+    } else {
+      word += c;
+    }
+  }
+  if (!word.empty()) out.push_back(std::move(word));
+  return out;
+}
+
+// "special_allowance mother 490" → the canonical row, normalising "490.00".
+std::string canonical(const std::string& expected) {
+  auto w = words(expected);
+  if (w.size() == 3 && w[2] != "-")
+    if (auto m = Money::parse(w[2])) w[2] = m->to_string();
+  std::string out;
+  for (const auto& x : w) out += (out.empty() ? "" : " ") + x;
+  return out;
+}
+
+bool row_matches(const std::string& pattern, const Entitlement& e) {
+  auto w = words(canonical(pattern));
+  if (w.empty() || w[0] != e.benefit) return false;
+  if (w.size() > 1 && w[1] != e.recipient) return false;
+  if (w.size() > 2 && w[2] != (e.amount ? e.amount->to_string() : "-")) return false;
+  return true;
+}
+
+std::vector<std::string> strings(const json& j) {
+  std::vector<std::string> out;
+  for (const auto& x : j) out.push_back(x.get<std::string>());
+  return out;
+}
+
+class CaseRunner {
+ public:
+  // Returns the failures of one case; empty when it passes.
+  std::vector<std::string> run(const Policy& policy, const json& c) {
+    failures_.clear();
+    auto as_of = Date::parse(c.at("as_of").get<std::string>());
+    if (!as_of) return {"as_of is not a date (YYYY-MM-DD)"};
+    auto facts = policy.read_facts(c.value("facts", json::object()).dump());
+    std::string expected_error = c.value("error", "");
+    if (!facts.ok()) {
+      expect_error(expected_error, render_all(facts.diagnostics));
+      return failures_;
+    }
+    auto result = policy.evaluate(*facts.facts, *as_of);
+    if (!result.ok()) {
+      expect_error(expected_error, render_all(result.errors));
+      return failures_;
+    }
+    if (!expected_error.empty()) fail(fmt::format("expected an error containing \"{}\", but the evaluation succeeded", expected_error));
+    compare(c, *result.evaluation);
+    return failures_;
+  }
+
+ private:
+  std::vector<std::string> failures_;
+
+  void fail(std::string message) { failures_.push_back(std::move(message)); }
+
+  void expect_error(const std::string& expected, const std::string& actual) {
+    if (expected.empty()) fail("unexpected error:\n" + actual);
+    else if (actual.find(expected) == std::string::npos)
+      fail(fmt::format("expected an error containing \"{}\", got:\n{}", expected, actual));
+  }
+
+  void compare(const json& c, const Evaluation& e) {
+    if (c.contains("in_force") && c["in_force"].get<bool>() != e.in_force)
+      fail(fmt::format("in_force: expected {}, got {}", c["in_force"].dump(), e.in_force));
+    if (c.contains("in_jurisdiction")) {
+      json actual = e.in_jurisdiction ? json(*e.in_jurisdiction) : json(nullptr);
+      if (actual != c["in_jurisdiction"])
+        fail(fmt::format("in_jurisdiction: expected {}, got {}", c["in_jurisdiction"].dump(), actual.dump()));
+    }
+    if (c.contains("entitlements")) exact_entitlements(strings(c["entitlements"]), e);
+    if (c.contains("includes"))
+      for (const auto& want : strings(c["includes"]))
+        if (std::none_of(e.entitlements.begin(), e.entitlements.end(), [&](const auto& x) { return row_matches(want, x); }))
+          fail(fmt::format("missing: {}{}", want, near_misses(want, e)));
+    if (c.contains("excludes"))
+      for (const auto& unwanted : strings(c["excludes"]))
+        for (const auto& x : e.entitlements)
+          if (row_matches(unwanted, x)) fail(fmt::format("granted but should not be: {}", row_of(x)));
+    if (c.contains("undetermined")) undetermined(strings(c["undetermined"]), e);
+    if (c.contains("needs")) {
+      std::set<std::string> needed;
+      for (const auto& u : e.undetermined) needed.insert(u.needs.begin(), u.needs.end());
+      for (const auto& want : strings(c["needs"]))
+        if (!needed.count(want))
+          fail(fmt::format("expected {} among the facts needed; needed: {}", want, fmt::join(needed, ", ")));
+    }
+  }
+
+  static std::string near_misses(const std::string& want, const Evaluation& e) {
+    auto w = words(want);
+    std::vector<std::string> same_benefit;
+    for (const auto& x : e.entitlements)
+      if (!w.empty() && x.benefit == w[0]) same_benefit.push_back(row_of(x));
+    if (same_benefit.empty()) return "";
+    return fmt::format("   (granted instead: {})", fmt::join(same_benefit, "; "));
+  }
+
+  void exact_entitlements(const std::vector<std::string>& expected, const Evaluation& e) {
+    std::multiset<std::string> want, got;
+    for (const auto& x : expected) want.insert(canonical(x));
+    for (const auto& x : e.entitlements) got.insert(row_of(x));
+    // Expected rows written without an amount match any amount.
+    for (auto it = want.begin(); it != want.end();) {
+      if (words(*it).size() < 3) {
+        auto match = std::find_if(got.begin(), got.end(), [&](const std::string& g) { return g.rfind(*it + " ", 0) == 0; });
+        if (match != got.end()) {
+          got.erase(match);
+          it = want.erase(it);
+          continue;
+        }
+      }
+      ++it;
+    }
+    for (const auto& w : want) {
+      auto it = got.find(w);
+      if (it != got.end()) got.erase(it);
+      else fail("- expected: " + w);
+    }
+    for (const auto& g : got) fail("+ actual:   " + g);
+  }
+
+  void undetermined(const std::vector<std::string>& expected, const Evaluation& e) {
+    bool with_recipients = std::any_of(expected.begin(), expected.end(), [](const auto& s) { return words(s).size() > 1; });
+    std::multiset<std::string> want(expected.begin(), expected.end()), got;
+    for (const auto& u : e.undetermined) {
+      if (with_recipients)
+        for (const auto& r : u.recipients) got.insert(u.benefit + " " + r);
+      else
+        got.insert(u.benefit);
+    }
+    for (const auto& w : want) {
+      auto it = got.find(w);
+      if (it != got.end()) got.erase(it);
+      else fail("- expected undetermined: " + w);
+    }
+    for (const auto& g : got) fail("+ actually undetermined: " + g);
+  }
+};
+
+std::vector<fs::path> case_files(const std::vector<std::string>& paths, bool& missing) {
+  std::vector<fs::path> out;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      for (const auto& entry : fs::recursive_directory_iterator(p))
+        if (entry.is_regular_file() && entry.path().string().ends_with(".cases.json")) out.push_back(entry.path());
+    } else if (fs::is_regular_file(p, ec)) {
+      out.push_back(p);
+    } else {
+      std::cerr << fmt::format("{}: error: no such file or folder\n", p);
+      missing = true;
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+int run_test(const std::vector<std::string>& paths) {
+  bool missing = false;
+  int passed = 0, failed = 0;
+  std::map<std::string, std::optional<Policy>> policies;
+  for (const auto& file : case_files(paths, missing)) {
+    auto text = read_text_file(file.string(), std::size_t{16} << 20);
+    if (!text) {
+      ++failed;
+      continue;
+    }
+    json suite;
+    try {
+      suite = json::parse(*text);
+      std::string policy_path = (file.parent_path() / suite.at("policy").get<std::string>()).lexically_normal().string();
+      if (!policies.count(policy_path)) policies[policy_path] = compile_or_report(policy_path);
+      const auto& policy = policies[policy_path];
+      if (!policy) {
+        std::cerr << fmt::format("{}: error: the policy {} does not compile\n", file.string(), policy_path);
+        ++failed;
+        continue;
+      }
+      CaseRunner runner;
+      for (const auto& c : suite.at("cases")) {
+        std::string name = c.value("name", "(unnamed)");
+        auto failures = runner.run(*policy, c);
+        if (failures.empty()) {
+          ++passed;
+          continue;
+        }
+        ++failed;
+        std::cout << fmt::format("FAIL {}: {} (as of {})\n", file.filename().string(), name, c.value("as_of", "?"));
+        for (const auto& f : failures) std::cout << "     " << f << "\n";
+      }
+    } catch (const json::exception& e) {
+      std::cerr << fmt::format("{}: error: not a valid case file: {}\n", file.string(), e.what());
+      ++failed;
+    }
+  }
+  std::cout << fmt::format("{} passed, {} failed\n", passed, failed);
+  return failed || missing || passed == 0 ? exit_failed : exit_ok;
+}
+
+}  // namespace fuzhu::cli

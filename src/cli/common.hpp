@@ -1,0 +1,35 @@
+// What the commands share: reading files, printing diagnostics, exit codes.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fuzhu/fuzhu.hpp"
+
+namespace fuzhu::cli {
+
+// Exit codes of every command.
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_failed = 1;  // a policy with errors, bad facts, a failing test case
+inline constexpr int exit_usage = 2;   // a wrong command line, a missing file
+
+/// The whole file, or nullopt after printing why not (missing, too large).
+std::optional<std::string> read_text_file(const std::string& path, std::size_t max_bytes);
+
+/// Compiles a policy file, printing its diagnostics (warnings too) to stderr.
+std::optional<Policy> compile_or_report(const std::string& path);
+
+/// Reads a facts JSON file for `policy`, printing problems to stderr.
+std::optional<Facts> read_facts_or_report(const Policy& policy, const std::string& path);
+
+std::optional<Date> parse_as_of(const std::string& text);
+
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
+
+int run_eval(const std::string& policy, const std::string& facts, const std::string& as_of,
+             const std::string& format, bool explain);
+int run_check(const std::vector<std::string>& policies);
+int run_test(const std::vector<std::string>& paths);
+
+}  // namespace fuzhu::cli

@@ -1,0 +1,45 @@
+// fuzhu: evaluate, check and test welfare-policy scripts.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/common.hpp"
+
+int main(int argc, char** argv) {
+  using namespace fuzhu::cli;
+  CLI::App app{"fuzhu (扶助): evaluate welfare-policy scripts against a family's facts"};
+  app.require_subcommand(1);
+
+  std::string policy, facts, as_of, format = "text";
+  bool explain = false;
+  auto* eval = app.add_subcommand("eval", "what a family is entitled to under a policy");
+  eval->add_option("policy", policy, "the .policy file")->required();
+  eval->add_option("facts", facts, "the family's facts, as JSON")->required();
+  eval->add_option("--as-of", as_of, "evaluation date YYYY-MM-DD (default: today)");
+  eval->add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  eval->add_flag("--explain", explain, "show why each benefit was or was not granted");
+
+  std::vector<std::string> files;
+  auto* check = app.add_subcommand("check", "parse and check policies");
+  check->add_option("policies", files, "the .policy files")->required();
+
+  std::vector<std::string> paths;
+  auto* test = app.add_subcommand("test", "run policy test cases (*.cases.json)");
+  test->add_option("paths", paths, "case files or folders (default: tests/cases)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? exit_ok : exit_usage;
+  }
+  try {
+    if (*eval) return run_eval(policy, facts, as_of, format, explain);
+    if (*check) return run_check(files);
+    if (*test) return run_test(paths.empty() ? std::vector<std::string>{"tests/cases"} : paths);
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return exit_failed;
+  }
+  return exit_usage;
+}

@@ -1,0 +1,299 @@
+// Checked AST → compiled policy: facts laid out in slots, names resolved to
+// indices, enum values to numbers, dates to day counts.
+#include <fmt/format.h>
+
+#include "compile/compiled.hpp"
+
+namespace fuzhu::detail {
+
+// ------------------------------------------------------------------ schema
+
+int Schema::root_index(std::string_view name) const {
+  for (std::size_t i = 0; i < roots.size(); ++i)
+    if (roots[i].name == name) return static_cast<int>(i);
+  return -1;
+}
+
+int Schema::field_slot(int root, std::string_view field) const {
+  const RootInfo& r = roots[static_cast<std::size_t>(root)];
+  for (std::size_t i = 0; i < r.fields.size(); ++i)
+    if (r.fields[i].name == field) return r.first_slot + static_cast<int>(i);
+  return -1;
+}
+
+int Schema::slot_of(std::string_view path) const {
+  std::size_t dot = path.find('.');
+  if (dot == std::string_view::npos) return -1;
+  int root = root_index(path.substr(0, dot));
+  return root < 0 ? -1 : field_slot(root, path.substr(dot + 1));
+}
+
+const FieldInfo& Schema::field_of(int slot) const {
+  const RootInfo& r = roots[static_cast<std::size_t>(slot_root[static_cast<std::size_t>(slot)])];
+  return r.fields[static_cast<std::size_t>(slot - r.first_slot)];
+}
+
+std::string Schema::path_of(int slot) const {
+  const RootInfo& r = roots[static_cast<std::size_t>(slot_root[static_cast<std::size_t>(slot)])];
+  return r.name + "." + field_of(slot).name;
+}
+
+namespace {
+
+Value literal(const ast::Expr& e, const ast::FieldDecl& field) {
+  switch (e.kind) {
+    case ast::ExprKind::boolean: return Value::boolean(e.boolean);
+    case ast::ExprKind::integer: return {Tag::integer, e.number};
+    case ast::ExprKind::money: return {Tag::money, e.number};
+    case ast::ExprKind::date: return {Tag::date, e.number};
+    case ast::ExprKind::name: return {Tag::enumeration, field.type.enumeration->index_of(e.text)};
+    default: return {};
+  }
+}
+
+}  // namespace
+
+std::shared_ptr<Schema> build_schema(const Program& program) {
+  auto schema = std::make_shared<Schema>();
+  for (const auto* root : program.roots) {
+    RootInfo info;
+    info.name = root->name;
+    info.optional = root->optional;
+    info.first_slot = schema->slot_count;
+    for (const auto* field : root->record->layout) {
+      FieldInfo f;
+      f.name = field->name;
+      f.kind = field->type.kind;
+      if (field->type.enumeration)
+        for (const auto& v : field->type.enumeration->values) f.enum_values.push_back(v.name);
+      f.low = field->int_low;
+      f.high = field->int_high;
+      if (field->default_value) f.default_value = literal(*field->default_value, *field);
+      if (f.name == "birth_date" && f.kind == ast::TypeKind::date) info.person = true;
+      info.fields.push_back(std::move(f));
+    }
+    schema->slot_count += static_cast<int>(info.fields.size());
+    for (std::size_t i = 0; i < info.fields.size(); ++i) {
+      const FieldInfo& f = info.fields[i];
+      int slot = info.first_slot + static_cast<int>(i);
+      if (f.name == "alive" && f.kind == ast::TypeKind::boolean) info.alive_slot = slot;
+      if (f.name == "birth_date" && f.kind == ast::TypeKind::date) info.birth_slot = slot;
+      if (f.name == "status" && f.kind == ast::TypeKind::enumeration) {
+        for (std::size_t v = 0; v < f.enum_values.size(); ++v)
+          if (f.enum_values[v] == "deceased") info.status_slot = slot, info.deceased = static_cast<std::int64_t>(v);
+      }
+    }
+    for (std::size_t i = 0; i < info.fields.size(); ++i)
+      schema->slot_root.push_back(static_cast<int>(schema->roots.size()));
+    schema->roots.push_back(std::move(info));
+  }
+  schema->household = schema->root_index("household");
+  schema->child = schema->root_index("child");
+  schema->mother = schema->root_index("mother");
+  schema->father = schema->root_index("father");
+  if (schema->household >= 0) schema->region_slot = schema->field_slot(schema->household, "region");
+  return schema;
+}
+
+// -------------------------------------------------------------- expressions
+
+namespace {
+
+class Compiler {
+ public:
+  Compiler(CompiledPolicy& out) : out_(out), schema_(*out.schema) {}
+
+  Code expr(const ast::Expr& e) {
+    Code c;
+    c.source = &e;
+    using K = ast::ExprKind;
+    switch (e.kind) {
+      case K::boolean: c.constant = Value::boolean(e.boolean); break;
+      case K::integer: c.constant = {Tag::integer, e.number}; break;
+      case K::money: c.constant = {Tag::money, e.number}; break;
+      case K::date: c.constant = {Tag::date, e.number}; break;
+      case K::string:
+        out_.strings.push_back(e.text);
+        c.constant = {Tag::string, -static_cast<std::int64_t>(out_.strings.size())};
+        break;
+      case K::today: c.op = Op::today; break;
+      case K::person: c.op = Op::person; break;
+      case K::name: name(e, c); break;
+      case K::field: field(e, c); break;
+      case K::negate: unary(Op::negate, e, c); break;
+      case K::not_: unary(Op::not_, e, c); break;
+      case K::binary: binary(e, c); break;
+      case K::in_set:
+        c.op = Op::in_set;
+        c.kids.push_back(expr(*e.operands[0]));
+        for (const auto& v : e.arms.front().values)
+          c.mask |= std::uint64_t{1} << e.operands[0]->type.enumeration->index_of(v);
+        break;
+      case K::match: match(e, c); break;
+      case K::if_:
+        c.op = Op::if_;
+        for (const auto& k : e.operands) c.kids.push_back(expr(*k));
+        break;
+      case K::tier:
+        c.op = Op::tier;
+        c.kids.push_back(expr(*e.operands[0]));
+        for (const auto& row : e.tiers) {
+          c.lows.push_back(row.low);
+          c.highs.push_back(row.high);
+          c.kids.push_back(expr(*row.result));
+        }
+        break;
+      case K::schedule:
+        c.op = Op::schedule;
+        for (const auto& row : e.schedule) {
+          c.from_days.push_back(row.from.days_since_epoch());
+          c.kids.push_back(expr(*row.result));
+        }
+        break;
+      case K::quantified:
+        c.op = e.over_members ? (e.quantifier_all ? Op::all_member : Op::any_member)
+                              : (e.quantifier_all ? Op::all_parent : Op::any_parent);
+        c.kids.push_back(expr(*e.operands[0]));
+        break;
+      case K::call: call(e, c); break;
+    }
+    return c;
+  }
+
+ private:
+  CompiledPolicy& out_;
+  const Schema& schema_;
+
+  void unary(Op op, const ast::Expr& e, Code& c) {
+    c.op = op;
+    c.kids.push_back(expr(*e.operands[0]));
+  }
+
+  void name(const ast::Expr& e, Code& c) {
+    switch (e.name_kind) {
+      case ast::NameKind::definition: c.op = Op::definition; c.index = e.resolved; break;
+      case ast::NameKind::root: c.op = Op::root; c.index = e.resolved; break;
+      case ast::NameKind::enum_value: c.constant = {Tag::enumeration, e.resolved}; break;
+      case ast::NameKind::benefit:
+      case ast::NameKind::unresolved: break;  // not reached in a checked program
+    }
+  }
+
+  // root.field and person.field read a slot directly; anything else of
+  // record type is evaluated first.
+  void field(const ast::Expr& e, Code& c) {
+    const ast::Expr& base = *e.operands[0];
+    if (base.kind == ast::ExprKind::name && base.name_kind == ast::NameKind::root) {
+      c.op = Op::fact;
+      c.index = schema_.roots[static_cast<std::size_t>(base.resolved)].first_slot + e.resolved;
+    } else if (base.kind == ast::ExprKind::person) {
+      c.op = Op::person_field;
+      c.index = e.resolved;
+    } else {
+      c.op = Op::field_of;
+      c.index = e.resolved;
+      c.kids.push_back(expr(base));
+    }
+  }
+
+  void binary(const ast::Expr& e, Code& c) {
+    using O = ast::BinaryOp;
+    static constexpr Op ops[] = {Op::and_, Op::or_, Op::eq, Op::ne, Op::lt, Op::le,
+                                 Op::gt,   Op::ge,  Op::add, Op::sub, Op::mul, Op::div};
+    c.op = ops[static_cast<int>(e.op)];
+    c.kids.push_back(expr(*e.operands[0]));
+    c.kids.push_back(expr(*e.operands[1]));
+    // int * money is stored as money * int.
+    if (e.op == O::mul && e.operands[0]->type.kind == ast::TypeKind::integer &&
+        e.operands[1]->type.kind == ast::TypeKind::money)
+      std::swap(c.kids[0], c.kids[1]);
+  }
+
+  void match(const ast::Expr& e, Code& c) {
+    c.op = Op::match;
+    const ast::EnumDecl* enumeration = e.operands[0]->type.enumeration;
+    c.kids.push_back(expr(*e.operands[0]));
+    c.arm_of_value.assign(enumeration->values.size(), -1);
+    for (const auto& arm : e.arms) {
+      c.kids.push_back(expr(*arm.result));
+      for (const auto& v : arm.values)
+        c.arm_of_value[static_cast<std::size_t>(enumeration->index_of(v))] = static_cast<int>(c.kids.size() - 1);
+    }
+    if (e.otherwise) {
+      c.kids.push_back(expr(*e.otherwise));
+      for (auto& arm : c.arm_of_value)
+        if (arm < 0) arm = static_cast<int>(c.kids.size() - 1);
+    }
+  }
+
+  void call(const ast::Expr& e, Code& c) {
+    const std::string& f = e.text;
+    if (f == "granted") {
+      c.op = Op::granted;
+      c.index = e.operands[0]->resolved;
+      return;
+    }
+    c.op = f == "age" ? Op::age : f == "age_on" ? Op::age_on : f == "year" ? Op::year
+         : f == "this_year" ? Op::this_year : f == "has" ? Op::has : Op::exists;
+    for (const auto& k : e.operands) c.kids.push_back(expr(*k));
+  }
+};
+
+std::vector<int> recipients_of(const ast::Benefit& b, const Schema& schema) {
+  using R = ast::RecipientKind;
+  switch (b.recipient) {
+    case R::household: return {};
+    case R::child: return {schema.child};
+    case R::mother: return {schema.mother};
+    case R::father: return {schema.father};
+    case R::each_parent: return {schema.mother, schema.father};
+    case R::each_member: return {schema.mother, schema.father, schema.child};
+  }
+  return {};
+}
+
+PolicyInfo info_of(const Program& program) {
+  PolicyInfo info;
+  info.file = program.sources.file(0).name();
+  if (const ast::Header* h = program.header) {
+    info.title = h->title;
+    info.document = h->document;
+    info.issuer = h->issuer;
+    info.jurisdiction = h->jurisdiction;
+    info.status = h->status;
+    info.issued = h->issued;
+    info.in_force_from = h->from;
+    info.in_force_to = h->to;
+  }
+  return info;
+}
+
+}  // namespace
+
+std::shared_ptr<CompiledPolicy> compile(std::unique_ptr<Program> program) {
+  auto out = std::make_shared<CompiledPolicy>();
+  out->schema = build_schema(*program);
+  out->info = info_of(*program);
+  Compiler compiler(*out);
+  for (const auto* def : program->definitions) out->definitions.push_back(compiler.expr(*def->value));
+  for (const auto* b : program->benefits) {
+    CompiledBenefit cb;
+    cb.source = b;
+    if (b->condition) cb.condition = compiler.expr(*b->condition);
+    if (b->where) cb.where = compiler.expr(*b->where);
+    if (b->amount) cb.amount = compiler.expr(*b->amount);
+    cb.recipients = recipients_of(*b, *out->schema);
+    for (const auto& p : b->payers) {
+      CompiledPayer payer{p.name, std::nullopt, std::nullopt};
+      if (p.share) payer.share = compiler.expr(*p.share);
+      if (p.condition) payer.condition = compiler.expr(*p.condition);
+      cb.payers.push_back(std::move(payer));
+    }
+    out->benefits.push_back(std::move(cb));
+  }
+  out->order = program->benefit_order;
+  out->program = std::move(program);
+  return out;
+}
+
+}  // namespace fuzhu::detail

@@ -1,0 +1,130 @@
+// The compiled policy: every name resolved to a slot, every benefit ready to
+// evaluate without a string lookup. Immutable once built; shared by threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "check/program.hpp"
+#include "fuzhu/policy.hpp"
+
+namespace fuzhu::detail {
+
+// ------------------------------------------------------------------ values
+
+enum class Tag : std::uint8_t { unknown, boolean, integer, money, date, enumeration, string, person };
+
+/// One value during evaluation. Strings refer to a fact slot (n >= 0) or a
+/// literal of the policy (n = -1 - index); a person is a root index.
+struct Value {
+  Tag tag = Tag::unknown;
+  std::int64_t n = 0;
+
+  bool known() const { return tag != Tag::unknown; }
+  static Value boolean(bool b) { return {Tag::boolean, b ? 1 : 0}; }
+};
+
+// ------------------------------------------------------------------ schema
+
+struct FieldInfo {
+  std::string name;
+  ast::TypeKind kind = ast::TypeKind::boolean;
+  std::vector<std::string> enum_values;
+  std::optional<std::int64_t> low, high;  // int range
+  Value default_value;                    // unknown: no default
+};
+
+struct RootInfo {
+  std::string name;
+  bool optional = false;   // absent object = no such person
+  bool person = false;     // has a birth_date: age() applies
+  int first_slot = 0;
+  std::vector<FieldInfo> fields;
+  // A person is living unless `alive` is false or its `status` is deceased.
+  int alive_slot = -1, status_slot = -1, birth_slot = -1;
+  std::int64_t deceased = -1;
+};
+
+/// The facts layout: one slot per field of every root.
+struct Schema {
+  std::vector<RootInfo> roots;
+  int slot_count = 0;
+  int household = -1, child = -1, mother = -1, father = -1;  // root indices
+  int region_slot = -1;                                       // household.region
+  std::vector<int> slot_root;                                 // slot → root
+
+  int root_index(std::string_view name) const;
+  /// "mother.birth_date" → slot, or -1.
+  int slot_of(std::string_view path) const;
+  std::string path_of(int slot) const;
+  const FieldInfo& field_of(int slot) const;
+  int field_slot(int root, std::string_view field) const;  // -1 if none
+};
+
+/// One family's facts, laid out by a Schema.
+struct FactsData {
+  std::shared_ptr<const Schema> schema;
+  std::vector<Value> slots;
+  std::vector<std::string> strings;   // by slot, for string fields
+  std::vector<char> present;          // by root
+  std::vector<std::string> warnings;  // e.g. unknown fields, from reading JSON
+};
+
+// --------------------------------------------------------------- code
+
+enum class Op : std::uint8_t {
+  constant, today, fact, person_field, field_of, root, person, definition, granted,
+  not_, negate, and_, or_, eq, ne, lt, le, gt, ge, add, sub, mul, div, in_set,
+  match, if_, tier, schedule, any_parent, all_parent, any_member, all_member,
+  age, age_on, year, this_year, has, exists,
+};
+
+struct Code {
+  Op op = Op::constant;
+  Value constant;
+  int index = -1;                    // slot, field, root, definition or benefit
+  std::vector<Code> kids;
+  std::vector<int> arm_of_value;     // match: enum value → kid index (-1: none)
+  std::uint64_t mask = 0;            // in_set: enum values (bit per value)
+  std::vector<std::optional<std::int64_t>> lows, highs;  // tier rows
+  std::vector<std::int64_t> from_days;                   // schedule rows
+  const ast::Expr* source = nullptr;  // for errors and explanations
+};
+
+struct CompiledPayer {
+  std::string name;
+  std::optional<Code> share;
+  std::optional<Code> condition;
+};
+
+struct CompiledBenefit {
+  const ast::Benefit* source = nullptr;
+  std::optional<Code> condition;
+  std::optional<Code> where;
+  std::optional<Code> amount;
+  std::vector<int> recipients;  // root indices; empty: the household
+  std::vector<CompiledPayer> payers;
+};
+
+struct CompiledPolicy {
+  std::unique_ptr<Program> program;
+  std::shared_ptr<const Schema> schema;
+  PolicyInfo info;
+  std::vector<std::string> strings;        // string literals
+  std::vector<Code> definitions;           // by definition index
+  std::vector<CompiledBenefit> benefits;   // in source order
+  std::vector<int> order;                  // evaluation order
+
+  static Policy make_policy(std::shared_ptr<const CompiledPolicy> compiled) { return Policy(std::move(compiled)); }
+};
+
+/// Builds the compiled policy from a checked program without errors.
+std::shared_ptr<CompiledPolicy> compile(std::unique_ptr<Program> program);
+
+/// Builds the facts layout from a checked program's schema.
+std::shared_ptr<Schema> build_schema(const Program& program);
+
+}  // namespace fuzhu::detail

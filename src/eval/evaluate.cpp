@@ -1,0 +1,496 @@
+// Evaluates a compiled policy against one family's facts on one date.
+#include "eval/evaluate.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "eval/arithmetic.hpp"
+#include "eval/jurisdiction.hpp"
+#include "eval/kleene.hpp"
+
+namespace fuzhu::detail {
+
+namespace {
+
+struct Outcome {
+  Tri granted = Tri::false_;
+  std::vector<int> needs;  // slots
+};
+
+class Evaluator {
+ public:
+  Evaluator(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of)
+      : p_(policy), s_(*policy.schema), f_(facts), today_(as_of), today_days_(as_of.days_since_epoch()) {
+    definition_state_.assign(p_.definitions.size(), 0);
+    definition_value_.resize(p_.definitions.size());
+    definition_needs_.resize(p_.definitions.size());
+    outcomes_.resize(p_.benefits.size());
+  }
+
+  Evaluation run(const EvalOptions& options) {
+    Evaluation out;
+    out.policy = p_.info.title;
+    out.document = p_.info.document;
+    out.status = p_.info.status;
+    out.as_of = today_;
+    out.warnings = f_.warnings;
+    out.in_force = in_force();
+    jurisdiction_ = options.assume_in_jurisdiction ? Tri::true_ : jurisdiction();
+    out.in_jurisdiction = jurisdiction_ == Tri::unknown ? std::nullopt : std::optional(jurisdiction_ == Tri::true_);
+    if (!out.in_force || jurisdiction_ == Tri::false_) return out;
+    for (int index : p_.order) benefit(index, out);
+    sort_like_source(out);
+    return out;
+  }
+
+ private:
+  const CompiledPolicy& p_;
+  const Schema& s_;
+  const FactsData& f_;
+  Date today_;
+  std::int64_t today_days_;
+  Tri jurisdiction_ = Tri::unknown;
+  int person_ = -1;  // root index of the recipient being considered
+  std::vector<int> needs_;
+  std::string reason_;
+  std::vector<int> definition_state_;  // 0 not yet, 1 evaluating, 2 done
+  std::vector<Value> definition_value_;
+  std::vector<std::vector<int>> definition_needs_;
+  // outcomes_[benefit][0] is the household; [1 + root] a person.
+  std::vector<std::vector<Outcome>> outcomes_;
+
+  // ------------------------------------------------------------- policy
+
+  bool in_force() const {
+    if (p_.info.in_force_from && today_ < *p_.info.in_force_from) return false;
+    if (p_.info.in_force_to && *p_.info.in_force_to < today_) return false;
+    return true;
+  }
+
+  Tri jurisdiction() {
+    if (s_.region_slot < 0) return Tri::unknown;
+    const Value& v = f_.slots[static_cast<std::size_t>(s_.region_slot)];
+    if (!v.known()) return Tri::unknown;
+    return in_region(p_.info.jurisdiction, f_.strings[static_cast<std::size_t>(s_.region_slot)]) ? Tri::true_ : Tri::false_;
+  }
+
+  bool present(int root) const { return root >= 0 && f_.present[static_cast<std::size_t>(root)]; }
+
+  bool living(int root) const {
+    if (!present(root)) return false;
+    const RootInfo& r = s_.roots[static_cast<std::size_t>(root)];
+    if (r.alive_slot >= 0) {
+      const Value& alive = f_.slots[static_cast<std::size_t>(r.alive_slot)];
+      if (alive.tag == Tag::boolean && !alive.n) return false;
+    }
+    if (r.status_slot >= 0) {
+      const Value& status = f_.slots[static_cast<std::size_t>(r.status_slot)];
+      if (status.tag == Tag::enumeration && status.n == r.deceased) return false;
+    }
+    return true;
+  }
+
+  // ------------------------------------------------------------ benefits
+
+  void benefit(int index, Evaluation& out) {
+    const CompiledBenefit& b = p_.benefits[static_cast<std::size_t>(index)];
+    auto& outcomes = outcomes_[static_cast<std::size_t>(index)];
+    outcomes.assign(s_.roots.size() + 1, Outcome{});
+    needs_.clear();
+    reason_.clear();
+    Tri condition = jurisdiction_;
+    if (condition == Tri::unknown) needs_.push_back(s_.region_slot);
+    if (b.condition) condition = and_then(condition, *b.condition);
+    const std::vector<int> base_needs = needs_;
+    const std::string base_reason = reason_;
+
+    Undetermined pending;
+    if (b.recipients.empty()) {
+      decide(b, -1, condition, outcomes[0], out, pending);
+    } else {
+      for (int root : b.recipients) {
+        if (!living(root)) continue;
+        needs_ = base_needs;
+        reason_ = base_reason;
+        person_ = root;
+        Tri granted = condition;
+        if (b.where && granted != Tri::false_) granted = and_then(granted, *b.where);
+        decide(b, root, granted, outcomes[static_cast<std::size_t>(root + 1)], out, pending);
+        person_ = -1;
+      }
+    }
+    if (!pending.recipients.empty()) out.undetermined.push_back(std::move(pending));
+    bool any_granted = std::any_of(outcomes.begin(), outcomes.end(), [](const Outcome& o) { return o.granted != Tri::false_; });
+    if (!any_granted) out.not_granted.push_back(b.source->id);
+  }
+
+  // Records one recipient's outcome, and its entitlement or undetermined row.
+  void decide(const CompiledBenefit& b, int root, Tri granted, Outcome& outcome, Evaluation& out, Undetermined& pending) {
+    std::optional<Money> amount;
+    if (granted == Tri::true_ && b.amount) {
+      Value v = eval(*b.amount);
+      if (v.known()) amount = Money{v.n};
+      else granted = Tri::unknown;
+    }
+    outcome.granted = granted;
+    if (granted == Tri::false_) return;
+    std::string recipient = root < 0 ? "household" : s_.roots[static_cast<std::size_t>(root)].name;
+    if (granted == Tri::unknown) {
+      outcome.needs = needs_;
+      add_pending(b, recipient, pending);
+      return;
+    }
+    out.entitlements.push_back(entitlement(b, recipient, amount));
+  }
+
+  void add_pending(const CompiledBenefit& b, const std::string& recipient, Undetermined& pending) {
+    const ast::Benefit& src = *b.source;
+    if (pending.recipients.empty()) {
+      pending.benefit = src.id;
+      pending.title = src.title;
+      pending.cite = src.cite;
+    }
+    pending.recipients.push_back(recipient);
+    for (int slot : needs_) {
+      std::string path = s_.path_of(slot);
+      if (std::find(pending.needs.begin(), pending.needs.end(), path) == pending.needs.end()) pending.needs.push_back(path);
+    }
+    if (pending.reason.empty()) pending.reason = reason_;
+  }
+
+  Entitlement entitlement(const CompiledBenefit& b, const std::string& recipient, std::optional<Money> amount) {
+    const ast::Benefit& src = *b.source;
+    Entitlement e;
+    e.benefit = src.id;
+    e.title = src.title;
+    e.recipient = recipient;
+    e.period = src.period;
+    e.amount = amount;
+    e.minimum = src.minimum;
+    e.discretionary = src.discretionary;
+    e.cite = src.cite;
+    e.quote = src.quote;
+    e.grants = src.grants;
+    for (const auto& payer : b.payers) {
+      if (payer.condition && tri_of(eval(*payer.condition)) != Tri::true_) continue;
+      Payer out{payer.name, std::nullopt};
+      if (payer.share) {
+        Value v = eval(*payer.share);
+        if (v.known()) out.amount = Money{v.n};
+      }
+      e.payers.push_back(std::move(out));
+    }
+    return e;
+  }
+
+  // Entitlements come out in the order of the policy, not of evaluation.
+  void sort_like_source(Evaluation& out) const {
+    std::vector<std::string> ids;
+    for (const auto& b : p_.benefits) ids.push_back(b.source->id);
+    auto rank = [&](const std::string& id) { return std::find(ids.begin(), ids.end(), id) - ids.begin(); };
+    std::stable_sort(out.entitlements.begin(), out.entitlements.end(),
+                     [&](const Entitlement& a, const Entitlement& b) { return rank(a.benefit) < rank(b.benefit); });
+    std::stable_sort(out.undetermined.begin(), out.undetermined.end(),
+                     [&](const Undetermined& a, const Undetermined& b) { return rank(a.benefit) < rank(b.benefit); });
+    std::stable_sort(out.not_granted.begin(), out.not_granted.end(),
+                     [&](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
+  }
+
+  // -------------------------------------------------------- expressions
+
+  // `left and code`, Kleene, forgetting the needs of a side that did not matter.
+  Tri and_then(Tri left, const Code& code) {
+    if (left == Tri::false_) return left;
+    std::size_t mark = needs_.size();
+    Tri right = tri_of(eval(code));
+    if (right == Tri::false_) {
+      needs_.resize(mark);
+      return right;
+    }
+    return tri_and(left, right);
+  }
+
+  Value eval(const Code& c) {
+    switch (c.op) {
+      case Op::constant: return c.constant;
+      case Op::today: return {Tag::date, today_days_};
+      case Op::fact: return read(c.index);
+      case Op::person_field: return read(s_.roots[static_cast<std::size_t>(person_)].first_slot + c.index);
+      case Op::field_of: {
+        Value base = eval(c.kids[0]);
+        return read(s_.roots[static_cast<std::size_t>(base.n)].first_slot + c.index);
+      }
+      case Op::root: return {Tag::person, c.index};
+      case Op::person: return {Tag::person, person_};
+      case Op::definition: return definition(c.index);
+      case Op::granted: return granted(c.index);
+      case Op::not_: return value_of(tri_not(tri_of(eval(c.kids[0]))));
+      case Op::negate: {
+        Value v = eval(c.kids[0]);
+        if (v.known()) v.n = checked_sub(0, v.n, loc(c));
+        return v;
+      }
+      case Op::and_: return logical(c, true);
+      case Op::or_: return logical(c, false);
+      case Op::eq:
+      case Op::ne:
+      case Op::lt:
+      case Op::le:
+      case Op::gt:
+      case Op::ge: return compare(c);
+      case Op::add:
+      case Op::sub:
+      case Op::mul:
+      case Op::div: return arithmetic(c);
+      case Op::in_set: {
+        Value v = eval(c.kids[0]);
+        if (!v.known()) return v;
+        return Value::boolean((c.mask >> v.n) & 1);
+      }
+      case Op::match: return match(c);
+      case Op::if_: {
+        Tri t = tri_of(eval(c.kids[0]));
+        if (t == Tri::unknown) return {};
+        return eval(c.kids[t == Tri::true_ ? 1 : 2]);
+      }
+      case Op::tier: return tier(c);
+      case Op::schedule: return schedule(c);
+      case Op::any_parent: return quantified(c, false, false);
+      case Op::all_parent: return quantified(c, true, false);
+      case Op::any_member: return quantified(c, false, true);
+      case Op::all_member: return quantified(c, true, true);
+      case Op::age: return age(eval(c.kids[0]), {Tag::date, today_days_});
+      case Op::age_on: {
+        Value when = eval(c.kids[1]);
+        return age(eval(c.kids[0]), when);
+      }
+      case Op::year: {
+        Value d = eval(c.kids[0]);
+        if (!d.known()) return d;
+        return {Tag::integer, Date::from_days(d.n).year};
+      }
+      case Op::this_year: {
+        Value d = eval(c.kids[0]);
+        if (!d.known()) return d;
+        return Value::boolean(Date::from_days(d.n).year == today_.year);
+      }
+      case Op::has: return Value::boolean(has(c.kids[0]));
+      case Op::exists: return Value::boolean(present(static_cast<int>(eval(c.kids[0]).n)));
+    }
+    return {};
+  }
+
+  static Loc loc(const Code& c) { return c.source ? c.source->loc : Loc{}; }
+
+  Value read(int slot) {
+    const std::size_t i = static_cast<std::size_t>(slot);
+    int root = s_.slot_root[i];
+    if (present(root)) {
+      const Value& v = f_.slots[i];
+      if (v.known()) return v;
+      const Value& fallback = s_.field_of(slot).default_value;
+      if (fallback.known()) return fallback;
+    }
+    needs_.push_back(slot);
+    return {};
+  }
+
+  bool has(const Code& field) {
+    int slot = -1;
+    if (field.op == Op::fact) slot = field.index;
+    else if (field.op == Op::person_field) slot = s_.roots[static_cast<std::size_t>(person_)].first_slot + field.index;
+    else if (field.op == Op::field_of) slot = s_.roots[static_cast<std::size_t>(eval(field.kids[0]).n)].first_slot + field.index;
+    if (slot < 0 || !present(s_.slot_root[static_cast<std::size_t>(slot)])) return false;
+    return f_.slots[static_cast<std::size_t>(slot)].known();
+  }
+
+  Value definition(int index) {
+    const std::size_t i = static_cast<std::size_t>(index);
+    if (definition_state_[i] == 2) {
+      // A reused unknown definition still needs the facts it needed.
+      needs_.insert(needs_.end(), definition_needs_[i].begin(), definition_needs_[i].end());
+      return definition_value_[i];
+    }
+    std::vector<int> outer;
+    outer.swap(needs_);
+    int saved_person = person_;
+    person_ = -1;  // definitions never see a recipient
+    Value v = eval(p_.definitions[i]);
+    person_ = saved_person;
+    definition_value_[i] = v;
+    definition_needs_[i] = v.known() ? std::vector<int>{} : needs_;
+    definition_state_[i] = 2;
+    outer.insert(outer.end(), definition_needs_[i].begin(), definition_needs_[i].end());
+    needs_.swap(outer);
+    return v;
+  }
+
+  Value granted(int benefit) {
+    const CompiledBenefit& b = p_.benefits[static_cast<std::size_t>(benefit)];
+    const auto& outcomes = outcomes_[static_cast<std::size_t>(benefit)];
+    auto take = [&](const Outcome& o) {
+      if (o.granted == Tri::unknown) needs_.insert(needs_.end(), o.needs.begin(), o.needs.end());
+      return o.granted;
+    };
+    if (b.recipients.empty()) return value_of(take(outcomes[0]));
+    if (person_ >= 0) return value_of(take(outcomes[static_cast<std::size_t>(person_ + 1)]));
+    Tri any = Tri::false_;
+    for (int root : b.recipients)
+      if (root >= 0) any = tri_or(any, take(outcomes[static_cast<std::size_t>(root + 1)]));
+    return value_of(any);
+  }
+
+  Value logical(const Code& c, bool is_and) {
+    std::size_t mark = needs_.size();
+    Tri left = tri_of(eval(c.kids[0]));
+    Tri decisive = is_and ? Tri::false_ : Tri::true_;
+    if (left == decisive) {
+      needs_.resize(mark);
+      return value_of(left);
+    }
+    Tri right = tri_of(eval(c.kids[1]));
+    if (right == decisive) {
+      needs_.resize(mark);
+      return value_of(right);
+    }
+    return value_of(is_and ? tri_and(left, right) : tri_or(left, right));
+  }
+
+  std::string_view string_of(const Value& v) const {
+    if (v.n >= 0) return f_.strings[static_cast<std::size_t>(v.n)];
+    return p_.strings[static_cast<std::size_t>(-v.n - 1)];
+  }
+
+  Value compare(const Code& c) {
+    Value l = eval(c.kids[0]);
+    Value r = eval(c.kids[1]);
+    if (!l.known() || !r.known()) return {};
+    int order;
+    if (l.tag == Tag::string) {
+      auto a = string_of(l), b = string_of(r);
+      order = a < b ? -1 : a == b ? 0 : 1;
+    } else {
+      order = l.n < r.n ? -1 : l.n == r.n ? 0 : 1;
+    }
+    switch (c.op) {
+      case Op::eq: return Value::boolean(order == 0);
+      case Op::ne: return Value::boolean(order != 0);
+      case Op::lt: return Value::boolean(order < 0);
+      case Op::le: return Value::boolean(order <= 0);
+      case Op::gt: return Value::boolean(order > 0);
+      default: return Value::boolean(order >= 0);
+    }
+  }
+
+  Value arithmetic(const Code& c) {
+    Value l = eval(c.kids[0]);
+    Value r = eval(c.kids[1]);
+    if (!l.known() || !r.known()) return {};
+    Tag tag = l.tag == Tag::money || r.tag == Tag::money ? Tag::money : Tag::integer;
+    switch (c.op) {
+      case Op::add: return {tag, checked_add(l.n, r.n, loc(c))};
+      case Op::sub: return {tag, checked_sub(l.n, r.n, loc(c))};
+      case Op::mul: return {tag, checked_mul(l.n, r.n, loc(c))};
+      default: return {tag, divide_rounded(l.n, r.n, loc(c))};
+    }
+  }
+
+  std::string describe_value(const Code& subject, const Value& v) const {
+    if (v.tag == Tag::enumeration && subject.op == Op::fact)
+      return fmt::format("{} = {}", s_.path_of(subject.index), s_.field_of(subject.index).enum_values[static_cast<std::size_t>(v.n)]);
+    if (v.tag == Tag::enumeration && subject.op == Op::person_field) {
+      int slot = s_.roots[static_cast<std::size_t>(person_)].first_slot + subject.index;
+      return fmt::format("{} = {}", s_.path_of(slot), s_.field_of(slot).enum_values[static_cast<std::size_t>(v.n)]);
+    }
+    return fmt::format("the value {}", v.n);
+  }
+
+  Value match(const Code& c) {
+    Value subject = eval(c.kids[0]);
+    if (!subject.known()) return subject;
+    int arm = c.arm_of_value[static_cast<std::size_t>(subject.n)];
+    if (arm < 0) {
+      reason_ = fmt::format("the policy sets no figure for {}", describe_value(c.kids[0], subject));
+      return {};
+    }
+    return eval(c.kids[static_cast<std::size_t>(arm)]);
+  }
+
+  Value tier(const Code& c) {
+    Value v = eval(c.kids[0]);
+    if (!v.known()) return v;
+    for (std::size_t row = 0; row < c.lows.size(); ++row) {
+      if (c.lows[row] && v.n < *c.lows[row]) continue;
+      if (c.highs[row] && v.n > *c.highs[row]) continue;
+      return eval(c.kids[row + 1]);
+    }
+    reason_ = fmt::format("no row of the tier table covers {}", v.n);
+    return {};
+  }
+
+  Value schedule(const Code& c) {
+    for (std::size_t row = c.from_days.size(); row-- > 0;)
+      if (c.from_days[row] <= today_days_) return eval(c.kids[row]);
+    reason_ = fmt::format("no figure is in force before {}", Date::from_days(c.from_days.front()).to_string());
+    return {};
+  }
+
+  Value quantified(const Code& c, bool all, bool members) {
+    Tri result = all ? Tri::true_ : Tri::false_;
+    int saved = person_;
+    for (int root : {s_.mother, s_.father, members ? s_.child : -1}) {
+      if (!living(root)) continue;
+      person_ = root;
+      Tri t = tri_of(eval(c.kids[0]));
+      result = all ? tri_and(result, t) : tri_or(result, t);
+    }
+    person_ = saved;
+    return value_of(result);
+  }
+
+  Value age(const Value& who, const Value& when) {
+    if (!when.known()) return {};
+    const RootInfo& root = s_.roots[static_cast<std::size_t>(who.n)];
+    Value birth = read(root.birth_slot);
+    if (!birth.known()) return birth;
+    return {Tag::integer, full_years(Date::from_days(birth.n), Date::from_days(when.n))};
+  }
+};
+
+}  // namespace
+
+EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const EvalOptions& options) {
+  EvalResult result;
+  const SourceSet& sources = policy.program->sources;
+  std::vector<Diagnostic> problems = check_dates(policy, facts, as_of);
+  if (!problems.empty()) {
+    result.errors = std::move(problems);
+    return result;
+  }
+  try {
+    result.evaluation = Evaluator(policy, facts, as_of).run(options);
+  } catch (const EvalError& e) {
+    result.errors.push_back(sources.diagnose(Severity::error, e.loc, e.message));
+  }
+  return result;
+}
+
+std::vector<Diagnostic> check_dates(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of) {
+  std::vector<Diagnostic> out;
+  const Schema& s = *policy.schema;
+  for (std::size_t r = 0; r < s.roots.size(); ++r) {
+    const RootInfo& root = s.roots[r];
+    if (root.birth_slot < 0 || !facts.present[r]) continue;
+    const Value& birth = facts.slots[static_cast<std::size_t>(root.birth_slot)];
+    if (birth.known() && birth.n > as_of.days_since_epoch()) {
+      Diagnostic d;
+      d.message = fmt::format("{}: the birth date {} is after the evaluation date {}", s.path_of(root.birth_slot),
+                              Date::from_days(birth.n).to_string(), as_of.to_string());
+      out.push_back(std::move(d));
+    }
+  }
+  return out;
+}
+
+}  // namespace fuzhu::detail

@@ -1,0 +1,173 @@
+// Facts: typed, validated assignment of one fact into a family's slots, and
+// the public Facts class built on it.
+#include "io/facts.hpp"
+
+#include <fmt/format.h>
+
+#include "limits.hpp"
+
+namespace fuzhu {
+
+namespace detail {
+
+namespace {
+
+std::string type_name(const FieldInfo& f) {
+  switch (f.kind) {
+    case ast::TypeKind::boolean: return "true or false";
+    case ast::TypeKind::integer: return "a whole number";
+    case ast::TypeKind::money: return "an amount in yuan (a number with at most two decimals)";
+    case ast::TypeKind::date: return "a date as \"YYYY-MM-DD\"";
+    case ast::TypeKind::string: return "a string";
+    case ast::TypeKind::enumeration: return fmt::format("one of {}", fmt::join(f.enum_values, ", "));
+    default: return "a value";
+  }
+}
+
+std::string wrong_type(const Schema& s, int slot, std::string_view got) {
+  return fmt::format("{}: expected {}, not {}", s.path_of(slot), type_name(s.field_of(slot)), got);
+}
+
+void mark_present(FactsData& d, int slot) { d.present[static_cast<std::size_t>(d.schema->slot_root[static_cast<std::size_t>(slot)])] = 1; }
+
+}  // namespace
+
+FactsData empty_facts(std::shared_ptr<const Schema> schema) {
+  FactsData d;
+  d.slots.resize(static_cast<std::size_t>(schema->slot_count));
+  d.strings.resize(static_cast<std::size_t>(schema->slot_count));
+  for (const auto& root : schema->roots) d.present.push_back(root.optional ? 0 : 1);
+  d.schema = std::move(schema);
+  return d;
+}
+
+std::string assign_bool(FactsData& d, int slot, bool value) {
+  const FieldInfo& f = d.schema->field_of(slot);
+  if (f.kind != ast::TypeKind::boolean) return wrong_type(*d.schema, slot, value ? "true" : "false");
+  d.slots[static_cast<std::size_t>(slot)] = Value::boolean(value);
+  mark_present(d, slot);
+  return {};
+}
+
+std::string assign_integer(FactsData& d, int slot, std::int64_t value) {
+  const FieldInfo& f = d.schema->field_of(slot);
+  const std::string path = d.schema->path_of(slot);
+  if (f.kind == ast::TypeKind::money) {
+    if (value > limits::max_money_fen / 100 || value < -limits::max_money_fen / 100)
+      return fmt::format("{}: {} yuan is out of range", path, value);
+    d.slots[static_cast<std::size_t>(slot)] = {Tag::money, value * 100};
+  } else if (f.kind == ast::TypeKind::integer) {
+    if ((f.low && value < *f.low) || (f.high && value > *f.high))
+      return fmt::format("{}: {} is outside {}..{}", path, value, f.low.value_or(0), f.high.value_or(0));
+    d.slots[static_cast<std::size_t>(slot)] = {Tag::integer, value};
+  } else {
+    return wrong_type(*d.schema, slot, fmt::format("the number {}", value));
+  }
+  mark_present(d, slot);
+  return {};
+}
+
+std::string assign_decimal(FactsData& d, int slot, std::string_view text) {
+  const FieldInfo& f = d.schema->field_of(slot);
+  const std::string path = d.schema->path_of(slot);
+  if (f.kind == ast::TypeKind::integer) return fmt::format("{}: expected a whole number, not {}", path, text);
+  if (f.kind != ast::TypeKind::money) return wrong_type(*d.schema, slot, fmt::format("the number {}", text));
+  auto money = Money::parse(text);
+  if (!money) return fmt::format("{}: {} is not an amount in yuan with at most two decimals", path, text);
+  if (money->fen > limits::max_money_fen || money->fen < -limits::max_money_fen)
+    return fmt::format("{}: {} yuan is out of range", path, text);
+  d.slots[static_cast<std::size_t>(slot)] = {Tag::money, money->fen};
+  mark_present(d, slot);
+  return {};
+}
+
+std::string assign_text(FactsData& d, int slot, std::string_view text) {
+  const FieldInfo& f = d.schema->field_of(slot);
+  const std::string path = d.schema->path_of(slot);
+  auto quoted = [&] { return fmt::format("\"{}\"", text.substr(0, 64)); };
+  switch (f.kind) {
+    case ast::TypeKind::string:
+      if (text.size() > limits::max_string_bytes)
+        return fmt::format("{}: the string is longer than {} bytes", path, limits::max_string_bytes);
+      d.strings[static_cast<std::size_t>(slot)] = std::string(text);
+      d.slots[static_cast<std::size_t>(slot)] = {Tag::string, slot};
+      break;
+    case ast::TypeKind::date: {
+      auto date = Date::parse(text);
+      if (!date) return fmt::format("{}: {} is not a date of the calendar (YYYY-MM-DD)", path, quoted());
+      d.slots[static_cast<std::size_t>(slot)] = {Tag::date, date->days_since_epoch()};
+      break;
+    }
+    case ast::TypeKind::enumeration: {
+      for (std::size_t i = 0; i < f.enum_values.size(); ++i)
+        if (f.enum_values[i] == text) {
+          d.slots[static_cast<std::size_t>(slot)] = {Tag::enumeration, static_cast<std::int64_t>(i)};
+          mark_present(d, slot);
+          return {};
+        }
+      return fmt::format("{}: {} is not one of {}", path, quoted(), fmt::join(f.enum_values, ", "));
+    }
+    default: return wrong_type(*d.schema, slot, fmt::format("the string {}", quoted()));
+  }
+  mark_present(d, slot);
+  return {};
+}
+
+}  // namespace detail
+
+// ------------------------------------------------------------------ Facts
+
+using detail::FactsData;
+
+Facts::Facts(std::shared_ptr<const detail::Schema> schema)
+    : data_(std::make_unique<FactsData>(detail::empty_facts(std::move(schema)))) {}
+Facts::Facts(const Facts& other) : data_(std::make_unique<FactsData>(*other.data_)) {}
+Facts& Facts::operator=(const Facts& other) {
+  if (this != &other) data_ = std::make_unique<FactsData>(*other.data_);
+  return *this;
+}
+Facts::Facts(Facts&&) noexcept = default;
+Facts& Facts::operator=(Facts&&) noexcept = default;
+Facts::~Facts() = default;
+
+namespace {
+
+template <typename Assign>
+std::optional<std::string> set_path(FactsData& d, std::string_view path, Assign assign) {
+  int slot = d.schema->slot_of(path);
+  if (slot < 0) return fmt::format("{}: no such fact in the schema", path);
+  std::string error = assign(d, slot);
+  if (error.empty()) return std::nullopt;
+  return error;
+}
+
+}  // namespace
+
+std::optional<std::string> Facts::set(std::string_view path, bool value) {
+  return set_path(*data_, path, [&](FactsData& d, int slot) { return detail::assign_bool(d, slot, value); });
+}
+std::optional<std::string> Facts::set(std::string_view path, std::int64_t value) {
+  return set_path(*data_, path, [&](FactsData& d, int slot) { return detail::assign_integer(d, slot, value); });
+}
+std::optional<std::string> Facts::set(std::string_view path, Money value) {
+  return set_path(*data_, path, [&](FactsData& d, int slot) {
+    if (d.schema->field_of(slot).kind != ast::TypeKind::money) return detail::assign_decimal(d, slot, value.to_string());
+    d.slots[static_cast<std::size_t>(slot)] = {detail::Tag::money, value.fen};
+    d.present[static_cast<std::size_t>(d.schema->slot_root[static_cast<std::size_t>(slot)])] = 1;
+    return std::string{};
+  });
+}
+std::optional<std::string> Facts::set(std::string_view path, const Date& value) {
+  return set_path(*data_, path, [&](FactsData& d, int slot) { return detail::assign_text(d, slot, value.to_string()); });
+}
+std::optional<std::string> Facts::set(std::string_view path, std::string_view value) {
+  return set_path(*data_, path, [&](FactsData& d, int slot) { return detail::assign_text(d, slot, value); });
+}
+std::optional<std::string> Facts::add_person(std::string_view record) {
+  int root = data_->schema->root_index(record);
+  if (root < 0) return fmt::format("{}: no such record in the schema", record);
+  data_->present[static_cast<std::size_t>(root)] = 1;
+  return std::nullopt;
+}
+
+}  // namespace fuzhu

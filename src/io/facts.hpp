@@ -1,0 +1,24 @@
+// Reading a family's facts: typed assignment into slots, and JSON in.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "compile/compiled.hpp"
+#include "fuzhu/facts.hpp"
+
+namespace fuzhu::detail {
+
+FactsData empty_facts(std::shared_ptr<const Schema> schema);
+
+// Each returns "" on success, or a message naming the fact and the problem.
+std::string assign_bool(FactsData& d, int slot, bool value);
+std::string assign_integer(FactsData& d, int slot, std::int64_t value);   // int, or money in whole yuan
+std::string assign_decimal(FactsData& d, int slot, std::string_view text);  // money
+std::string assign_text(FactsData& d, int slot, std::string_view text);   // string, date, enum
+
+/// Reads one family from JSON text. `name` (a file name, or "facts") is put
+/// in the diagnostics. Errors name the JSON path; unknown fields are warnings.
+FactsResult read_facts_json(std::shared_ptr<const Schema> schema, std::string_view json, const std::string& name);
+
+}  // namespace fuzhu::detail

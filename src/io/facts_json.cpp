@@ -1,0 +1,198 @@
+// Facts from JSON, streamed through nlohmann's SAX parser: numbers arrive as
+// their source text, so money is read exactly, and every problem names its
+// JSON path.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "io/facts.hpp"
+#include "limits.hpp"
+#include "syntax/source.hpp"
+
+namespace fuzhu::detail {
+
+namespace {
+
+using json = nlohmann::json;
+
+class FactsReader : public nlohmann::json_sax<json> {
+ public:
+  FactsReader(FactsData& facts, std::vector<Diagnostic>& diags, const std::string& name)
+      : d_(facts), s_(*facts.schema), diags_(diags), name_(name) {}
+
+  bool null() override {
+    if (depth_ == 1 && root_ >= 0) root_ = -1;  // "father": null, the same as absent
+    return scalar([](int) { return std::string{}; }, "null");
+  }
+  bool boolean(bool v) override { return scalar([&](int slot) { return assign_bool(d_, slot, v); }, v ? "true" : "false"); }
+  bool number_integer(number_integer_t v) override {
+    return scalar([&](int slot) { return assign_integer(d_, slot, v); }, "a number");
+  }
+  bool number_unsigned(number_unsigned_t v) override {
+    if (v > static_cast<number_unsigned_t>(INT64_MAX)) return scalar([&](int slot) { return fmt::format("{}: the number is too large", s_.path_of(slot)); }, "a number");
+    return number_integer(static_cast<number_integer_t>(v));
+  }
+  bool number_float(number_float_t, const string_t& text) override {
+    return scalar([&](int slot) { return assign_decimal(d_, slot, text); }, "a number");
+  }
+  bool string(string_t& v) override { return scalar([&](int slot) { return assign_text(d_, slot, v); }, "a string"); }
+  bool binary(binary_t&) override { return scalar([](int) { return std::string("binary values are not facts"); }, "binary"); }
+
+  bool start_object(std::size_t) override {
+    ++depth_;
+    if (depth_ > static_cast<int>(limits::max_facts_depth)) return fail("the JSON nests too deeply");
+    if (skip_ > 0 || depth_ == 1) return true;
+    if (depth_ == 2 && root_ >= 0) {
+      d_.present[static_cast<std::size_t>(root_)] = 1;
+      return true;
+    }
+    return begin_skip("an object");
+  }
+  bool end_object() override {
+    end_container();
+    return true;
+  }
+  bool start_array(std::size_t) override {
+    ++depth_;
+    if (depth_ > static_cast<int>(limits::max_facts_depth)) return fail("the JSON nests too deeply");
+    if (skip_ > 0) return true;
+    if (depth_ == 1) {
+      error("", "a family's facts are one JSON object, not an array");
+      return begin_skip(nullptr);
+    }
+    return begin_skip("an array");
+  }
+  bool end_array() override {
+    end_container();
+    return true;
+  }
+
+  bool key(string_t& k) override {
+    if (skip_ > 0) return true;
+    if (depth_ == 1) {
+      root_ = s_.root_index(k);
+      root_name_ = k;
+      slot_ = -1;
+      if (root_ < 0) warn(k, "unknown record, ignored");
+    } else if (depth_ == 2) {
+      slot_ = root_ >= 0 ? s_.field_slot(root_, k) : -1;
+      field_name_ = k;
+      if (root_ >= 0 && slot_ < 0) warn(root_name_ + "." + k, "unknown field, ignored");
+    }
+    return true;
+  }
+
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+    syntax_error_position_ = position;
+    std::string what = ex.what();
+    // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..." → after ": "
+    auto colon = what.find(": ");
+    syntax_error_ = colon == std::string::npos ? what : what.substr(colon + 2);
+    return false;
+  }
+
+  std::optional<std::size_t> syntax_error_position_;
+  std::string syntax_error_;
+
+ private:
+  FactsData& d_;
+  const Schema& s_;
+  std::vector<Diagnostic>& diags_;
+  const std::string& name_;
+  int depth_ = 0;
+  int skip_ = 0;  // depth of a container being skipped, 0 when none
+  int root_ = -1, slot_ = -1;
+  std::string root_name_, field_name_;
+
+  std::string here() const { return depth_ <= 1 ? root_name_ : root_name_ + "." + field_name_; }
+
+  template <typename Assign>
+  bool scalar(Assign assign, const char* what) {
+    if (skip_ > 0) return true;
+    if (depth_ == 0 || depth_ == 1) {
+      if (depth_ == 0) error("", "a family's facts are one JSON object");
+      else if (std::string_view(what) != "null" && root_ >= 0)
+        error(root_name_, fmt::format("expected an object of facts, not {}", what));
+      return true;
+    }
+    if (slot_ < 0) return true;  // unknown field, already warned
+    std::string problem = assign(slot_);
+    if (!problem.empty()) error("", problem);
+    return true;
+  }
+
+  bool begin_skip(const char* what) {
+    if (what) {
+      if (depth_ == 2 && root_ < 0) {
+        // inside an unknown record, already warned
+      } else if (depth_ == 2 || slot_ >= 0) {
+        error(here(), fmt::format("expected {}, not {}", slot_ >= 0 ? "a single value" : "an object", what));
+      }
+    }
+    skip_ = depth_;
+    return true;
+  }
+
+  void end_container() {
+    if (skip_ == depth_) skip_ = 0;
+    --depth_;
+  }
+
+  bool fail(const char* message) {
+    error("", message);
+    return false;
+  }
+
+  void error(const std::string& path, const std::string& message) {
+    Diagnostic d;
+    d.file = name_;
+    d.message = path.empty() ? message : fmt::format("{}: {}", path, message);
+    diags_.push_back(std::move(d));
+  }
+
+  void warn(const std::string& path, const std::string& message) {
+    Diagnostic d;
+    d.severity = Severity::warning;
+    d.file = name_;
+    d.message = fmt::format("{}: {}", path, message);
+    d_.warnings.push_back(d.message);
+    diags_.push_back(std::move(d));
+  }
+};
+
+}  // namespace
+
+FactsResult read_facts_json(std::shared_ptr<const Schema> schema, std::string_view json_text, const std::string& name) {
+  FactsResult result;
+  if (json_text.size() > limits::max_facts_bytes) {
+    Diagnostic d;
+    d.file = name;
+    d.message = fmt::format("the facts are {} bytes; one family may be at most {} bytes", json_text.size(), limits::max_facts_bytes);
+    result.diagnostics.push_back(std::move(d));
+    return result;
+  }
+  FactsData data = empty_facts(std::move(schema));
+  FactsReader reader(data, result.diagnostics, name);
+  bool parsed = json::sax_parse(json_text.begin(), json_text.end(), &reader, json::input_format_t::json, true, true);
+  if (!parsed && reader.syntax_error_position_) {
+    // Point at the spot: nlohmann counts the offending byte as position.
+    SourceSet sources;
+    int file = sources.add(name, std::string(json_text));
+    std::size_t at = *reader.syntax_error_position_ > 0 ? *reader.syntax_error_position_ - 1 : 0;
+    result.diagnostics.push_back(
+        sources.diagnose(Severity::error, Loc{file, static_cast<std::uint32_t>(std::min(at, json_text.size()))},
+                         "malformed JSON: " + reader.syntax_error_));
+    return result;
+  }
+  if (!parsed && !has_errors(result.diagnostics)) {
+    Diagnostic d;
+    d.file = name;
+    d.message = "malformed JSON";
+    result.diagnostics.push_back(std::move(d));
+  }
+  if (has_errors(result.diagnostics)) return result;
+  result.facts.emplace(data.schema);
+  result.facts->data() = std::move(data);
+  return result;
+}
+
+}  // namespace fuzhu::detail

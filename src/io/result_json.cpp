@@ -1,0 +1,76 @@
+// The JSON contract of `fuzhu eval --format json`.
+#include <nlohmann/json.hpp>
+
+#include "fuzhu/result.hpp"
+
+namespace fuzhu {
+
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+// Money as a JSON number in yuan: 490 or 490.5, from exact fen.
+ordered_json money_json(const std::optional<Money>& m) {
+  if (!m) return nullptr;
+  if (m->fen % 100 == 0) return m->fen / 100;
+  return ordered_json::parse(m->to_string());  // exact decimal text → number
+}
+
+}  // namespace
+
+const char* to_string(Period period) {
+  switch (period) {
+    case Period::monthly: return "monthly";
+    case Period::yearly: return "yearly";
+    case Period::once: return "once";
+  }
+  return "";
+}
+
+std::string to_json(const Evaluation& e) {
+  ordered_json out;
+  out["policy"] = e.policy;
+  out["document"] = e.document;
+  out["status"] = e.status;
+  out["draft"] = e.is_draft();
+  out["as_of"] = e.as_of.to_string();
+  out["in_force"] = e.in_force;
+  out["in_jurisdiction"] = e.in_jurisdiction ? ordered_json(*e.in_jurisdiction) : ordered_json(nullptr);
+  out["entitlements"] = ordered_json::array();
+  for (const auto& x : e.entitlements) {
+    ordered_json row;
+    row["benefit"] = x.benefit;
+    row["title"] = x.title;
+    row["recipient"] = x.recipient;
+    row["period"] = x.period ? ordered_json(to_string(*x.period)) : ordered_json(nullptr);
+    row["amount"] = money_json(x.amount);
+    row["minimum"] = x.minimum;
+    row["discretionary"] = x.discretionary;
+    row["cite"] = x.cite;
+    row["payers"] = ordered_json::array();
+    for (const auto& p : x.payers) row["payers"].push_back({{"payer", p.name}, {"amount", money_json(p.amount)}});
+    out["entitlements"].push_back(std::move(row));
+  }
+  out["undetermined"] = ordered_json::array();
+  for (const auto& u : e.undetermined) {
+    ordered_json row;
+    row["benefit"] = u.benefit;
+    row["title"] = u.title;
+    row["recipients"] = u.recipients;
+    row["needs"] = u.needs;
+    if (!u.reason.empty()) row["reason"] = u.reason;
+    row["cite"] = u.cite;
+    out["undetermined"].push_back(std::move(row));
+  }
+  out["totals"] = {{"monthly", nullptr}, {"yearly", nullptr}, {"once", nullptr}};
+  std::int64_t totals[3] = {0, 0, 0};
+  for (const auto& x : e.entitlements)
+    if (x.period && x.amount) totals[static_cast<int>(*x.period)] += x.amount->fen;
+  out["totals"]["monthly"] = money_json(Money{totals[0]});
+  out["totals"]["yearly"] = money_json(Money{totals[1]});
+  out["totals"]["once"] = money_json(Money{totals[2]});
+  if (!e.warnings.empty()) out["warnings"] = e.warnings;
+  return out.dump(2, ' ', false) + "\n";
+}
+
+}  // namespace fuzhu

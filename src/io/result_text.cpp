@@ -1,0 +1,63 @@
+// A readable table of one evaluation, for staff.
+#include <fmt/format.h>
+
+#include "fuzhu/result.hpp"
+
+namespace fuzhu {
+
+namespace {
+
+const char* recipient_zh(const std::string& r) {
+  if (r == "mother") return "女方";
+  if (r == "father") return "男方";
+  if (r == "child") return "子女";
+  return "全户";
+}
+
+const char* period_zh(const std::optional<Period>& p) {
+  if (!p) return "服务";
+  switch (*p) {
+    case Period::monthly: return "每月";
+    case Period::yearly: return "每年";
+    case Period::once: return "一次性";
+  }
+  return "";
+}
+
+std::string amount_text(const Entitlement& e) {
+  if (!e.amount) return "—";
+  return fmt::format("{}{} 元", e.minimum ? "≥ " : "", e.amount->to_string());
+}
+
+}  // namespace
+
+std::string to_text(const Evaluation& e) {
+  std::string out;
+  out += fmt::format("{}\n{}{}\n", e.policy, e.document, e.is_draft() ? "  [征求意见稿 draft: not in force as law]" : "");
+  out += fmt::format("as of {}: {}", e.as_of.to_string(), e.in_force ? "in force" : "NOT in force");
+  if (!e.in_jurisdiction) out += ", jurisdiction unknown (household.region missing)";
+  else if (!*e.in_jurisdiction) out += ", household registered OUTSIDE the jurisdiction";
+  out += "\n\n";
+  if (e.entitlements.empty()) out += "No entitlements.\n";
+  else {
+    out += fmt::format("{:<28} {:<6} {:<6} {:>14}  {}\n", "benefit", "to", "period", "amount", "clause");
+    for (const auto& x : e.entitlements)
+      out += fmt::format("{:<28} {:<6} {:<6} {:>14}  {}{}\n", x.benefit, recipient_zh(x.recipient), period_zh(x.period),
+                         amount_text(x), x.cite, x.discretionary ? " (有条件的地方可)" : "");
+    std::int64_t totals[3] = {0, 0, 0};
+    for (const auto& x : e.entitlements)
+      if (x.period && x.amount) totals[static_cast<int>(*x.period)] += x.amount->fen;
+    out += fmt::format("\ntotals: per month {} 元, per year {} 元, once {} 元\n", Money{totals[0]}.to_string(),
+                       Money{totals[1]}.to_string(), Money{totals[2]}.to_string());
+  }
+  if (!e.undetermined.empty()) {
+    out += "\nUndetermined (ask for these facts):\n";
+    for (const auto& u : e.undetermined)
+      out += fmt::format("  {:<28} needs {}{}\n", u.benefit, u.needs.empty() ? "—" : fmt::format("{}", fmt::join(u.needs, ", ")),
+                         u.reason.empty() ? "" : "; " + u.reason);
+  }
+  for (const auto& w : e.warnings) out += fmt::format("warning: {}\n", w);
+  return out;
+}
+
+}  // namespace fuzhu

@@ -1,0 +1,539 @@
+// Source text → PEGTL parse tree → AST.
+#include "syntax/parser.hpp"
+
+#include <charconv>
+
+#include <fmt/format.h>
+#include <tao/pegtl/contrib/limit_depth.hpp>
+#include <tao/pegtl/contrib/parse_tree.hpp>
+
+#include "limits.hpp"
+#include "syntax/messages.hpp"
+
+namespace fuzhu {
+
+namespace pegtl = tao::pegtl;
+namespace g = grammar;
+using Node = pegtl::parse_tree::node;
+
+// ------------------------------------------------------- the parse tree
+
+template <typename Rule>
+using selector = pegtl::parse_tree::selector<
+    Rule,
+    pegtl::parse_tree::store_content::on<
+        g::name, g::field_name, g::date_lit, g::money_lit, g::number_lit, g::string_lit, g::int_lit, g::true_lit,
+        g::false_lit, g::today_lit, g::person_ref, g::op_eq, g::op_ne, g::op_lt, g::op_le, g::op_gt,
+        g::op_ge, g::op_add, g::op_sub, g::op_mul, g::op_div, g::match_expr, g::match_arm,
+        g::else_arm, g::arm_values, g::if_expr, g::tier_expr, g::tier_arm, g::range_low,
+        g::range_high, g::schedule_expr, g::schedule_arm, g::quantified_expr, g::kw_any, g::kw_all,
+        g::kw_parent, g::kw_member, g::call_expr, g::field_access, g::negate, g::in_set, g::not_op,
+        g::policy_decl, g::header_title, g::document_field, g::issuer_field, g::issued_field,
+        g::in_force_field, g::force_from, g::force_to, g::jurisdiction_field, g::status_field,
+        g::kw_final, g::kw_draft, g::enum_decl, g::enum_values, g::enum_value, g::record_decl,
+        g::record_base, g::field_decl, g::bool_type, g::int_type, g::int_range, g::money_type,
+        g::date_type, g::string_type, g::inline_enum, g::named_type, g::field_default,
+        g::facts_decl, g::root_decl, g::optional_mark, g::define_decl, g::benefit_decl,
+        g::benefit_id, g::benefit_title, g::cite_clause, g::when_clause, g::to_clause,
+        g::each_parent, g::each_member, g::where_clause, g::named_recipient, g::pay_clause,
+        g::kw_monthly, g::kw_yearly, g::kw_once, g::at_least, g::grants_clause,
+        g::discretionary_clause, g::paid_by_clause, g::payer, g::payer_name, g::payer_share,
+        g::payer_when, g::use_decl>,
+    pegtl::parse_tree::fold_one::on<g::postfix, g::unary, g::product, g::sum, g::comparison,
+                                    g::negation, g::conjunction, g::disjunction, g::primary,
+                                    g::paren_expr>>;
+
+// Bounds the parser's recursion, so a hostile file cannot exhaust the stack.
+template <typename Rule>
+struct depth_limit : pegtl::limit_depth<limits::max_parser_depth> {};
+
+// -------------------------------------------------------------- lowering
+
+namespace {
+
+class Lowering {
+ public:
+  Lowering(int file, Diagnostics& diags) : file_(file), diags_(diags) {}
+
+  std::unique_ptr<ast::File> file(const Node& root) {
+    auto out = std::make_unique<ast::File>();
+    for (const auto& child : root.children) item(*child, *out);
+    return out;
+  }
+
+ private:
+  int file_;
+  Diagnostics& diags_;
+
+  Loc loc(const Node& n) const { return Loc{file_, static_cast<std::uint32_t>(n.begin().byte)}; }
+
+  static std::string unquote(const Node& n) {
+    std::string_view s = n.string_view();
+    std::string out;
+    for (std::size_t i = 1; i + 1 < s.size(); ++i) {
+      if (s[i] == '\\' && i + 2 < s.size()) {
+        ++i;
+        out += s[i] == 'n' ? '\n' : s[i];
+      } else {
+        out += s[i];
+      }
+    }
+    return out;
+  }
+
+  std::optional<Date> date(const Node& n) {
+    auto d = Date::parse(n.string_view());
+    if (!d) diags_.error(loc(n), fmt::format("{} is not a day of the calendar", n.string_view()));
+    return d;
+  }
+
+  std::int64_t integer(const Node& n) {
+    std::int64_t value = 0;
+    std::string_view s = n.string_view();
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+    if (ec != std::errc() || p != s.data() + s.size() || value > limits::max_integer)
+      diags_.error(loc(n), fmt::format("the number {} is too large (at most {})", s, limits::max_integer));
+    return value;
+  }
+
+  // ---- items
+
+  void item(const Node& n, ast::File& out) {
+    if (n.is_type<g::use_decl>()) {
+      out.uses.push_back({unquote(*n.children[0]), loc(n)});
+    } else if (n.is_type<g::policy_decl>()) {
+      if (out.header) diags_.error(loc(n), "a file has at most one policy header");
+      out.header = header(n);
+    } else if (n.is_type<g::enum_decl>()) {
+      auto e = enumeration(*n.children[1]);
+      e->name = n.children[0]->string();
+      e->loc = loc(n);
+      out.enums.push_back(std::move(e));
+    } else if (n.is_type<g::record_decl>()) {
+      out.records.push_back(record(n));
+    } else if (n.is_type<g::facts_decl>()) {
+      if (out.has_facts) diags_.error(loc(n), "the facts are declared once");
+      out.has_facts = true;
+      out.facts_loc = loc(n);
+      for (const auto& r : n.children) out.roots.push_back(root(*r));
+    } else if (n.is_type<g::define_decl>()) {
+      out.definitions.push_back({n.children[0]->string(), loc(*n.children[0]), expr(*n.children[1])});
+    } else if (n.is_type<g::benefit_decl>()) {
+      out.benefits.push_back(benefit(n));
+    }
+  }
+
+  ast::Header header(const Node& n) {
+    ast::Header h;
+    h.loc = loc(n);
+    for (const auto& f : n.children) {
+      const Node& value = f->children.empty() ? *f : *f->children[0];
+      if (f->is_type<g::header_title>()) h.title = unquote(value);
+      else if (f->is_type<g::document_field>()) h.document = unquote(value);
+      else if (f->is_type<g::issuer_field>()) h.issuer = unquote(value);
+      else if (f->is_type<g::jurisdiction_field>()) h.jurisdiction = unquote(value);
+      else if (f->is_type<g::issued_field>()) h.issued = date(value);
+      else if (f->is_type<g::status_field>()) h.status = value.is_type<g::kw_draft>() ? "draft" : "final";
+      else if (f->is_type<g::in_force_field>()) {
+        for (const auto& end : f->children) {
+          const Node& d = *end->children[0];
+          if (end->is_type<g::force_from>()) h.from = date(d), h.from_loc = loc(d);
+          else h.to = date(d), h.to_loc = loc(d);
+        }
+      }
+    }
+    return h;
+  }
+
+  std::unique_ptr<ast::EnumDecl> enumeration(const Node& values) {
+    auto e = std::make_unique<ast::EnumDecl>();
+    e->loc = loc(values);
+    for (const auto& v : values.children) {
+      ast::EnumValue ev{v->children[0]->string(), "", loc(*v)};
+      if (v->children.size() > 1) ev.label = unquote(*v->children[1]);
+      e->values.push_back(std::move(ev));
+    }
+    return e;
+  }
+
+  std::unique_ptr<ast::RecordDecl> record(const Node& n) {
+    auto r = std::make_unique<ast::RecordDecl>();
+    r->name = n.children[0]->string();
+    r->loc = loc(n);
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+      const Node& c = *n.children[i];
+      if (c.is_type<g::record_base>()) {
+        r->base = c.children[0]->string();
+        r->base_loc = loc(*c.children[0]);
+      } else {
+        r->fields.push_back(field(c));
+      }
+    }
+    return r;
+  }
+
+  ast::FieldDecl field(const Node& n) {
+    ast::FieldDecl f;
+    f.name = n.children[0]->string();
+    f.loc = loc(n);
+    const Node& t = *n.children[1];
+    using K = ast::FieldTypeKind;
+    if (t.is_type<g::bool_type>()) f.type_kind = K::boolean;
+    else if (t.is_type<g::money_type>()) f.type_kind = K::money;
+    else if (t.is_type<g::date_type>()) f.type_kind = K::date;
+    else if (t.is_type<g::string_type>()) f.type_kind = K::string;
+    else if (t.is_type<g::int_type>()) {
+      f.type_kind = K::integer;
+      if (!t.children.empty()) {
+        f.int_low = integer(*t.children[0]->children[0]);
+        f.int_high = integer(*t.children[0]->children[1]);
+      }
+    } else if (t.is_type<g::inline_enum>()) {
+      f.type_kind = K::enumeration;
+      f.inline_enum = enumeration(*t.children[0]);
+      f.inline_enum->name = f.name;
+    } else {
+      f.type_kind = K::named;
+      f.type_name = t.children[0]->string();
+    }
+    if (n.children.size() > 2) f.default_value = expr(*n.children[2]->children[0]);
+    return f;
+  }
+
+  ast::RootDecl root(const Node& n) {
+    ast::RootDecl r;
+    r.name = n.children[0]->string();
+    r.loc = loc(n);
+    const Node* type = n.children[1].get();
+    if (type->is_type<g::optional_mark>()) {
+      r.optional = true;
+      type = n.children[2].get();
+    }
+    r.record_name = type->string();
+    r.record_loc = loc(*type);
+    return r;
+  }
+
+  // ---- benefits
+
+  ast::Benefit benefit(const Node& n) {
+    ast::Benefit b;
+    b.loc = loc(n);
+    b.recipient_loc = b.loc;
+    std::vector<std::string_view> seen;
+    for (const auto& c : n.children) {
+      if (c->is_type<g::benefit_id>()) {
+        b.id = c->children[0]->string();
+        continue;
+      }
+      if (c->is_type<g::benefit_title>()) {
+        b.title = unquote(*c->children[0]);
+        continue;
+      }
+      once_only(*c, seen);
+      if (c->is_type<g::cite_clause>()) {
+        b.cite = unquote(*c->children[0]);
+        b.cite_loc = loc(*c);
+        if (c->children.size() > 1) b.quote = unquote(*c->children[1]);
+      } else if (c->is_type<g::when_clause>()) {
+        b.condition = expr(*c->children[0]);
+      } else if (c->is_type<g::to_clause>()) {
+        recipient(*c, b);
+      } else if (c->is_type<g::pay_clause>()) {
+        pay(*c, b);
+      } else if (c->is_type<g::grants_clause>()) {
+        b.grants = unquote(*c->children[0]);
+      } else if (c->is_type<g::discretionary_clause>()) {
+        b.discretionary = true;
+      } else if (c->is_type<g::paid_by_clause>()) {
+        for (const auto& p : c->children) b.payers.push_back(payer(*p));
+      }
+    }
+    return b;
+  }
+
+  void once_only(const Node& clause, std::vector<std::string_view>& seen) {
+    std::string_view kind = clause.type;
+    for (auto s : seen)
+      if (s == kind) {
+        diags_.error(loc(clause), "this clause is given twice in one benefit");
+        return;
+      }
+    seen.push_back(kind);
+  }
+
+  void recipient(const Node& to, ast::Benefit& b) {
+    b.recipient_loc = loc(to);
+    using R = ast::RecipientKind;
+    for (const auto& c : to.children) {
+      if (c->is_type<g::each_parent>()) b.recipient = R::each_parent;
+      else if (c->is_type<g::each_member>()) b.recipient = R::each_member;
+      else if (c->is_type<g::where_clause>()) b.where = expr(*c->children[0]);
+      else if (c->is_type<g::named_recipient>()) {
+        std::string who = c->children[0]->string();
+        if (who == "household") b.recipient = R::household;
+        else if (who == "child") b.recipient = R::child;
+        else if (who == "mother") b.recipient = R::mother;
+        else if (who == "father") b.recipient = R::father;
+        else
+          diags_.error(loc(*c), fmt::format("'{}' is not a recipient: write household, child, "
+                                            "mother, father, each parent or each member", who));
+      }
+    }
+  }
+
+  void pay(const Node& n, ast::Benefit& b) {
+    for (const auto& c : n.children) {
+      if (c->is_type<g::kw_monthly>()) b.period = Period::monthly;
+      else if (c->is_type<g::kw_yearly>()) b.period = Period::yearly;
+      else if (c->is_type<g::kw_once>()) b.period = Period::once;
+      else if (c->is_type<g::at_least>()) b.minimum = true;
+      else b.amount = expr(*c);
+    }
+  }
+
+  ast::PayerDecl payer(const Node& n) {
+    ast::PayerDecl p;
+    p.loc = loc(n);
+    for (const auto& c : n.children) {
+      if (c->is_type<g::payer_name>()) p.name = unquote(*c->children[0]);
+      else if (c->is_type<g::payer_share>()) p.share = expr(*c->children[0]);
+      else if (c->is_type<g::payer_when>()) p.condition = expr(*c->children[0]);
+    }
+    return p;
+  }
+
+  // ---- expressions
+
+  ast::ExprPtr make(ast::ExprKind kind, const Node& n) {
+    auto e = std::make_unique<ast::Expr>();
+    e->kind = kind;
+    e->loc = loc(n);
+    return e;
+  }
+
+  static ast::BinaryOp binary_op(const Node& n) {
+    using O = ast::BinaryOp;
+    if (n.is_type<g::op_eq>()) return O::eq;
+    if (n.is_type<g::op_ne>()) return O::ne;
+    if (n.is_type<g::op_lt>()) return O::lt;
+    if (n.is_type<g::op_le>()) return O::le;
+    if (n.is_type<g::op_gt>()) return O::gt;
+    if (n.is_type<g::op_ge>()) return O::ge;
+    if (n.is_type<g::op_add>()) return O::add;
+    if (n.is_type<g::op_sub>()) return O::sub;
+    if (n.is_type<g::op_mul>()) return O::mul;
+    return O::div;
+  }
+
+  // A chain `a op b op c` as left-associated binary nodes. `op` is null for
+  // and/or chains, whose operator nodes are not kept.
+  ast::ExprPtr chain(const Node& n, std::optional<ast::BinaryOp> same_op) {
+    ast::ExprPtr left = expr(*n.children[0]);
+    for (std::size_t i = 1; i < n.children.size();) {
+      ast::BinaryOp op;
+      if (same_op) {
+        op = *same_op;
+      } else {
+        op = binary_op(*n.children[i]);
+        ++i;
+      }
+      auto e = make(ast::ExprKind::binary, *n.children[i]);
+      e->loc = left->loc;
+      e->op = op;
+      e->operands.push_back(std::move(left));
+      e->operands.push_back(expr(*n.children[i]));
+      ++i;
+      left = std::move(e);
+    }
+    return left;
+  }
+
+  ast::ExprPtr expr(const Node& n) {
+    using K = ast::ExprKind;
+    if (n.is_type<g::disjunction>()) return chain(n, ast::BinaryOp::or_);
+    if (n.is_type<g::conjunction>()) return chain(n, ast::BinaryOp::and_);
+    if (n.is_type<g::sum>() || n.is_type<g::product>()) return chain(n, std::nullopt);
+    if (n.is_type<g::comparison>()) {
+      if (n.children[1]->is_type<g::in_set>()) {
+        auto e = make(K::in_set, n);
+        e->operands.push_back(expr(*n.children[0]));
+        e->arms.push_back(arm_values(*n.children[1]->children[0]));
+        return e;
+      }
+      return chain(n, std::nullopt);
+    }
+    if (n.is_type<g::negation>()) {
+      auto e = make(K::not_, n);
+      e->operands.push_back(expr(*n.children[1]));
+      return e;
+    }
+    if (n.is_type<g::negate>()) {
+      auto e = make(K::negate, n);
+      e->operands.push_back(expr(*n.children[1]));
+      return e;
+    }
+    if (n.is_type<g::postfix>()) {
+      ast::ExprPtr e = expr(*n.children[0]);
+      for (std::size_t i = 1; i < n.children.size(); ++i) {
+        auto f = make(K::field, *n.children[i]);
+        f->text = n.children[i]->children[0]->string();
+        f->operands.push_back(std::move(e));
+        e = std::move(f);
+      }
+      return e;
+    }
+    if (n.is_type<g::field_access>()) {  // cannot stand alone; postfix handles it
+      return make(K::boolean, n);
+    }
+    if (n.is_type<g::true_lit>() || n.is_type<g::false_lit>()) {
+      auto e = make(K::boolean, n);
+      e->boolean = n.is_type<g::true_lit>();
+      return e;
+    }
+    if (n.is_type<g::today_lit>()) return make(K::today, n);
+    if (n.is_type<g::person_ref>()) return make(K::person, n);
+    if (n.is_type<g::number_lit>()) {
+      auto e = make(K::integer, n);
+      if (n.string_view().find('.') != std::string_view::npos)
+        diags_.error(loc(n), "a count or an age is a whole number; write money with 元");
+      else
+        e->number = integer(n);
+      return e;
+    }
+    if (n.is_type<g::money_lit>()) {
+      auto e = make(K::money, n);
+      std::string_view s = n.string_view();
+      std::size_t end = s.find_first_not_of("0123456789.");
+      auto m = Money::parse(s.substr(0, end));
+      if (!m || m->fen > limits::max_money_fen)
+        diags_.error(loc(n), "an amount has at most two decimals and at most 12 digits of yuan");
+      else
+        e->number = m->fen;
+      return e;
+    }
+    if (n.is_type<g::date_lit>()) {
+      auto e = make(K::date, n);
+      if (auto d = date(n)) e->number = d->days_since_epoch();
+      return e;
+    }
+    if (n.is_type<g::string_lit>()) {
+      auto e = make(K::string, n);
+      e->text = unquote(n);
+      return e;
+    }
+    if (n.is_type<g::name>() || n.is_type<g::field_name>()) {
+      auto e = make(K::name, n);
+      e->text = n.string();
+      return e;
+    }
+    if (n.is_type<g::call_expr>()) {
+      auto e = make(K::call, n);
+      e->text = n.children[0]->string();
+      for (std::size_t i = 1; i < n.children.size(); ++i) e->operands.push_back(expr(*n.children[i]));
+      return e;
+    }
+    if (n.is_type<g::match_expr>()) {
+      auto e = make(K::match, n);
+      e->operands.push_back(expr(*n.children[0]));
+      for (std::size_t i = 1; i < n.children.size(); ++i) {
+        const Node& arm = *n.children[i];
+        if (arm.is_type<g::else_arm>()) {
+          e->otherwise = expr(*arm.children[0]);
+        } else {
+          ast::MatchArm a = arm_values(*arm.children[0]);
+          a.result = expr(*arm.children[1]);
+          e->arms.push_back(std::move(a));
+        }
+      }
+      return e;
+    }
+    if (n.is_type<g::if_expr>()) {
+      auto e = make(K::if_, n);
+      for (const auto& c : n.children) e->operands.push_back(expr(*c));
+      return e;
+    }
+    if (n.is_type<g::tier_expr>()) {
+      auto e = make(K::tier, n);
+      e->operands.push_back(expr(*n.children[0]));
+      for (std::size_t i = 1; i < n.children.size(); ++i) {
+        const Node& arm = *n.children[i];
+        ast::TierArm t;
+        t.loc = loc(arm);
+        for (std::size_t k = 0; k + 1 < arm.children.size(); ++k) {
+          const Node& bound = *arm.children[k];
+          if (bound.is_type<g::range_low>()) t.low = integer(*bound.children[0]);
+          else t.high = integer(*bound.children[0]);
+        }
+        t.result = expr(*arm.children.back());
+        e->tiers.push_back(std::move(t));
+      }
+      return e;
+    }
+    if (n.is_type<g::schedule_expr>()) {
+      auto e = make(K::schedule, n);
+      for (const auto& arm : n.children) {
+        ast::ScheduleArm s;
+        s.loc = loc(*arm);
+        if (auto d = date(*arm->children[0])) s.from = *d;
+        s.result = expr(*arm->children[1]);
+        e->schedule.push_back(std::move(s));
+      }
+      return e;
+    }
+    if (n.is_type<g::quantified_expr>()) {
+      auto e = make(K::quantified, n);
+      e->quantifier_all = n.children[0]->is_type<g::kw_all>();
+      e->over_members = n.children[1]->is_type<g::kw_member>();
+      e->operands.push_back(expr(*n.children[2]));
+      return e;
+    }
+    diags_.error(loc(n), fmt::format("internal error: unexpected syntax node {}", n.type));
+    return make(K::boolean, n);
+  }
+
+  ast::MatchArm arm_values(const Node& n) {
+    ast::MatchArm a;
+    for (const auto& v : n.children) {
+      a.values.push_back(v->string());
+      a.value_locs.push_back(loc(*v));
+    }
+    return a;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<ast::File> parse_file(const SourceSet& sources, int file, Diagnostics& diags) {
+  const SourceFile& src = sources.file(file);
+  const std::string& text = src.text();
+  if (text.size() > limits::max_policy_bytes) {
+    diags.error(Loc{file, 0}, fmt::format("the file is {} bytes; a policy may be at most {} bytes",
+                                          text.size(), limits::max_policy_bytes));
+    return nullptr;
+  }
+  std::size_t bad = 0;
+  if (!valid_utf8(text, bad)) {
+    diags.error(Loc{file, static_cast<std::uint32_t>(bad)},
+                "this is not UTF-8 text: save the file as UTF-8");
+    return nullptr;
+  }
+  pegtl::memory_input in(text.data(), text.size(), src.name());
+  try {
+    auto root = pegtl::parse_tree::parse<g::file, selector, depth_limit, g::control>(in);
+    if (!root) {
+      diags.error(Loc{file, 0}, "expected a declaration: policy, benefit, define, enum, record, facts or use");
+      return nullptr;
+    }
+    return Lowering(file, diags).file(*root);
+  } catch (const pegtl::parse_error& e) {
+    const auto& pos = e.positions().front();
+    std::string message(e.message());
+    if (message.find("nesting depth") != std::string::npos)
+      message = "this nests too deeply: split the expression into definitions";
+    diags.error(Loc{file, static_cast<std::uint32_t>(pos.byte)}, std::move(message));
+    return nullptr;
+  }
+}
+
+}  // namespace fuzhu
