@@ -268,6 +268,7 @@ class TypeChecker {
       e.resolved = root;
       return set(e, Type{TypeKind::record, nullptr, p_.roots[root]->record});
     }
+    if (hint && hint->kind == TypeKind::error) return set(e, error_type);  // already reported
     if (hint && hint->kind == TypeKind::enumeration) {
       int value = hint->enumeration->index_of(e.text);
       if (value >= 0) {

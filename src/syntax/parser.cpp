@@ -338,8 +338,7 @@ class Lowering {
         op = binary_op(*n.children[i]);
         ++i;
       }
-      auto e = make(ast::ExprKind::binary, *n.children[i]);
-      e->loc = left->loc;
+      auto e = make(ast::ExprKind::binary, *n.children[0]);  // at the left operand's start
       e->op = op;
       e->operands.push_back(std::move(left));
       e->operands.push_back(expr(*n.children[i]));

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what fuzhu needs from Debian's archive (idempotent; root or sudo).
+set -euo pipefail
+packages=(build-essential cmake ninja-build tao-pegtl-dev libfmt-dev doctest-dev
+          nlohmann-json3-dev libcli11-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "dependencies: all installed"
+  exit 0
+fi
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
