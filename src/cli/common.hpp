@@ -31,5 +31,7 @@ int run_eval(const std::string& policy, const std::string& facts, const std::str
              const std::string& format, bool explain);
 int run_check(const std::vector<std::string>& policies);
 int run_test(const std::vector<std::string>& paths);
+int run_compare(const std::string& facts, const std::vector<std::string>& policies, const std::string& as_of,
+                const std::string& format);
 
 }  // namespace fuzhu::cli

@@ -27,6 +27,14 @@ int main(int argc, char** argv) {
   auto* test = app.add_subcommand("test", "run policy test cases (*.cases.json)");
   test->add_option("paths", paths, "case files or folders (default: tests/cases)");
 
+  std::string compare_facts, compare_as_of, compare_format = "text";
+  std::vector<std::string> compare_policies;
+  auto* compare = app.add_subcommand("compare", "one family against several policies, side by side");
+  compare->add_option("facts", compare_facts, "the family's facts, as JSON")->required();
+  compare->add_option("policies", compare_policies, "the .policy files")->required();
+  compare->add_option("--as-of", compare_as_of, "evaluation date YYYY-MM-DD (default: today)");
+  compare->add_option("--format", compare_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -36,6 +44,7 @@ int main(int argc, char** argv) {
   try {
     if (*eval) return run_eval(policy, facts, as_of, format, explain);
     if (*check) return run_check(files);
+    if (*compare) return run_compare(compare_facts, compare_policies, compare_as_of, compare_format);
     if (*test) return run_test(paths.empty() ? std::vector<std::string>{"tests/cases"} : paths);
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";

@@ -1,0 +1,108 @@
+// fuzhu compare FACTS.json POLICY... [--as-of D] [--format text|json]:
+// one family against several policies, as if registered in each one's
+// jurisdiction, side by side.
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/common.hpp"
+
+namespace fuzhu::cli {
+
+namespace {
+
+struct Column {
+  std::string name;  // the policy file's stem
+  Evaluation evaluation;
+};
+
+std::int64_t total(const Evaluation& e, Period period) {
+  std::int64_t fen = 0;
+  for (const auto& x : e.entitlements)
+    if (x.period == period && x.amount) fen += x.amount->fen;
+  return fen;
+}
+
+// What one policy gives under one benefit id: "490×2", "—", "✓".
+std::string cell(const Evaluation& e, const std::string& benefit) {
+  std::vector<std::string> parts;
+  for (const auto& x : e.entitlements)
+    if (x.benefit == benefit) parts.push_back(x.amount ? x.amount->to_string() : "✓");
+  if (parts.empty()) {
+    for (const auto& u : e.undetermined)
+      if (u.benefit == benefit) return "?";
+    return "";
+  }
+  if (std::all_of(parts.begin(), parts.end(), [&](const auto& p) { return p == parts.front(); }) && parts.size() > 1)
+    return fmt::format("{}×{}", parts.front(), parts.size());
+  return fmt::format("{}", fmt::join(parts, "+"));
+}
+
+std::string text(const std::vector<Column>& columns) {
+  std::vector<std::string> ids;
+  for (const auto& c : columns)
+    for (const auto& x : c.evaluation.entitlements)
+      if (std::find(ids.begin(), ids.end(), x.benefit) == ids.end()) ids.push_back(x.benefit);
+  std::string out = fmt::format("{:<30}", "benefit");
+  for (const auto& c : columns) out += fmt::format(" {:>14}", c.name + (c.evaluation.is_draft() ? "*" : ""));
+  out += "\n";
+  for (const auto& id : ids) {
+    out += fmt::format("{:<30}", id);
+    for (const auto& c : columns) out += fmt::format(" {:>14}", cell(c.evaluation, id));
+    out += "\n";
+  }
+  for (auto [label, period] : {std::pair{"total per month", Period::monthly}, {"total per year", Period::yearly}, {"total once", Period::once}}) {
+    out += fmt::format("{:<30}", label);
+    for (const auto& c : columns) out += fmt::format(" {:>14}", Money{total(c.evaluation, period)}.to_string());
+    out += "\n";
+  }
+  for (const auto& c : columns)
+    if (!c.evaluation.in_force) out += fmt::format("{}: not in force on {}\n", c.name, c.evaluation.as_of.to_string());
+  if (std::any_of(columns.begin(), columns.end(), [](const Column& c) { return c.evaluation.is_draft(); }))
+    out += "* a draft (征求意见稿), not in force as law\n";
+  out += "✓ a service or benefit without a figure; ? undetermined (facts missing)\n";
+  return out;
+}
+
+std::string json_of(const std::vector<Column>& columns) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto& c : columns) {
+    auto e = nlohmann::ordered_json::parse(to_json(c.evaluation));
+    nlohmann::ordered_json row;
+    row["name"] = c.name;
+    for (auto it = e.begin(); it != e.end(); ++it) row[it.key()] = it.value();
+    out.push_back(std::move(row));
+  }
+  return out.dump(2) + "\n";
+}
+
+}  // namespace
+
+int run_compare(const std::string& facts_path, const std::vector<std::string>& policies, const std::string& as_of_text,
+                const std::string& format) {
+  auto as_of = parse_as_of(as_of_text);
+  if (!as_of) return exit_usage;
+  std::vector<Column> columns;
+  for (const auto& path : policies) {
+    auto policy = compile_or_report(path);
+    if (!policy) return exit_failed;
+    auto facts = read_facts_or_report(*policy, facts_path);
+    if (!facts) return exit_failed;
+    EvalOptions options;
+    options.assume_in_jurisdiction = true;
+    auto result = policy->evaluate(*facts, *as_of, options);
+    if (!result.ok()) {
+      print_diagnostics(result.errors);
+      return exit_failed;
+    }
+    columns.push_back({std::filesystem::path(path).stem().string(), std::move(*result.evaluation)});
+  }
+  std::cout << (format == "json" ? json_of(columns) : text(columns));
+  return exit_ok;
+}
+
+}  // namespace fuzhu::cli
