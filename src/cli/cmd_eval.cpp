@@ -6,7 +6,7 @@
 namespace fuzhu::cli {
 
 int run_eval(const std::string& policy_path, const std::string& facts_path, const std::string& as_of_text,
-             const std::string& format, bool /*explain*/) {
+             const std::string& format) {
   auto as_of = parse_as_of(as_of_text);
   if (!as_of) return exit_usage;
   auto policy = compile_or_report(policy_path);

@@ -28,7 +28,7 @@ std::optional<Date> parse_as_of(const std::string& text);
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
 
 int run_eval(const std::string& policy, const std::string& facts, const std::string& as_of,
-             const std::string& format, bool explain);
+             const std::string& format);
 int run_check(const std::vector<std::string>& policies);
 int run_test(const std::vector<std::string>& paths);
 int run_compare(const std::string& facts, const std::vector<std::string>& policies, const std::string& as_of,

@@ -11,13 +11,11 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   std::string policy, facts, as_of, format = "text";
-  bool explain = false;
   auto* eval = app.add_subcommand("eval", "what a family is entitled to under a policy");
   eval->add_option("policy", policy, "the .policy file")->required();
   eval->add_option("facts", facts, "the family's facts, as JSON")->required();
   eval->add_option("--as-of", as_of, "evaluation date YYYY-MM-DD (default: today)");
   eval->add_option("--format", format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  eval->add_flag("--explain", explain, "show why each benefit was or was not granted");
 
   std::vector<std::string> files;
   auto* check = app.add_subcommand("check", "parse and check policies");
@@ -42,7 +40,7 @@ int main(int argc, char** argv) {
     return code == 0 ? exit_ok : exit_usage;
   }
   try {
-    if (*eval) return run_eval(policy, facts, as_of, format, explain);
+    if (*eval) return run_eval(policy, facts, as_of, format);
     if (*check) return run_check(files);
     if (*compare) return run_compare(compare_facts, compare_policies, compare_as_of, compare_format);
     if (*test) return run_test(paths.empty() ? std::vector<std::string>{"tests/cases"} : paths);
