@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/command.hpp"
 #include "cli/common.hpp"
 
 namespace fuzhu::cli {
@@ -17,5 +18,16 @@ int run_check(const std::vector<std::string>& policies) {
   if (failed) std::cerr << fmt::format("{} of {} policies have errors\n", failed, policies.size());
   return failed ? exit_failed : exit_ok;
 }
+
+namespace {
+
+const RegisterCommand check_command{20, [](CLI::App& app) {
+  auto files = std::make_shared<std::vector<std::string>>();
+  auto* sub = app.add_subcommand("check", "parse and check policies");
+  sub->add_option("policies", *files, "the .policy files")->required();
+  return [sub, files] { return *sub ? run_check(*files) : -1; };
+}};
+
+}  // namespace
 
 }  // namespace fuzhu::cli

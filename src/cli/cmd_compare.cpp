@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/command.hpp"
 #include "cli/common.hpp"
 
 namespace fuzhu::cli {
@@ -104,5 +105,23 @@ int run_compare(const std::string& facts_path, const std::vector<std::string>& p
   std::cout << (format == "json" ? json_of(columns) : text(columns));
   return exit_ok;
 }
+
+namespace {
+
+const RegisterCommand compare_command{40, [](CLI::App& app) {
+  struct Options {
+    std::string facts, as_of, format = "text";
+    std::vector<std::string> policies;
+  };
+  auto o = std::make_shared<Options>();
+  auto* sub = app.add_subcommand("compare", "one family against several policies, side by side");
+  sub->add_option("facts", o->facts, "the family's facts, as JSON")->required();
+  sub->add_option("policies", o->policies, "the .policy files")->required();
+  sub->add_option("--as-of", o->as_of, "evaluation date YYYY-MM-DD (default: today)");
+  sub->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  return [sub, o] { return *sub ? run_compare(o->facts, o->policies, o->as_of, o->format) : -1; };
+}};
+
+}  // namespace
 
 }  // namespace fuzhu::cli

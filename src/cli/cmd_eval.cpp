@@ -1,6 +1,7 @@
 // fuzhu eval POLICY FACTS.json [--as-of D] [--format text|json]
 #include <iostream>
 
+#include "cli/command.hpp"
 #include "cli/common.hpp"
 
 namespace fuzhu::cli {
@@ -23,5 +24,22 @@ int run_eval(const std::string& policy_path, const std::string& facts_path, cons
   std::cout << (format == "json" ? to_json(*result.evaluation) : to_text(*result.evaluation));
   return exit_ok;
 }
+
+namespace {
+
+const RegisterCommand eval_command{10, [](CLI::App& app) {
+  struct Options {
+    std::string policy, facts, as_of, format = "text";
+  };
+  auto o = std::make_shared<Options>();
+  auto* sub = app.add_subcommand("eval", "what a family is entitled to under a policy");
+  sub->add_option("policy", o->policy, "the .policy file")->required();
+  sub->add_option("facts", o->facts, "the family's facts, as JSON")->required();
+  sub->add_option("--as-of", o->as_of, "evaluation date YYYY-MM-DD (default: today)");
+  sub->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  return [sub, o] { return *sub ? run_eval(o->policy, o->facts, o->as_of, o->format) : -1; };
+}};
+
+}  // namespace
 
 }  // namespace fuzhu::cli

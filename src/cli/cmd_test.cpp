@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/command.hpp"
 #include "cli/common.hpp"
 
 namespace fuzhu::cli {
@@ -232,5 +233,19 @@ int run_test(const std::vector<std::string>& paths) {
   std::cout << fmt::format("{} passed, {} failed\n", passed, failed);
   return failed || missing || passed == 0 ? exit_failed : exit_ok;
 }
+
+namespace {
+
+const RegisterCommand test_command{30, [](CLI::App& app) {
+  auto paths = std::make_shared<std::vector<std::string>>();
+  auto* sub = app.add_subcommand("test", "run policy test cases (*.cases.json)");
+  sub->add_option("paths", *paths, "case files or folders (default: tests/cases)");
+  return [sub, paths] {
+    if (!*sub) return -1;
+    return run_test(paths->empty() ? std::vector<std::string>{"tests/cases"} : *paths);
+  };
+}};
+
+}  // namespace
 
 }  // namespace fuzhu::cli
