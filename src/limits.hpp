@@ -10,6 +10,7 @@ namespace fuzhu::limits {
 
 inline constexpr std::size_t max_policy_bytes = 1 << 20;        // 1 MiB of policy text
 inline constexpr std::size_t max_parser_depth = 2000;           // PEGTL rule nesting
+inline constexpr std::size_t max_expression_depth = 200;        // AST nesting, operator chains
 inline constexpr std::size_t max_name_chars = 64;               // identifier length
 inline constexpr std::size_t max_benefits = 500;                // per policy
 inline constexpr std::size_t max_definitions = 1000;            // per policy, schema included

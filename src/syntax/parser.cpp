@@ -64,6 +64,8 @@ class Lowering {
  private:
   int file_;
   Diagnostics& diags_;
+  std::size_t depth_ = 0;
+  bool depth_reported_ = false;
 
   Loc loc(const Node& n) const { return Loc{file_, static_cast<std::uint32_t>(n.begin().byte)}; }
 
@@ -329,6 +331,10 @@ class Lowering {
   // A chain `a op b op c` as left-associated binary nodes. `op` is null for
   // and/or chains, whose operator nodes are not kept.
   ast::ExprPtr chain(const Node& n, std::optional<ast::BinaryOp> same_op) {
+    if (n.children.size() / 2 + depth_ >= limits::max_expression_depth) {
+      diags_.error(loc(n), fmt::format("this expression has too many operators (more than {}): split it into definitions", limits::max_expression_depth));
+      return make(ast::ExprKind::boolean, n);
+    }
     ast::ExprPtr left = expr(*n.children[0]);
     for (std::size_t i = 1; i < n.children.size();) {
       ast::BinaryOp op;
@@ -348,7 +354,21 @@ class Lowering {
     return left;
   }
 
+  // The AST's depth is bounded (chains such as `a and b and …` nest one level
+  // an operator), so that checking and evaluating never exhaust the stack.
   ast::ExprPtr expr(const Node& n) {
+    if (depth_ >= limits::max_expression_depth) {
+      if (!depth_reported_) diags_.error(loc(n), fmt::format("this expression is too long or nests too deeply (more than {} levels): split it into definitions", limits::max_expression_depth));
+      depth_reported_ = true;
+      return make(ast::ExprKind::boolean, n);
+    }
+    ++depth_;
+    ast::ExprPtr e = lower_expr(n);
+    --depth_;
+    return e;
+  }
+
+  ast::ExprPtr lower_expr(const Node& n) {
     using K = ast::ExprKind;
     if (n.is_type<g::disjunction>()) return chain(n, ast::BinaryOp::or_);
     if (n.is_type<g::conjunction>()) return chain(n, ast::BinaryOp::and_);
@@ -373,6 +393,10 @@ class Lowering {
       return e;
     }
     if (n.is_type<g::postfix>()) {
+      if (n.children.size() + depth_ >= limits::max_expression_depth) {
+        diags_.error(loc(n), "this chain of fields is too long");
+        return make(K::boolean, n);
+      }
       ast::ExprPtr e = expr(*n.children[0]);
       for (std::size_t i = 1; i < n.children.size(); ++i) {
         auto f = make(K::field, *n.children[i]);
