@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
 # Installs what fuzhu needs from Debian's archive (idempotent; root or sudo).
 set -euo pipefail
-packages=(build-essential cmake ninja-build tao-pegtl-dev libfmt-dev doctest-dev
-          nlohmann-json3-dev libcli11-dev)
+packages=(
+  build-essential cmake ninja-build            # the toolchain
+  tao-pegtl-dev libfmt-dev doctest-dev         # grammar, formatting, tests
+  nlohmann-json3-dev libcli11-dev              # facts JSON, the command line
+  libsimdjson-dev                              # fast JSONL reading in simulate
+  clang-14 libclang-rt-14-dev                  # libFuzzer harnesses
+  liblua5.4-dev lua-cjson                      # the Lua baseline of the benchmarks
+  chromium                                     # the review report's browser test
+)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
