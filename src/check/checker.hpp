@@ -22,7 +22,15 @@ struct LoadOptions {
 std::unique_ptr<Program> load_and_check(std::string name, std::string text,
                                         const LoadOptions& options, std::vector<Diagnostic>& out);
 
+/// What one compilation may spend on typo hints, in edit-distance cells: a
+/// hostile policy full of long unknown names must not make checking slow.
+/// Hints stop (the errors stay) when it is spent.
+struct HintBudget {
+  std::size_t cells = std::size_t{1} << 22;
+};
+
 /// The closest of `candidates` to `name` within a small edit distance, or "".
-std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates);
+std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates,
+                         HintBudget& budget);
 
 }  // namespace fuzhu

@@ -15,11 +15,17 @@ namespace fuzhu {
 
 namespace {
 
-std::optional<std::string> read_file(const std::filesystem::path& path) {
+// The text of a used file; nullopt when there is none to read. A file that is
+// there but over the size limit is read no further and sets `too_large`.
+std::optional<std::string> read_file(const std::filesystem::path& path, std::uintmax_t& too_large) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
   auto size = std::filesystem::file_size(path, ec);
-  if (ec || size > limits::max_policy_bytes) return std::nullopt;
+  if (ec) return std::nullopt;
+  if (size > limits::max_policy_bytes) {
+    too_large = size;
+    return std::nullopt;
+  }
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
@@ -54,7 +60,13 @@ class Loader {
       std::error_code ec;
       auto canonical = std::filesystem::weakly_canonical(path, ec).string();
       if (loaded_.count(canonical)) return;  // each file once, however often used
-      auto text = read_file(path);
+      std::uintmax_t too_large = 0;
+      auto text = read_file(path, too_large);
+      if (too_large > 0) {
+        diags_.error(use.loc, fmt::format("\"{}\" is {} bytes; a policy file may be at most {} bytes", use.path,
+                                          too_large, limits::max_policy_bytes));
+        return;
+      }
       if (!text) continue;
       if (program_.sources.size() >= static_cast<int>(limits::max_uses)) {
         diags_.error(use.loc, fmt::format("a policy may read at most {} files", limits::max_uses));

@@ -28,24 +28,41 @@ class SchemaResolver {
  private:
   Program& program_;
   Diagnostics& diags_;
+  HintBudget hints_;
 
   void collect() {
     std::set<std::string> names;
     for (auto& file : program_.files) {
       for (auto& e : file->enums) {
         if (!names.insert(e->name).second) diags_.error(e->loc, fmt::format("'{}' is declared twice", e->name));
+        check_name_length(e->name, e->loc);
+        for (const auto& v : e->values) check_name_length(v.name, v.loc);
         duplicate_values(*e);
         program_.enums.push_back(e.get());
       }
       for (auto& r : file->records) {
         if (!names.insert(r->name).second) diags_.error(r->loc, fmt::format("'{}' is declared twice", r->name));
+        check_name_length(r->name, r->loc);
+        for (const auto& f : r->fields) {
+          check_name_length(f.name, f.loc);
+          if (f.inline_enum)
+            for (const auto& v : f.inline_enum->values) check_name_length(v.name, v.loc);
+        }
         program_.records.push_back(r.get());
       }
       if (file->has_facts) {
         if (!program_.roots.empty()) diags_.error(file->facts_loc, "the facts are declared twice");
-        for (auto& root : file->roots) program_.roots.push_back(&root);
+        for (auto& root : file->roots) {
+          check_name_length(root.name, root.loc);
+          program_.roots.push_back(&root);
+        }
       }
     }
+  }
+
+  void check_name_length(const std::string& name, Loc loc) {
+    if (utf8_length(name) > limits::max_name_chars)
+      diags_.error(loc, fmt::format("this name is longer than {} characters (the name length limit)", limits::max_name_chars));
   }
 
   void duplicate_values(const ast::EnumDecl& e) {
@@ -74,7 +91,7 @@ class SchemaResolver {
   }
 
   std::string unknown_type(const std::string& name) {
-    std::string hint = did_you_mean(name, type_names());
+    std::string hint = did_you_mean(name, type_names(), hints_);
     return fmt::format("unknown type '{}'{}", name, hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint));
   }
 
@@ -177,26 +194,41 @@ void resolve(Program& program, Diagnostics& diags) {
   check_rules(program, diags);
 }
 
-std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates) {
+std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates,
+                         HintBudget& budget) {
   // Levenshtein distance over bytes is enough to catch typos in ASCII names;
-  // for CJK names a one-character slip costs up to 3, allowed below.
-  auto distance = [](const std::string& a, const std::string& b) {
+  // for CJK names a one-character slip costs up to 3, allowed below. The work
+  // is bounded however long or many the names are (a hostile policy must not
+  // hang the checker): over-long names get no hint, a candidate whose length
+  // alone rules it out is skipped, a row that cannot beat the best stops, and
+  // the compilation's budget caps the rest.
+  constexpr std::size_t longest = 4 * limits::max_name_chars;  // bytes of UTF-8
+  if (name.size() > longest) return {};
+  std::size_t best_distance = std::max<std::size_t>(2, name.size() / 3) + 1;
+  auto distance = [&](const std::string& a, const std::string& b) {
     std::vector<std::size_t> row(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
       std::size_t diagonal = row[0];
       row[0] = i;
+      std::size_t row_min = row[0];
       for (std::size_t j = 1; j <= b.size(); ++j) {
         std::size_t up = row[j];
         row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
         diagonal = up;
+        row_min = std::min(row_min, row[j]);
       }
+      if (row_min >= best_distance) return best_distance;
     }
     return row[b.size()];
   };
   std::string best;
-  std::size_t best_distance = std::max<std::size_t>(2, name.size() / 3) + 1;
   for (const auto& candidate : candidates) {
+    std::size_t gap = candidate.size() > name.size() ? candidate.size() - name.size() : name.size() - candidate.size();
+    if (candidate.size() > longest || gap >= best_distance) continue;
+    std::size_t cost = (name.size() + 1) * (candidate.size() + 1);
+    if (cost > budget.cells) break;
+    budget.cells -= cost;
     std::size_t d = distance(name, candidate);
     if (d < best_distance) best = candidate, best_distance = d;
   }

@@ -42,6 +42,9 @@ class TypeChecker {
   void run() {
     collect_definitions();
     collect_benefits();
+    // Past a count limit the policy is rejected whole: checking thousands of
+    // declarations would only cost time and bury the one error that matters.
+    if (p_.definitions.size() > limits::max_definitions || p_.benefits.size() > limits::max_benefits) return;
     person_record_ = find_person_record();
     for (std::size_t i = 0; i < p_.definitions.size(); ++i) definition(static_cast<int>(i));
     for (std::size_t i = 0; i < p_.benefits.size(); ++i) benefit(static_cast<int>(i));
@@ -53,6 +56,7 @@ class TypeChecker {
   Program& p_;
   Diagnostics& d_;
   const ast::RecordDecl* person_record_ = nullptr;
+  HintBudget hints_;
 
   std::map<std::string, int> definition_index_;
   std::vector<int> definition_state_;  // 0 unvisited, 1 in progress, 2 done
@@ -75,7 +79,8 @@ class TypeChecker {
         p_.definitions.push_back(&def);
       }
     if (p_.definitions.size() > limits::max_definitions)
-      d_.error(p_.definitions.back()->loc, fmt::format("at most {} definitions", limits::max_definitions));
+      d_.error(p_.definitions[limits::max_definitions]->loc,
+               fmt::format("too many definitions: at most {} in one policy, facts.schema's included", limits::max_definitions));
     definition_state_.assign(p_.definitions.size(), 0);
     definition_used_.assign(p_.definitions.size(), false);
   }
@@ -92,13 +97,13 @@ class TypeChecker {
       if (!p_.files[i]->benefits.empty())
         d_.error(p_.files[i]->benefits.front().loc, "benefits belong in the policy file, not in a used file");
     if (p_.benefits.size() > limits::max_benefits)
-      d_.error(p_.benefits.back()->loc, fmt::format("at most {} benefits in one policy", limits::max_benefits));
+      d_.error(p_.benefits[limits::max_benefits]->loc, fmt::format("too many benefits: at most {} in one policy", limits::max_benefits));
     benefit_deps_.resize(p_.benefits.size());
   }
 
   void check_name_length(const std::string& name, Loc loc) {
     if (utf8_length(name) > limits::max_name_chars)
-      d_.error(loc, fmt::format("this name is longer than {} characters", limits::max_name_chars));
+      d_.error(loc, fmt::format("this name is longer than {} characters (the name length limit)", limits::max_name_chars));
   }
 
   const ast::RecordDecl* find_person_record() {
@@ -278,12 +283,12 @@ class TypeChecker {
       }
       std::vector<std::string> values;
       for (const auto& v : hint->enumeration->values) values.push_back(v.name);
-      std::string hint_text = did_you_mean(e.text, values);
+      std::string hint_text = did_you_mean(e.text, values, hints_);
       return fail(e, fmt::format("'{}' is not a value of {}{}", e.text, ast::describe(*hint),
                                  hint_text.empty() ? fmt::format(" (its values: {})", fmt::join(values, ", "))
                                                    : fmt::format("; did you mean '{}'?", hint_text)));
     }
-    std::string suggestion = did_you_mean(e.text, visible_names(scope));
+    std::string suggestion = did_you_mean(e.text, visible_names(scope), hints_);
     return fail(e, fmt::format("unknown name '{}'{}", e.text,
                                suggestion.empty() ? "" : fmt::format("; did you mean '{}'?", suggestion)));
   }
@@ -299,7 +304,7 @@ class TypeChecker {
       std::vector<std::string> fields;
       if (record)
         for (const auto* f : record->layout) fields.push_back(f->name);
-      std::string suggestion = did_you_mean(e.text, fields);
+      std::string suggestion = did_you_mean(e.text, fields, hints_);
       return fail(e, fmt::format("{} has no field '{}'{}", record ? record->name : "this", e.text,
                                  suggestion.empty() ? "" : fmt::format("; did you mean '{}'?", suggestion)));
     }
@@ -331,7 +336,9 @@ class TypeChecker {
       expect(*e.operands[1], bool_type, scope, fmt::format("the operand of '{}'", ast::spelling(e.op)).c_str());
       return set(e, bool_type);
     }
-    auto [l, r] = operands(e, scope);
+    // Named, not a structured binding: clang before 16 cannot capture one.
+    const auto types = operands(e, scope);
+    const Type l = types.first, r = types.second;
     if (l.kind == TypeKind::error || r.kind == TypeKind::error) return set(e, error_type);
     auto mismatch = [&] {
       return fail(e, fmt::format("cannot apply '{}' to {} and {}", ast::spelling(e.op), ast::describe(l),
@@ -380,7 +387,7 @@ class TypeChecker {
       if (index < 0) {
         std::vector<std::string> names;
         for (const auto& v : t.enumeration->values) names.push_back(v.name);
-        std::string suggestion = did_you_mean(arm.values[i], names);
+        std::string suggestion = did_you_mean(arm.values[i], names, hints_);
         d_.error(arm.value_locs[i], fmt::format("'{}' is not a value of {}{}", arm.values[i], ast::describe(t),
                                                 suggestion.empty() ? fmt::format(" (its values: {})", fmt::join(names, ", "))
                                                                    : fmt::format("; did you mean '{}'?", suggestion)));
@@ -508,7 +515,7 @@ class TypeChecker {
       if (arity(1)) granted(e, scope);
       return set(e, bool_type);
     }
-    std::string suggestion = did_you_mean(f, {"age", "age_on", "year", "this_year", "has", "exists", "granted"});
+    std::string suggestion = did_you_mean(f, {"age", "age_on", "year", "this_year", "has", "exists", "granted"}, hints_);
     return fail(e, fmt::format("unknown function '{}'{}", f,
                                suggestion.empty() ? "; the functions are age, age_on, year, this_year, has, exists, granted"
                                                   : fmt::format("; did you mean '{}'?", suggestion)));
@@ -524,7 +531,7 @@ class TypeChecker {
     if (index < 0) {
       std::vector<std::string> ids;
       for (const auto* b : p_.benefits) ids.push_back(b->id);
-      std::string suggestion = did_you_mean(arg.text, ids);
+      std::string suggestion = did_you_mean(arg.text, ids, hints_);
       d_.error(arg.loc, fmt::format("no benefit '{}' in this policy{}", arg.text,
                                     suggestion.empty() ? "" : fmt::format("; did you mean '{}'?", suggestion)));
       return;

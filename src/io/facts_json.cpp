@@ -39,7 +39,7 @@ class FactsReader : public nlohmann::json_sax<json> {
 
   bool start_object(std::size_t) override {
     ++depth_;
-    if (depth_ > static_cast<int>(limits::max_facts_depth)) return fail("the JSON nests too deeply");
+    if (depth_ > static_cast<int>(limits::max_facts_depth)) return too_deep();
     if (skip_ > 0 || depth_ == 1) return true;
     if (depth_ == 2 && root_ >= 0) {
       d_.present[static_cast<std::size_t>(root_)] = 1;
@@ -53,7 +53,7 @@ class FactsReader : public nlohmann::json_sax<json> {
   }
   bool start_array(std::size_t) override {
     ++depth_;
-    if (depth_ > static_cast<int>(limits::max_facts_depth)) return fail("the JSON nests too deeply");
+    if (depth_ > static_cast<int>(limits::max_facts_depth)) return too_deep();
     if (skip_ > 0) return true;
     if (depth_ == 1) {
       error("", "a family's facts are one JSON object, not an array");
@@ -137,8 +137,9 @@ class FactsReader : public nlohmann::json_sax<json> {
     --depth_;
   }
 
-  bool fail(const char* message) {
-    error("", message);
+  // Stops reading: the depth limit keeps a hostile file from costing more.
+  bool too_deep() {
+    error(here(), fmt::format("the JSON nests more than {} levels deep (the depth limit)", limits::max_facts_depth));
     return false;
   }
 

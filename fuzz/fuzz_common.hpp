@@ -1,0 +1,71 @@
+// What the harnesses share: the real policies, compiled once per process,
+// and a loud stop when the engine breaks a promise (an exception escaping,
+// an error without a message).
+#pragma once
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fuzhu/fuzhu.hpp>
+
+namespace fuzhu::fuzz {
+
+inline std::filesystem::path policies_dir() { return std::filesystem::path(FUZHU_SOURCE_DIR) / "policies"; }
+
+/// Stops the run so that libFuzzer saves the input: a bug, not bad input.
+[[noreturn]] inline void broken(std::string_view what) {
+  std::fprintf(stderr, "fuzhu broke a promise: %.*s\n", static_cast<int>(what.size()), what.data());
+  std::abort();
+}
+
+/// Every diagnostic says something, and rendering it never fails.
+inline void check_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics)
+    if (d.message.empty()) broken("a diagnostic without a message");
+  (void)render_all(diagnostics);
+}
+
+/// The five transcribed policies, compiled once (the first call). A policy
+/// that does not compile is a broken build of the fuzzer, not a finding.
+inline const std::vector<Policy>& real_policies() {
+  static const std::vector<Policy> policies = [] {
+    std::vector<Policy> out;
+    for (const char* name : {"yiyang", "zhangdian", "songjiang", "ankang", "foshan"}) {
+      auto compiled = Policy::compile_file(policies_dir() / (std::string(name) + ".policy"));
+      if (!compiled.ok()) {
+        std::fprintf(stderr, "%s", render_all(compiled.diagnostics).c_str());
+        broken("a real policy does not compile");
+      }
+      out.push_back(*compiled.policy);
+    }
+    return out;
+  }();
+  return policies;
+}
+
+/// Evaluates and renders, as the CLI would; an exception escaping is a bug.
+inline void evaluate_all_ways(const Policy& policy, const Facts& facts, const Date& as_of) {
+  try {
+    for (bool assume : {false, true}) {
+      EvalOptions options;
+      options.assume_in_jurisdiction = assume;
+      EvalResult result = policy.evaluate(facts, as_of, options);
+      check_diagnostics(result.errors);
+      if (result.ok() == !result.errors.empty()) broken("an evaluation with both a result and errors, or neither");
+      if (result.ok()) {
+        (void)to_json(*result.evaluation);
+        (void)to_text(*result.evaluation);
+      }
+    }
+  } catch (const std::exception& e) {
+    broken(std::string("evaluate threw: ") + e.what());
+  } catch (...) {
+    broken("evaluate threw something");
+  }
+}
+
+}  // namespace fuzhu::fuzz

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses with clang-14 (preset "fuzz", build-fuzz/)
+# and runs each for a bounded time. Fails on any crash, hang (an input taking
+# over 5 s), leak, out-of-memory or sanitizer report; the input is saved in
+# build-fuzz/artifacts/<harness>/ (copy it into tests/regress/<harness>/).
+#
+#   FUZZ_SECONDS=20 (default) seconds per harness
+#   FUZZ_HARNESSES="fuzz_policy fuzz_facts fuzz_eval" (default) which to run
+# The corpora grow in build-fuzz/corpus/<harness>/ and are kept between runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${FUZZ_SECONDS:-20}"
+harnesses=(${FUZZ_HARNESSES:-fuzz_policy fuzz_facts fuzz_eval})
+build=build-fuzz
+
+command -v clang++-14 >/dev/null || { echo "fuzz.sh: clang++-14 is missing (apt-get install clang-14 libclang-rt-14-dev)" >&2; exit 1; }
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz --parallel "$(nproc)"
+cmake -DSOURCE="$PWD" -DOUT="$build/seeds" -P fuzz/seeds.cmake
+
+seeds_of() { case "$1" in fuzz_policy) echo policy ;; *) echo facts ;; esac; }
+dict_of() { case "$1" in fuzz_policy) echo fuzz/policy.dict ;; *) echo fuzz/facts.dict ;; esac; }
+
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+failed=()
+for h in "${harnesses[@]}"; do
+  corpus="$build/corpus/$h"
+  artifacts="$build/artifacts/$h"
+  mkdir -p "$corpus" "$artifacts"
+  echo "== $h: ${seconds} s"
+  start=$SECONDS
+  if "$build/$h" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -max_len=65536 \
+       -dict="$(dict_of "$h")" -artifact_prefix="$artifacts/" -print_final_stats=1 \
+       "$corpus" "$build/seeds/$(seeds_of "$h")" >"$build/$h.log" 2>&1; then
+    echo "   ok in $((SECONDS - start)) s: $(grep -E '^stat::number_of_executed_units' "$build/$h.log" | awk '{print $2}') runs, corpus $(ls "$corpus" | wc -l) inputs"
+  else
+    echo "   FAILED after $((SECONDS - start)) s; the log is $build/$h.log, the input in $artifacts/:"
+    grep -E 'ERROR|SUMMARY|broke a promise|Test unit written' "$build/$h.log" | head -10 | sed 's/^/   /'
+    failed+=("$h")
+  fi
+done
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "fuzz: ${#failed[@]} of ${#harnesses[@]} harnesses failed: ${failed[*]}"
+  exit 1
+fi
+echo "fuzz: ${#harnesses[@]} harnesses ran ${seconds} s each without a finding"
