@@ -26,6 +26,9 @@ struct EvalOptions {
   /// Evaluate as if the household were registered in the policy's
   /// jurisdiction (`fuzhu compare`).
   bool assume_in_jurisdiction = false;
+  /// Also say why each benefit was or was not granted (Evaluation::explanations).
+  /// Costs nothing when false; never changes the result.
+  bool explain = false;
 };
 
 class Policy;

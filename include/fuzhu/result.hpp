@@ -43,6 +43,49 @@ struct Undetermined {
   std::string reason;                ///< set when it is not a missing fact
 };
 
+// ------------------------------------------------------------ explanations
+// Asked for with EvalOptions::explain (`fuzhu eval --explain`): why each
+// benefit was granted, not granted or left undetermined. Values are written
+// in the policy's terms: dates as YYYY-MM-DD, money as "490 元", enum values
+// by name, strings quoted, and "unknown" for a fact the family did not give.
+
+/// A name and its value for this family: an operand ("age(mother)", "47") or
+/// a fact read ("mother.birth_date", "1979-06-01").
+struct NamedValue {
+  std::string name;
+  std::string value;
+};
+
+/// One part of a condition or an amount, as written, with its value.
+struct ExplainNode {
+  std::string text;                  ///< the expression as written (blanks condensed, comments dropped)
+  std::string value;                 ///< its value; empty when it was not evaluated
+  bool evaluated = true;             ///< false: not needed, the other parts already decided
+  std::string definition;            ///< for a definition's name: its body as written
+  std::string note;                  ///< "from 2017-09-29" (schedule row), "for mother" (any/all), a granted() benefit's outcome
+  std::vector<NamedValue> operands;  ///< values it compared or computed with that are not parts of their own
+  std::vector<ExplainNode> parts;    ///< sub-conditions (and/or/not operands, definitions, chosen arms)
+};
+
+enum class Decision { granted, not_granted, undetermined };
+const char* to_string(Decision decision);  ///< "granted", "not_granted", "undetermined"
+
+/// Why one benefit is, is not, or may be granted to one recipient. Every
+/// benefit of the policy has one row per possible recipient.
+struct Explanation {
+  std::string benefit;                  ///< the catalog id
+  std::string title;
+  std::string recipient;                ///< mother | father | child | household
+  Decision decision = Decision::not_granted;
+  std::string cite, quote;              ///< the clause of the document
+  std::optional<ExplainNode> condition; ///< the `when`; none when the benefit has none or it was not reached
+  std::optional<ExplainNode> where;     ///< this recipient's `where`, when evaluated
+  std::optional<ExplainNode> amount;    ///< the amount, when granted
+  std::vector<NamedValue> facts;        ///< every fact read, by path, with its value or "unknown"
+  std::vector<std::string> needs;       ///< undetermined: the facts that would decide it
+  std::string reason;                   ///< what decided it besides the conditions ("there is no father in the facts")
+};
+
 /// The answer for one family on one evaluation date.
 struct Evaluation {
   std::string policy;                ///< the policy's title
@@ -55,13 +98,21 @@ struct Evaluation {
   std::vector<Undetermined> undetermined;
   std::vector<std::string> not_granted;  ///< benefit ids decided false
   std::vector<std::string> warnings;     ///< e.g. unknown fields in the facts
+  /// Only with EvalOptions::explain: a row per benefit and recipient, in the
+  /// policy's order.
+  std::optional<std::vector<Explanation>> explanations;
 
   bool is_draft() const { return status == "draft"; }
 };
 
-/// The JSON contract of `fuzhu eval --format json`.
+/// The JSON contract of `fuzhu eval --format json`; with explanations, an
+/// "explanations" array after every other field.
 std::string to_json(const Evaluation& evaluation);
-/// A readable table for staff, with totals per month, per year and once.
+/// A readable table for staff, with totals per month, per year and once;
+/// then, when the evaluation carries explanations, explain_text().
 std::string to_text(const Evaluation& evaluation);
+/// Why each benefit was granted or not, for people: the conditions indented
+/// by their structure, each part with its value. Empty without explanations.
+std::string explain_text(const Evaluation& evaluation);
 
 }  // namespace fuzhu

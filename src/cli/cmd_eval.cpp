@@ -1,4 +1,4 @@
-// fuzhu eval POLICY FACTS.json [--as-of D] [--format text|json]
+// fuzhu eval POLICY FACTS.json [--as-of D] [--format text|json] [--explain]
 #include <iostream>
 
 #include "cli/command.hpp"
@@ -6,15 +6,19 @@
 
 namespace fuzhu::cli {
 
-int run_eval(const std::string& policy_path, const std::string& facts_path, const std::string& as_of_text,
-             const std::string& format) {
+namespace {
+
+int eval_command_line(const std::string& policy_path, const std::string& facts_path, const std::string& as_of_text,
+                      const std::string& format, bool explain) {
   auto as_of = parse_as_of(as_of_text);
   if (!as_of) return exit_usage;
   auto policy = compile_or_report(policy_path);
   if (!policy) return exit_failed;
   auto facts = read_facts_or_report(*policy, facts_path);
   if (!facts) return exit_failed;
-  auto result = policy->evaluate(*facts, *as_of);
+  EvalOptions options;
+  options.explain = explain;
+  auto result = policy->evaluate(*facts, *as_of, options);
   if (!result.ok()) {
     for (auto& d : result.errors)
       if (d.file.empty()) d.file = facts_path;
@@ -25,11 +29,19 @@ int run_eval(const std::string& policy_path, const std::string& facts_path, cons
   return exit_ok;
 }
 
+}  // namespace
+
+int run_eval(const std::string& policy_path, const std::string& facts_path, const std::string& as_of_text,
+             const std::string& format) {
+  return eval_command_line(policy_path, facts_path, as_of_text, format, false);
+}
+
 namespace {
 
 const RegisterCommand eval_command{10, [](CLI::App& app) {
   struct Options {
     std::string policy, facts, as_of, format = "text";
+    bool explain = false;
   };
   auto o = std::make_shared<Options>();
   auto* sub = app.add_subcommand("eval", "what a family is entitled to under a policy");
@@ -37,7 +49,12 @@ const RegisterCommand eval_command{10, [](CLI::App& app) {
   sub->add_option("facts", o->facts, "the family's facts, as JSON")->required();
   sub->add_option("--as-of", o->as_of, "evaluation date YYYY-MM-DD (default: today)");
   sub->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  return [sub, o] { return *sub ? run_eval(o->policy, o->facts, o->as_of, o->format) : -1; };
+  sub->add_flag("--explain", o->explain,
+                "say why each benefit is granted, not granted or undetermined: the condition as written, "
+                "each part's value, the facts read");
+  return [sub, o] {
+    return *sub ? eval_command_line(o->policy, o->facts, o->as_of, o->format, o->explain) : -1;
+  };
 }};
 
 }  // namespace

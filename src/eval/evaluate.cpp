@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "eval/arithmetic.hpp"
+#include "eval/explain.hpp"
 #include "eval/jurisdiction.hpp"
 #include "eval/kleene.hpp"
 
@@ -20,8 +21,8 @@ struct Outcome {
 
 class Evaluator {
  public:
-  Evaluator(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of)
-      : p_(policy), s_(*policy.schema), f_(facts), today_(as_of), today_days_(as_of.days_since_epoch()) {
+  Evaluator(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, Tracer* tracer)
+      : p_(policy), s_(*policy.schema), f_(facts), today_(as_of), today_days_(as_of.days_since_epoch()), trace_(tracer) {
     definition_state_.assign(p_.definitions.size(), 0);
     definition_value_.resize(p_.definitions.size());
     definition_needs_.resize(p_.definitions.size());
@@ -38,7 +39,11 @@ class Evaluator {
     out.in_force = in_force();
     jurisdiction_ = options.assume_in_jurisdiction ? Tri::true_ : jurisdiction();
     out.in_jurisdiction = jurisdiction_ == Tri::unknown ? std::nullopt : std::optional(jurisdiction_ == Tri::true_);
-    if (!out.in_force || jurisdiction_ == Tri::false_) return out;
+    if (trace_) out.explanations.emplace();
+    if (!out.in_force || jurisdiction_ == Tri::false_) {
+      if (trace_) explain_unreached(out);
+      return out;
+    }
     for (int index : p_.order) benefit(index, out);
     sort_like_source(out);
     return out;
@@ -59,6 +64,10 @@ class Evaluator {
   std::vector<std::vector<int>> definition_needs_;
   // outcomes_[benefit][0] is the household; [1 + root] a person.
   std::vector<std::vector<Outcome>> outcomes_;
+  // Explaining (only with a tracer): the current benefit's condition, and the
+  // current recipient's where and amount.
+  Tracer* trace_ = nullptr;
+  Traced when_, where_, amount_;
 
   // ------------------------------------------------------------- policy
 
@@ -101,7 +110,12 @@ class Evaluator {
     reason_.clear();
     Tri condition = jurisdiction_;
     if (condition == Tri::unknown) needs_.push_back(s_.region_slot);
+    mark();
     if (b.condition) condition = and_then(condition, *b.condition);
+    if (trace_) {
+      when_ = traced();
+      where_ = {};
+    }
     const std::vector<int> base_needs = needs_;
     const std::string base_reason = reason_;
 
@@ -110,12 +124,17 @@ class Evaluator {
       decide(b, -1, condition, outcomes[0], out, pending);
     } else {
       for (int root : b.recipients) {
-        if (!living(root)) continue;
+        if (!living(root)) {
+          if (trace_ && root >= 0) explain(b, root, Tri::false_, out).reason = absence(root);
+          continue;
+        }
         needs_ = base_needs;
         reason_ = base_reason;
         person_ = root;
         Tri granted = condition;
+        mark();
         if (b.where && granted != Tri::false_) granted = and_then(granted, *b.where);
+        if (trace_) where_ = traced();
         decide(b, root, granted, outcomes[static_cast<std::size_t>(root + 1)], out, pending);
         person_ = -1;
       }
@@ -128,14 +147,18 @@ class Evaluator {
   // Records one recipient's outcome, and its entitlement or undetermined row.
   void decide(const CompiledBenefit& b, int root, Tri granted, Outcome& outcome, Evaluation& out, Undetermined& pending) {
     std::optional<Money> amount;
+    if (trace_) amount_ = {};
     if (granted == Tri::true_ && b.amount) {
+      mark();
       Value v = eval(*b.amount);
+      if (trace_) amount_ = traced();
       if (v.known()) amount = Money{v.n};
       else granted = Tri::unknown;
     }
     outcome.granted = granted;
+    if (trace_) explain(b, root, granted, out);
     if (granted == Tri::false_) return;
-    std::string recipient = root < 0 ? "household" : s_.roots[static_cast<std::size_t>(root)].name;
+    std::string recipient = recipient_name(root);
     if (granted == Tri::unknown) {
       outcome.needs = needs_;
       add_pending(b, recipient, pending);
@@ -184,6 +207,76 @@ class Evaluator {
     return e;
   }
 
+  std::string recipient_name(int root) const {
+    return root < 0 ? "household" : s_.roots[static_cast<std::size_t>(root)].name;
+  }
+
+  // ------------------------------------------------------- explanations
+
+  // Starts recording a top-level expression, when explaining.
+  void mark() {
+    if (trace_) trace_->begin();
+  }
+
+  Traced traced() { return trace_ ? trace_->take() : Traced{}; }
+
+  // Adds why `b` is or is not granted to `root` (-1: the household) to the
+  // explanations, from the condition, where and amount just evaluated.
+  Explanation& explain(const CompiledBenefit& b, int root, Tri granted, Evaluation& out) {
+    const ast::Benefit& src = *b.source;
+    Explanation x;
+    x.benefit = src.id;
+    x.title = src.title;
+    x.recipient = recipient_name(root);
+    x.decision = granted == Tri::true_ ? Decision::granted : granted == Tri::false_ ? Decision::not_granted : Decision::undetermined;
+    x.cite = src.cite;
+    x.quote = src.quote;
+    x.condition = when_.node;
+    x.where = where_.node;
+    x.amount = amount_.node;
+    for (const Traced* part : {&when_, &where_, &amount_}) merge_facts(x.facts, part->facts);
+    if (granted == Tri::unknown) {
+      for (int slot : needs_) {
+        std::string path = s_.path_of(slot);
+        if (std::find(x.needs.begin(), x.needs.end(), path) == x.needs.end()) x.needs.push_back(path);
+      }
+      x.reason = reason_;
+      if (x.reason.empty() && jurisdiction_ == Tri::unknown)
+        x.reason = fmt::format("household.region is unknown: is the household registered in {}?", p_.info.jurisdiction);
+    }
+    out.explanations->push_back(std::move(x));
+    return out.explanations->back();
+  }
+
+  std::string absence(int root) const {
+    const RootInfo& r = s_.roots[static_cast<std::size_t>(root)];
+    if (!present(root)) return fmt::format("there is no {} in the facts", r.name);
+    const Value& status = r.status_slot >= 0 ? f_.slots[static_cast<std::size_t>(r.status_slot)] : Value{};
+    if (status.tag == Tag::enumeration && status.n == r.deceased)
+      return fmt::format("the {} is deceased ({} = deceased)", r.name, s_.path_of(r.status_slot));
+    return fmt::format("the {} is not living ({} = false)", r.name, s_.path_of(r.alive_slot));
+  }
+
+  // Outside its window or its jurisdiction a policy grants nothing: every
+  // benefit, every recipient, for that one reason.
+  void explain_unreached(Evaluation& out) {
+    std::string reason;
+    if (!out.in_force) {
+      reason = fmt::format("the policy is not in force on {} (in force {}{})", today_.to_string(),
+                           p_.info.in_force_from ? "from " + p_.info.in_force_from->to_string() : "",
+                           p_.info.in_force_to ? " to " + p_.info.in_force_to->to_string() : "");
+    } else {
+      reason = fmt::format("the household is registered outside {} (household.region = \"{}\")", p_.info.jurisdiction,
+                           f_.strings[static_cast<std::size_t>(s_.region_slot)]);
+    }
+    when_ = where_ = amount_ = {};
+    for (const auto& b : p_.benefits) {
+      if (b.recipients.empty()) explain(b, -1, Tri::false_, out).reason = reason;
+      for (int root : b.recipients)
+        if (root >= 0) explain(b, root, Tri::false_, out).reason = reason;
+    }
+  }
+
   // Entitlements come out in the order of the policy, not of evaluation.
   void sort_like_source(Evaluation& out) const {
     std::vector<std::string> ids;
@@ -195,6 +288,9 @@ class Evaluator {
                      [&](const Undetermined& a, const Undetermined& b) { return rank(a.benefit) < rank(b.benefit); });
     std::stable_sort(out.not_granted.begin(), out.not_granted.end(),
                      [&](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
+    if (out.explanations)
+      std::stable_sort(out.explanations->begin(), out.explanations->end(),
+                       [&](const Explanation& a, const Explanation& b) { return rank(a.benefit) < rank(b.benefit); });
   }
 
   // -------------------------------------------------------- expressions
@@ -211,7 +307,16 @@ class Evaluator {
     return tri_and(left, right);
   }
 
+  // Every expression goes through here: when explaining, each step is traced.
   Value eval(const Code& c) {
+    if (!trace_) return compute(c);
+    trace_->enter(c);
+    Value v = compute(c);
+    trace_->leave(v, person_);
+    return v;
+  }
+
+  Value compute(const Code& c) {
     switch (c.op) {
       case Op::constant: return c.constant;
       case Op::today: return {Tag::date, today_days_};
@@ -285,15 +390,14 @@ class Evaluator {
 
   Value read(int slot) {
     const std::size_t i = static_cast<std::size_t>(slot);
-    int root = s_.slot_root[i];
-    if (present(root)) {
-      const Value& v = f_.slots[i];
-      if (v.known()) return v;
-      const Value& fallback = s_.field_of(slot).default_value;
-      if (fallback.known()) return fallback;
+    Value v;
+    if (present(s_.slot_root[i])) {
+      v = f_.slots[i];
+      if (!v.known()) v = s_.field_of(slot).default_value;
     }
-    needs_.push_back(slot);
-    return {};
+    if (!v.known()) needs_.push_back(slot);
+    if (trace_) trace_->read(slot, v);
+    return v;
   }
 
   bool has(const Code& field) {
@@ -469,7 +573,9 @@ EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const 
     return result;
   }
   try {
-    result.evaluation = Evaluator(policy, facts, as_of).run(options);
+    std::optional<Tracer> tracer;
+    if (options.explain) tracer.emplace(policy, facts);
+    result.evaluation = Evaluator(policy, facts, as_of, tracer ? &*tracer : nullptr).run(options);
   } catch (const EvalError& e) {
     result.errors.push_back(sources.diagnose(Severity::error, e.loc, e.message));
   }

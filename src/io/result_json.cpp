@@ -16,7 +16,53 @@ ordered_json money_json(const std::optional<Money>& m) {
   return ordered_json::parse(m->to_string());  // exact decimal text → number
 }
 
+ordered_json node_json(const ExplainNode& n) {
+  ordered_json out;
+  out["text"] = n.text;
+  out["value"] = n.evaluated ? ordered_json(n.value) : ordered_json(nullptr);
+  if (!n.definition.empty()) out["definition"] = n.definition;
+  if (!n.note.empty()) out["note"] = n.note;
+  if (!n.operands.empty()) {
+    out["operands"] = ordered_json::array();
+    for (const auto& o : n.operands) out["operands"].push_back({{"text", o.name}, {"value", o.value}});
+  }
+  if (!n.parts.empty()) {
+    out["parts"] = ordered_json::array();
+    for (const auto& part : n.parts) out["parts"].push_back(node_json(part));
+  }
+  return out;
+}
+
+ordered_json optional_node(const std::optional<ExplainNode>& n) { return n ? node_json(*n) : ordered_json(nullptr); }
+
+ordered_json explanation_json(const Explanation& x) {
+  ordered_json row;
+  row["benefit"] = x.benefit;
+  row["title"] = x.title;
+  row["recipient"] = x.recipient;
+  row["decision"] = to_string(x.decision);
+  row["cite"] = x.cite;
+  row["quote"] = x.quote;
+  row["condition"] = optional_node(x.condition);
+  row["where"] = optional_node(x.where);
+  row["amount"] = optional_node(x.amount);
+  row["facts"] = ordered_json::array();
+  for (const auto& f : x.facts) row["facts"].push_back({{"fact", f.name}, {"value", f.value}});
+  row["needs"] = x.needs;
+  if (!x.reason.empty()) row["reason"] = x.reason;
+  return row;
+}
+
 }  // namespace
+
+const char* to_string(Decision decision) {
+  switch (decision) {
+    case Decision::granted: return "granted";
+    case Decision::not_granted: return "not_granted";
+    case Decision::undetermined: return "undetermined";
+  }
+  return "";
+}
 
 const char* to_string(Period period) {
   switch (period) {
@@ -70,6 +116,10 @@ std::string to_json(const Evaluation& e) {
   out["totals"]["yearly"] = money_json(Money{totals[1]});
   out["totals"]["once"] = money_json(Money{totals[2]});
   if (!e.warnings.empty()) out["warnings"] = e.warnings;
+  if (e.explanations) {
+    out["explanations"] = ordered_json::array();
+    for (const auto& x : *e.explanations) out["explanations"].push_back(explanation_json(x));
+  }
   return out.dump(2, ' ', false) + "\n";
 }
 

@@ -2,27 +2,14 @@
 #include <fmt/format.h>
 
 #include "fuzhu/result.hpp"
+#include "io/text_labels.hpp"
 
 namespace fuzhu {
 
 namespace {
 
-const char* recipient_zh(const std::string& r) {
-  if (r == "mother") return "女方";
-  if (r == "father") return "男方";
-  if (r == "child") return "子女";
-  return "全户";
-}
-
-const char* period_zh(const std::optional<Period>& p) {
-  if (!p) return "服务";
-  switch (*p) {
-    case Period::monthly: return "每月";
-    case Period::yearly: return "每年";
-    case Period::once: return "一次性";
-  }
-  return "";
-}
+using detail::period_zh;
+using detail::recipient_zh;
 
 std::string amount_text(const Entitlement& e) {
   if (!e.amount) return "—";
@@ -57,7 +44,7 @@ std::string to_text(const Evaluation& e) {
                          u.reason.empty() ? "" : "; " + u.reason);
   }
   for (const auto& w : e.warnings) out += fmt::format("warning: {}\n", w);
-  return out;
+  return out + explain_text(e);
 }
 
 }  // namespace fuzhu

@@ -73,6 +73,10 @@ enum class NameKind { unresolved, definition, root, enum_value, benefit };
 struct Expr {
   ExprKind kind;
   Loc loc;
+  // The expression's text in loc.file, [text_begin, text_end) in bytes, so an
+  // explanation can quote the condition as written. It may end in blanks and
+  // comments, and a parenthesised operand's closing ')' may fall outside it.
+  std::uint32_t text_begin = 0, text_end = 0;
 
   bool boolean = false;
   std::int64_t number = 0;  // integer value, money in fen, date as days since epoch

@@ -311,7 +311,17 @@ class Lowering {
     auto e = std::make_unique<ast::Expr>();
     e->kind = kind;
     e->loc = loc(n);
+    e->text_begin = static_cast<std::uint32_t>(n.begin().byte);
+    e->text_end = text_end(n);
     return e;
+  }
+
+  // Where a node's text ends. A node folded with several children (a chain,
+  // `not x`) keeps no end of its own: its last child's end is used instead.
+  static std::uint32_t text_end(const Node& n) {
+    if (n.has_content()) return static_cast<std::uint32_t>(n.end().byte);
+    if (!n.children.empty()) return text_end(*n.children.back());
+    return static_cast<std::uint32_t>(n.begin().byte);
   }
 
   static ast::BinaryOp binary_op(const Node& n) {
@@ -349,6 +359,8 @@ class Lowering {
       e->operands.push_back(std::move(left));
       e->operands.push_back(expr(*n.children[i]));
       ++i;
+      e->text_begin = static_cast<std::uint32_t>(n.begin().byte);
+      e->text_end = e->operands[1]->text_end;
       left = std::move(e);
     }
     return left;
@@ -401,6 +413,8 @@ class Lowering {
       for (std::size_t i = 1; i < n.children.size(); ++i) {
         auto f = make(K::field, *n.children[i]);
         f->text = n.children[i]->children[0]->string();
+        f->text_begin = static_cast<std::uint32_t>(n.begin().byte);
+        f->text_end = text_end(*n.children[i]);
         f->operands.push_back(std::move(e));
         e = std::move(f);
       }

@@ -1,0 +1,292 @@
+// Tracing an evaluation and explaining it (see explain.hpp).
+#include "eval/explain.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace fuzhu::detail {
+
+namespace {
+
+// The text of an expression as one line: comments dropped, each run of blanks
+// made one space, and a closing ')' the span left out put back.
+std::string condense(std::string_view raw) {
+  std::string out;
+  bool in_string = false, blank = false;
+  int depth = 0;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    char ch = raw[i];
+    if (in_string) {
+      out += ch;
+      if (ch == '\\' && i + 1 < raw.size()) out += raw[++i];
+      else if (ch == '"') in_string = false;
+      continue;
+    }
+    if (ch == '#') {
+      while (i + 1 < raw.size() && raw[i + 1] != '\n') ++i;
+      blank = true;
+      continue;
+    }
+    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+      blank = true;
+      continue;
+    }
+    if (blank && !out.empty() && out.back() != '(' && ch != ')' && ch != ',') out += ' ';
+    blank = false;
+    if (ch == '"') in_string = true;
+    if (ch == '(') ++depth;
+    if (ch == ')') --depth;
+    out += ch;
+  }
+  for (; depth > 0; --depth) out += ')';
+  return out;
+}
+
+// Steps explained on a line of their own; any other value is shown beside
+// the line it belongs to, as an operand.
+bool own_line(Op op) {
+  switch (op) {
+    case Op::and_: case Op::or_: case Op::not_:
+    case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge: case Op::in_set:
+    case Op::definition: case Op::granted:
+    case Op::any_parent: case Op::all_parent: case Op::any_member: case Op::all_member:
+    case Op::match: case Op::if_: case Op::tier: case Op::schedule:
+    case Op::has: case Op::exists: case Op::this_year:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Literals and persons say nothing an explanation needs.
+bool silent(Op op) { return op == Op::constant || op == Op::root || op == Op::person; }
+
+const char* decision_of(const Value& v) {
+  if (!v.known()) return "undetermined";
+  return v.n ? "granted" : "not granted";
+}
+
+}  // namespace
+
+void merge_facts(std::vector<NamedValue>& into, const std::vector<NamedValue>& from) {
+  for (const auto& fact : from) {
+    auto same = [&](const NamedValue& x) { return x.name == fact.name; };
+    if (std::none_of(into.begin(), into.end(), same)) into.push_back(fact);
+  }
+}
+
+Tracer::Tracer(const CompiledPolicy& policy, const FactsData& facts)
+    : p_(policy), s_(*policy.schema), f_(facts) {}
+
+// ------------------------------------------------------------- recording
+
+void Tracer::begin() { last_.reset(); }
+
+void Tracer::enter(const Code& code) {
+  Step step;
+  step.code = &code;
+  open_.push_back(std::move(step));
+}
+
+void Tracer::leave(const Value& value, int person) {
+  Step step = std::move(open_.back());
+  open_.pop_back();
+  step.value = value;
+  step.person = person;
+  // A definition is evaluated once; later uses show its first evaluation.
+  if (step.code->op == Op::definition && !step.kids.empty() && !definitions_.count(step.code->index))
+    definitions_.emplace(step.code->index, step.kids.front());
+  if (open_.empty()) last_ = std::move(step);
+  else open_.back().kids.push_back(std::move(step));
+}
+
+void Tracer::read(int slot, const Value& value) {
+  if (!open_.empty()) open_.back().reads.emplace_back(slot, value);
+}
+
+Traced Tracer::take() {
+  Traced out;
+  if (!last_) return out;
+  out.node = build(*last_);
+  collect_facts(*last_, out.facts);
+  last_.reset();
+  return out;
+}
+
+// ---------------------------------------------------------------- values
+
+std::string Tracer::show(const Value& v, const Code& code) const {
+  switch (v.tag) {
+    case Tag::unknown: return "unknown";
+    case Tag::boolean: return v.n ? "true" : "false";
+    case Tag::integer: return fmt::format("{}", v.n);
+    case Tag::money: return Money{v.n}.to_string() + " 元";
+    case Tag::date: return Date::from_days(v.n).to_string();
+    case Tag::enumeration: {
+      const ast::EnumDecl* e = code.source ? code.source->type.enumeration : nullptr;
+      if (e && v.n >= 0 && static_cast<std::size_t>(v.n) < e->values.size())
+        return e->values[static_cast<std::size_t>(v.n)].name;
+      return fmt::format("{}", v.n);
+    }
+    case Tag::string: {
+      const std::string& s = v.n >= 0 ? f_.strings[static_cast<std::size_t>(v.n)]
+                                      : p_.strings[static_cast<std::size_t>(-v.n - 1)];
+      return fmt::format("\"{}\"", s);
+    }
+    case Tag::person:
+      if (v.n >= 0) return s_.roots[static_cast<std::size_t>(v.n)].name;
+      return "nobody";
+  }
+  return "?";
+}
+
+std::string Tracer::show_fact(int slot, const Value& v) const {
+  const FieldInfo& field = s_.field_of(slot);
+  int root = s_.slot_root[static_cast<std::size_t>(slot)];
+  if (!f_.present[static_cast<std::size_t>(root)])
+    return fmt::format("unknown (no {} in the facts)", s_.roots[static_cast<std::size_t>(root)].name);
+  if (!v.known()) return "unknown";
+  std::string text;
+  if (v.tag == Tag::enumeration && v.n >= 0 && static_cast<std::size_t>(v.n) < field.enum_values.size())
+    text = field.enum_values[static_cast<std::size_t>(v.n)];
+  else if (v.tag == Tag::string)
+    text = fmt::format("\"{}\"", f_.strings[static_cast<std::size_t>(slot)]);
+  else
+    text = show(v, Code{});
+  if (!f_.slots[static_cast<std::size_t>(slot)].known()) text += " (default)";
+  return text;
+}
+
+// -------------------------------------------------------------- the tree
+
+std::string Tracer::text_of(const Code& code) const {
+  const ast::Expr* e = code.source;
+  if (!e || e->loc.file < 0 || e->loc.file >= p_.program->sources.size()) return "";
+  const std::string& text = p_.program->sources.file(e->loc.file).text();
+  if (e->text_end <= e->text_begin || e->text_end > text.size()) return "";
+  return condense(std::string_view(text).substr(e->text_begin, e->text_end - e->text_begin));
+}
+
+ExplainNode Tracer::build(const Step& step) const {
+  const Code& c = *step.code;
+  ExplainNode node;
+  node.text = text_of(c);
+  node.value = show(step.value, c);
+  node.note = note_of(step);
+  switch (c.op) {
+    case Op::and_:
+    case Op::or_: flatten(c, &step, node.parts); break;
+    case Op::definition: explain_definition(step, node); break;
+    case Op::any_parent:
+    case Op::all_parent:
+    case Op::any_member:
+    case Op::all_member:
+      for (const Step& kid : step.kids) {
+        node.parts.push_back(build(kid));
+        node.parts.back().note = fmt::format("for {}", s_.roots[static_cast<std::size_t>(kid.person)].name);
+      }
+      break;
+    default: add_kids(step, node); break;
+  }
+  return node;
+}
+
+// Each sub-expression on a line of its own, or as an operand beside this one.
+void Tracer::add_kids(const Step& step, ExplainNode& node) const {
+  for (const Step& kid : step.kids) {
+    if (silent(kid.code->op)) continue;
+    if (own_line(kid.code->op)) node.parts.push_back(build(kid));
+    else node.operands.push_back({text_of(*kid.code), show(kid.value, *kid.code)});
+  }
+}
+
+// `a and b and c` as one line with three parts; a part the others already
+// decided is listed as not evaluated.
+void Tracer::flatten(const Code& code, const Step* step, std::vector<ExplainNode>& parts) const {
+  for (const Code& kid : code.kids) {
+    const Step* done = nullptr;
+    if (step)
+      for (const Step& s : step->kids)
+        if (s.code == &kid) done = &s;
+    if (kid.op == code.op) {
+      flatten(kid, done, parts);
+    } else if (done) {
+      parts.push_back(build(*done));
+    } else {
+      ExplainNode skipped;
+      skipped.text = text_of(kid);
+      skipped.evaluated = false;
+      parts.push_back(std::move(skipped));
+    }
+  }
+}
+
+// A definition by name, with its body as written; the body's parts become
+// the definition's, unless the body is just another definition's name.
+void Tracer::explain_definition(const Step& step, ExplainNode& node) const {
+  const std::size_t index = static_cast<std::size_t>(step.code->index);
+  node.definition = text_of(p_.definitions[index]);
+  const Step* body = step.kids.empty() ? nullptr : &step.kids.front();
+  if (!body) {
+    auto cached = definitions_.find(step.code->index);
+    if (cached != definitions_.end()) body = &cached->second;
+  }
+  if (!body) return;
+  ExplainNode inner = build(*body);
+  if (body->code->op == Op::definition) {
+    node.parts.push_back(std::move(inner));
+    return;
+  }
+  node.operands = std::move(inner.operands);
+  node.parts = std::move(inner.parts);
+  if (node.note.empty()) node.note = std::move(inner.note);
+}
+
+// What decided a step beyond its parts: the row of a schedule or tier, the
+// outcome of a benefit granted() asks about.
+std::string Tracer::note_of(const Step& step) const {
+  const Code& c = *step.code;
+  auto chosen_row = [&]() -> int {
+    for (const Step& kid : step.kids)
+      for (std::size_t k = 0; k < c.kids.size(); ++k)
+        if (kid.code == &c.kids[k]) {
+          if (c.op == Op::tier && k == 0) continue;  // the subject
+          return static_cast<int>(c.op == Op::tier ? k - 1 : k);
+        }
+    return -1;
+  };
+  switch (c.op) {
+    case Op::schedule: {
+      int row = chosen_row();
+      if (row < 0) return "";
+      return fmt::format("the figure from {}", Date::from_days(c.from_days[static_cast<std::size_t>(row)]).to_string());
+    }
+    case Op::tier: {
+      int row = chosen_row();
+      if (row < 0) return "";
+      const auto& low = c.lows[static_cast<std::size_t>(row)];
+      const auto& high = c.highs[static_cast<std::size_t>(row)];
+      return fmt::format("the row {}..{}", low ? fmt::format("{}", *low) : "", high ? fmt::format("{}", *high) : "");
+    }
+    case Op::granted: {
+      const ast::Benefit& b = *p_.benefits[static_cast<std::size_t>(c.index)].source;
+      std::string who;
+      if (!p_.benefits[static_cast<std::size_t>(c.index)].recipients.empty())
+        who = step.person >= 0 ? " to " + s_.roots[static_cast<std::size_t>(step.person)].name : " to someone";
+      return fmt::format("{} ({}) is {}{}", b.title, b.id, decision_of(step.value), who);
+    }
+    default: return "";
+  }
+}
+
+void Tracer::collect_facts(const Step& step, std::vector<NamedValue>& out) const {
+  for (const auto& [slot, value] : step.reads) merge_facts(out, {{s_.path_of(slot), show_fact(slot, value)}});
+  for (const Step& kid : step.kids) collect_facts(kid, out);
+  if (step.code->op == Op::definition && step.kids.empty()) {
+    auto cached = definitions_.find(step.code->index);
+    if (cached != definitions_.end()) collect_facts(cached->second, out);
+  }
+}
+
+}  // namespace fuzhu::detail

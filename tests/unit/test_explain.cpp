@@ -1,0 +1,271 @@
+// `fuzhu eval --explain`: why each benefit is granted, not granted or
+// undetermined. Values below are worked out by hand from the families.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "compile/compiled.hpp"
+#include "fuzhu/fuzhu.hpp"
+
+namespace {
+
+using fuzhu::Decision;
+using fuzhu::Explanation;
+using fuzhu::ExplainNode;
+
+const char* const yiyang_policy = FUZHU_SOURCE_DIR "/policies/yiyang.policy";
+
+fuzhu::Policy compile_file(const std::string& path) {
+  auto r = fuzhu::Policy::compile_file(path);
+  INFO(fuzhu::render_all(r.diagnostics));
+  REQUIRE(r.ok());
+  return *r.policy;
+}
+
+fuzhu::Policy compile_string(const std::string& body) {
+  fuzhu::CompileOptions o;
+  o.include_dirs = {FUZHU_SOURCE_DIR "/policies"};
+  std::string header =
+      "use \"facts.schema\"\n"
+      "policy \"测试\" {\n  document \"测试〔2026〕1号\"\n  in force from 2010-01-01\n  jurisdiction \"益阳市\"\n}\n";
+  auto r = fuzhu::Policy::compile_string(header + body, "test.policy", o);
+  INFO(fuzhu::render_all(r.diagnostics));
+  REQUIRE(r.ok());
+  return *r.policy;
+}
+
+fuzhu::Evaluation evaluate(const fuzhu::Policy& p, const std::string& facts_json, const char* as_of,
+                           bool explain = true) {
+  auto facts = p.read_facts(facts_json);
+  INFO(fuzhu::render_all(facts.diagnostics));
+  REQUIRE(facts.ok());
+  fuzhu::EvalOptions options;
+  options.explain = explain;
+  auto r = p.evaluate(*facts.facts, *fuzhu::Date::parse(as_of), options);
+  INFO(fuzhu::render_all(r.errors));
+  REQUIRE(r.ok());
+  return *r.evaluation;
+}
+
+// A bereaved family registered in Yiyang; the mother born on `mother_born`.
+std::string bereaved(const std::string& mother_born, bool with_father = true) {
+  std::string father = with_father ? R"(, "father": {"birth_date": "1968-10-20", "employer": "public"})" : "";
+  return R"({"household": {"region": "湖南省益阳市赫山区", "area": "urban", "district_kind": "city_district"},
+             "family": {"other_child": false},
+             "child": {"status": "deceased", "birth_date": "1995-04-02", "event_date": "2020-07-15"},
+             "mother": {"birth_date": ")" + mother_born + R"(", "employer": "none"})" + father + "}";
+}
+
+const Explanation& row(const fuzhu::Evaluation& e, const std::string& benefit, const std::string& recipient) {
+  REQUIRE(e.explanations.has_value());
+  const Explanation* found = nullptr;
+  for (const auto& x : *e.explanations)
+    if (x.benefit == benefit && x.recipient == recipient) found = &x;
+  INFO("the explanation of ", benefit, " for ", recipient);
+  REQUIRE(found != nullptr);
+  return *found;
+}
+
+// The first node, depth first, whose text is `text`.
+const ExplainNode* find(const ExplainNode& n, const std::string& text) {
+  if (n.text == text) return &n;
+  for (const auto& part : n.parts)
+    if (const ExplainNode* found = find(part, text)) return found;
+  return nullptr;
+}
+
+std::string fact(const Explanation& x, const std::string& path) {
+  for (const auto& f : x.facts)
+    if (f.name == path) return f.value;
+  return "(not read)";
+}
+
+std::size_t occurrences(const std::string& text, const std::string& what) {
+  std::size_t count = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++count;
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("explain: a mother of 47 fails the age comparison with her value") {
+  // Born 1979-06-01, on 2026-11-23 she has had her 47th birthday (June) and
+  // not her 48th: 47 < 49, so 扶助对象家庭 is false and no allowance is paid.
+  auto p = compile_file(yiyang_policy);
+  auto e = evaluate(p, bereaved("1979-06-01"), "2026-11-23");
+  const Explanation& x = row(e, "special_allowance", "mother");
+  CHECK(x.decision == Decision::not_granted);
+  REQUIRE(x.condition.has_value());
+  CHECK(x.condition->text == "扶助对象家庭");
+  CHECK(x.condition->definition == "计生特困家庭 and age(mother) >= 49");
+  CHECK(x.condition->value == "false");
+  const ExplainNode* age = find(*x.condition, "age(mother) >= 49");
+  REQUIRE(age != nullptr);
+  CHECK(age->value == "false");
+  REQUIRE(age->operands.size() == 1);
+  CHECK(age->operands[0].name == "age(mother)");
+  CHECK(age->operands[0].value == "47");
+  CHECK(fact(x, "mother.birth_date") == "1979-06-01");
+  CHECK(fact(x, "child.status") == "deceased");
+  CHECK(x.amount == std::nullopt);
+
+  std::string text = fuzhu::to_text(e);
+  CHECK(text.find("age(mother) >= 49 → false   [age(mother) = 47]") != std::string::npos);
+  CHECK(text.find("女方 mother: not granted 不享有") != std::string::npos);
+}
+
+TEST_CASE("explain: an undetermined benefit names the missing fact") {
+  // Mother 56: 扶助对象家庭 holds, but household.low_income was not given, so
+  // 医疗救助 (when 扶助对象家庭 and household.low_income) cannot be decided.
+  auto p = compile_file(yiyang_policy);
+  auto e = evaluate(p, bereaved("1970-03-01"), "2026-11-23");
+  const Explanation& x = row(e, "medical_assistance", "household");
+  CHECK(x.decision == Decision::undetermined);
+  CHECK(x.needs == std::vector<std::string>{"household.low_income"});
+  CHECK(fact(x, "household.low_income") == "unknown");
+  REQUIRE(x.condition.has_value());
+  CHECK(x.condition->value == "unknown");
+  const ExplainNode* missing = find(*x.condition, "household.low_income");
+  REQUIRE(missing != nullptr);
+  CHECK(missing->value == "unknown");
+  CHECK(fuzhu::to_text(e).find("全户 household: undetermined 待定 — ask for: household.low_income") != std::string::npos);
+}
+
+TEST_CASE("explain: a granted benefit shows its clause and amount") {
+  auto p = compile_file(yiyang_policy);
+  auto e = evaluate(p, bereaved("1970-03-01"), "2026-11-23");
+  const Explanation& x = row(e, "special_allowance", "father");
+  CHECK(x.decision == Decision::granted);
+  CHECK(x.cite == "一（一）");
+  CHECK(x.quote == "每人每月分别提高到490元、420元");
+  REQUIRE(x.amount.has_value());
+  CHECK(x.amount->value == "490 元");
+  CHECK(x.amount->note == "the figure from 2017-09-29");
+  std::string text = fuzhu::to_text(e);
+  CHECK(text.find("special_allowance 特别扶助金  一（一）「每人每月分别提高到490元、420元」") != std::string::npos);
+  CHECK(text.find("男方 father: granted 享有, 每月 490 元") != std::string::npos);
+  // A definition is broken down once; later uses refer back to it.
+  CHECK(occurrences(text, "计生特困家庭 = special_family →") == 1);
+  CHECK(occurrences(text, "计生特困家庭 → true  (see above)") >= 1);
+}
+
+TEST_CASE("explain: per-person rows say why a recipient is left out") {
+  auto p = compile_file(yiyang_policy);
+  auto e = evaluate(p, bereaved("1970-03-01", false), "2026-11-23");
+  CHECK(row(e, "special_allowance", "mother").decision == Decision::granted);
+  const Explanation& father = row(e, "special_allowance", "father");
+  CHECK(father.decision == Decision::not_granted);
+  CHECK(father.reason == "there is no father in the facts");
+  const Explanation& child = row(e, "health_management", "child");
+  CHECK(child.decision == Decision::not_granted);
+  CHECK(child.reason == "the child is deceased (child.status = deceased)");
+  // destitute_support: where age(person) >= 60 and person.destitute; the
+  // mother is 56, so the second part is not needed.
+  const Explanation& destitute = row(e, "destitute_support", "mother");
+  REQUIRE(destitute.where.has_value());
+  CHECK(destitute.where->value == "false");
+  REQUIRE(destitute.where->parts.size() == 2);
+  CHECK(destitute.where->parts[0].operands.at(0).value == "56");
+  CHECK_FALSE(destitute.where->parts[1].evaluated);
+}
+
+TEST_CASE("explain: outside its window a policy explains every benefit by that") {
+  auto p = compile_file(yiyang_policy);
+  auto e = evaluate(p, bereaved("1960-03-01"), "2017-01-01");
+  REQUIRE(e.explanations.has_value());
+  CHECK_FALSE(e.explanations->empty());
+  for (const auto& x : *e.explanations) {
+    CHECK(x.decision == Decision::not_granted);
+    CHECK(x.reason == "the policy is not in force on 2017-01-01 (in force from 2017-09-29)");
+  }
+}
+
+TEST_CASE("explain: JSON names every benefit once per recipient row") {
+  auto p = compile_file(yiyang_policy);
+  auto e = evaluate(p, bereaved("1970-03-01"), "2026-11-23");
+  auto j = nlohmann::json::parse(fuzhu::to_json(e));
+  REQUIRE(j.contains("explanations"));
+  std::map<std::string, std::vector<std::string>> recipients;
+  for (const auto& x : j["explanations"]) {
+    CHECK(x["decision"].is_string());
+    recipients[x["benefit"].get<std::string>()].push_back(x["recipient"].get<std::string>());
+  }
+  std::set<std::string> ids;
+  for (const auto& b : p.compiled().benefits) ids.insert(b.source->id);
+  CHECK(recipients.size() == ids.size());
+  for (const auto& id : ids) {
+    INFO(id);
+    REQUIRE(recipients.count(id) == 1);
+    const auto& rows = recipients[id];
+    CHECK(std::set<std::string>(rows.begin(), rows.end()).size() == rows.size());
+  }
+  // 特别扶助金 is to each parent; 健康管理 to each member; 医疗救助 to the household.
+  CHECK(recipients["special_allowance"] == std::vector<std::string>{"mother", "father"});
+  CHECK(recipients["health_management"] == std::vector<std::string>{"mother", "father", "child"});
+  CHECK(recipients["medical_assistance"] == std::vector<std::string>{"household"});
+  // Every field of the usual object is there, unchanged.
+  auto plain = nlohmann::json::parse(fuzhu::to_json(evaluate(p, bereaved("1970-03-01"), "2026-11-23", false)));
+  j.erase("explanations");
+  CHECK(j == plain);
+}
+
+TEST_CASE("explain: conditions are quoted as written and granted() names the outcome") {
+  auto p = compile_string(
+      "benefit first \"甲\" {\n  cites \"一\"\n  when household.low_income and\n"
+      "    (family.wants_to_adopt or family.wants_another_child)  # 收养或再生育\n}\n"
+      "benefit second \"乙\" {\n  cites \"二\"\n  when granted(first)\n}\n");
+  auto e = evaluate(p, R"({"household": {"region": "湖南省益阳市", "low_income": true}, "family": {"wants_to_adopt": true}})",
+                    "2026-11-23");
+  const Explanation& first = row(e, "first", "household");
+  CHECK(first.decision == Decision::granted);
+  REQUIRE(first.condition.has_value());
+  CHECK(first.condition->text == "household.low_income and (family.wants_to_adopt or family.wants_another_child)");
+  REQUIRE(first.condition->parts.size() == 2);
+  const ExplainNode& either = first.condition->parts[1];
+  CHECK(either.text == "family.wants_to_adopt or family.wants_another_child");
+  CHECK(either.value == "true");
+  REQUIRE(either.parts.size() == 2);
+  CHECK_FALSE(either.parts[1].evaluated);
+  const Explanation& second = row(e, "second", "household");
+  REQUIRE(second.condition.has_value());
+  CHECK(second.condition->note == "甲 (first) is granted");
+}
+
+TEST_CASE("explain: explaining changes no result for any family of the policy cases") {
+  namespace fs = std::filesystem;
+  int families = 0;
+  for (const auto& file : fs::directory_iterator(FUZHU_SOURCE_DIR "/tests/cases")) {
+    if (file.path().extension() != ".json") continue;
+    std::ifstream in(file.path());
+    auto cases = nlohmann::json::parse(in);
+    auto policy = compile_file((file.path().parent_path() / cases.at("policy").get<std::string>()).string());
+    for (const auto& c : cases.at("cases")) {
+      INFO(file.path().filename().string(), ": ", c.value("name", ""));
+      auto facts = policy.read_facts(c.value("facts", nlohmann::json::object()).dump());
+      auto as_of = fuzhu::Date::parse(c.at("as_of").get<std::string>());
+      if (!facts.ok() || !as_of) continue;  // cases that expect bad facts
+      fuzhu::EvalOptions explain;
+      explain.explain = true;
+      auto plain = policy.evaluate(*facts.facts, *as_of);
+      auto explained = policy.evaluate(*facts.facts, *as_of, explain);
+      REQUIRE(plain.ok() == explained.ok());
+      if (!plain.ok()) continue;
+      REQUIRE(explained.evaluation->explanations.has_value());
+      CHECK_FALSE(plain.evaluation->explanations.has_value());
+      std::set<std::string> explained_ids;
+      for (const auto& x : *explained.evaluation->explanations) explained_ids.insert(x.benefit);
+      CHECK(explained_ids.size() == policy.compiled().benefits.size());
+      explained.evaluation->explanations.reset();
+      CHECK(fuzhu::to_json(*explained.evaluation) == fuzhu::to_json(*plain.evaluation));
+      ++families;
+    }
+  }
+  CHECK(families >= 5);
+}
