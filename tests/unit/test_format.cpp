@@ -1,0 +1,240 @@
+// fuzhu fmt: the canonical layout, comments, keyword sets, and that a
+// policy's Chinese and English forms mean the same on every hand-worked case.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "format/format.hpp"
+#include "fuzhu/fuzhu.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using fuzhu::format::KeywordSet;
+
+const fs::path policies_dir = fs::path(FUZHU_SOURCE_DIR) / "policies";
+
+std::string read(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The formatted text; fails the test when the formatter refuses.
+std::string formatted(const std::string& source, KeywordSet keywords = KeywordSet::keep) {
+  fuzhu::format::Options options;
+  options.keywords = keywords;
+  auto result = fuzhu::format::format_source(source, "test.policy", options);
+  INFO(fuzhu::render_all(result.diagnostics));
+  REQUIRE(result.ok());
+  return *result.text;
+}
+
+std::vector<fs::path> repository_files() {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(policies_dir))
+    if (entry.path().extension() == ".policy" || entry.path().extension() == ".schema") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+fuzhu::Policy compiled(const std::string& source, const fs::path& as) {
+  fuzhu::CompileOptions options;
+  options.include_dirs = {policies_dir};
+  auto result = fuzhu::Policy::compile_string(source, as.string(), options);
+  INFO(fuzhu::render_all(result.diagnostics));
+  REQUIRE(result.ok());
+  return *result.policy;
+}
+
+// What a policy says of one case: its evaluation as JSON, or its errors.
+std::string outcome(const fuzhu::Policy& policy, const nlohmann::json& c) {
+  auto facts = policy.read_facts(c.value("facts", nlohmann::json::object()).dump());
+  if (!facts.ok()) return "facts: " + fuzhu::render_all(facts.diagnostics);
+  auto as_of = fuzhu::Date::parse(c.at("as_of").get<std::string>());
+  REQUIRE(as_of.has_value());
+  auto result = policy.evaluate(*facts.facts, *as_of);
+  if (!result.ok()) return "eval: " + fuzhu::render_all(result.errors);
+  return fuzhu::to_json(*result.evaluation);
+}
+
+// Every layout rule at once, written carelessly; the expected texts were
+// laid out by hand from docs/formatting.md.
+const std::string careless =
+    "# 头注释\n"
+    "\n"
+    "USE \"facts.schema\"\n"
+    "policy \"格式\" {   document \"格式〔2026〕1号\"\n"
+    "in  FORCE from 2026-01-01 TO 2026-12-31 # 有效期\n"
+    "  jurisdiction \"益阳市\" }\n"
+    "define 扶助 = special_family and\n"
+    "      age(mother)\xE2\x89\xA5" "49\n"
+    "benefit x \"测试\" { cites \"一\" when 扶助 # 条件\n"
+    "  to each parent where person.alive\n"
+    "  monthly match child.status { deceased => 490元 disabled => 420 元, }\n"
+    "  paid by {\n"
+    "   \"市财政\" : 100 元, \"区财政\" : 50 元\n"
+    "  }\n"
+    "}\n";
+
+const std::string canonical_en =
+    "# 头注释\n"
+    "\n"
+    "use \"facts.schema\"\n"
+    "\n"
+    "policy \"格式\" {\n"
+    "  document \"格式〔2026〕1号\"\n"
+    "  in force from 2026-01-01 to 2026-12-31   # 有效期\n"
+    "  jurisdiction \"益阳市\"\n"
+    "}\n"
+    "\n"
+    "define 扶助 = special_family\n"
+    "  and age(mother) >= 49\n"
+    "\n"
+    "benefit x \"测试\" {\n"
+    "  cites \"一\"\n"
+    "  when 扶助   # 条件\n"
+    "  to each parent where person.alive\n"
+    "  monthly match child.status { deceased => 490 元, disabled => 420 元 }\n"
+    "  paid by {\n"
+    "    \"市财政\" : 100 元\n"
+    "    \"区财政\" : 50 元\n"
+    "  }\n"
+    "}\n";
+
+const std::string canonical_zh =
+    "# 头注释\n"
+    "\n"
+    "引用 \"facts.schema\"\n"
+    "\n"
+    "政策 \"格式\" {\n"
+    "  文号 \"格式〔2026〕1号\"\n"
+    "  施行 自 2026-01-01 至 2026-12-31   # 有效期\n"
+    "  适用地区 \"益阳市\"\n"
+    "}\n"
+    "\n"
+    "定义 扶助 = special_family\n"
+    "  并且 age(mother) >= 49\n"
+    "\n"
+    "待遇 x \"测试\" {\n"
+    "  依据 \"一\"\n"
+    "  条件 扶助   # 条件\n"
+    "  发给 每位 父母 其中 本人.alive\n"
+    "  每月 按 child.status { deceased => 490 元, disabled => 420 元 }\n"
+    "  出资 {\n"
+    "    \"市财政\" : 100 元\n"
+    "    \"区财政\" : 50 元\n"
+    "  }\n"
+    "}\n";
+
+}  // namespace
+
+TEST_CASE("a careless policy is laid out canonically") {
+  CHECK(formatted(careless) == canonical_en);
+  CHECK(formatted(canonical_en) == canonical_en);
+}
+
+TEST_CASE("keywords convert to Chinese and back: to is 至 in the header and 发给 as recipient") {
+  CHECK(formatted(careless, KeywordSet::zh) == canonical_zh);
+  CHECK(formatted(canonical_zh) == canonical_zh);
+  CHECK(formatted(canonical_zh, KeywordSet::en) == canonical_en);
+}
+
+TEST_CASE("the careless policy and its Chinese form compile to the same policy") {
+  auto en = compiled(careless, policies_dir / "careless.policy");
+  auto zh = compiled(canonical_zh, policies_dir / "careless.policy");
+  CHECK(en.info().in_force_to == zh.info().in_force_to);
+  CHECK(zh.info().in_force_to == fuzhu::Date{2026, 12, 31});
+}
+
+TEST_CASE("comments are kept wherever they stand") {
+  const std::string source =
+      "benefit y {\n"
+      "when (a # 甲\n"
+      "or b)\n"
+      "      # 块尾\n"
+      "}\n"
+      "# 文末\n";
+  const std::string expected =
+      "benefit y {\n"
+      "  when (a   # 甲\n"
+      "    or b)\n"
+      "  # 块尾\n"
+      "}\n"
+      "\n"
+      "# 文末\n";
+  CHECK(formatted(source) == expected);
+}
+
+TEST_CASE("end-of-line comments on consecutive lines share a column") {
+  const std::string source =
+      "define d = a # 一\n"
+      "  and 长名字 # 二\n";
+  // "define d = a" is 12 cells, "  and 长名字" is 2 + 4 + 6 = 12 cells.
+  const std::string expected =
+      "define d = a   # 一\n"
+      "  and 长名字   # 二\n";
+  CHECK(formatted(source) == expected);
+}
+
+TEST_CASE("a field named like a keyword stays a name in Chinese") {
+  const std::string source = "record R {\n  status: bool\n}\n\ndefine s = child.status = deceased\n";
+  const std::string expected = "记录 R {\n  status: 是否\n}\n\n定义 s = child.status = deceased\n";
+  CHECK(formatted(source, KeywordSet::zh) == expected);
+}
+
+TEST_CASE("a file with a syntax error is reported and not formatted") {
+  auto result = fuzhu::format::format_source("benefit x {\n  when\n", "broken.policy");
+  CHECK_FALSE(result.ok());
+  REQUIRE_FALSE(result.diagnostics.empty());
+  CHECK(result.diagnostics[0].file == "broken.policy");
+  CHECK(result.diagnostics[0].line > 0);
+}
+
+TEST_CASE("every file in policies is a fixed point of the formatter") {
+  for (const auto& path : repository_files()) {
+    CAPTURE(path.string());
+    const std::string once = formatted(read(path));
+    CHECK(formatted(once) == once);
+    CHECK(once == read(path));  // the repository's files are kept formatted
+  }
+}
+
+TEST_CASE("every file survives Chinese then English keywords unchanged") {
+  for (const auto& path : repository_files()) {
+    CAPTURE(path.string());
+    const std::string en = formatted(read(path), KeywordSet::en);
+    const std::string zh = formatted(en, KeywordSet::zh);
+    CHECK(zh != en);
+    CHECK(formatted(zh, KeywordSet::en) == en);
+    CHECK(formatted(zh, KeywordSet::zh) == zh);
+  }
+}
+
+TEST_CASE("each policy evaluates the same in Chinese and in English on its cases") {
+  int cases = 0;
+  for (const auto& path : repository_files()) {
+    if (path.extension() != ".policy") continue;
+    CAPTURE(path.string());
+    const std::string source = read(path);
+    auto zh = compiled(formatted(source, KeywordSet::zh), path);
+    auto en = compiled(formatted(source, KeywordSet::en), path);
+    const fs::path cases_file =
+        fs::path(FUZHU_SOURCE_DIR) / "tests" / "cases" / (path.stem().string() + ".cases.json");
+    REQUIRE(fs::exists(cases_file));
+    auto suite = nlohmann::json::parse(read(cases_file));
+    for (const auto& c : suite.at("cases")) {
+      CAPTURE(c.value("name", ""));
+      CHECK(outcome(zh, c) == outcome(en, c));
+      ++cases;
+    }
+  }
+  CHECK(cases > 0);
+}
