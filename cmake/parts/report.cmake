@@ -1,0 +1,71 @@
+# The review report: `fuzhu report POLICY --document DOC.txt -o report.html`
+# (docs/report.md). The clause segmentation and the page are a small library
+# of their own, linked into the CLI and the tests.
+
+add_library(fuzhu_report STATIC
+  ${PROJECT_SOURCE_DIR}/src/report/text.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/clauses.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/cites.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/pairing.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/html.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/page.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/from_policy.cpp
+)
+target_include_directories(fuzhu_report PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR})
+target_link_libraries(fuzhu_report PUBLIC fuzhu fmt::fmt)
+if(FUZHU_WARNINGS)
+  target_compile_options(fuzhu_report PRIVATE ${FUZHU_WARNINGS})
+endif()
+
+target_sources(fuzhu_cli PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/cmd_report.cpp)
+target_link_libraries(fuzhu_cli PRIVATE fuzhu_report)
+
+if(TARGET unit_tests)
+  find_package(doctest REQUIRED)  # its imported target is local to tests/
+  include(doctest)
+  # Segmentation of the five documents, cites, escaping, the page's content.
+  add_executable(report_tests
+    ${PROJECT_SOURCE_DIR}/tests/main.cpp
+    ${PROJECT_SOURCE_DIR}/tests/report/test_clauses.cpp
+    ${PROJECT_SOURCE_DIR}/tests/report/test_page.cpp
+  )
+  target_include_directories(report_tests PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR})
+  target_link_libraries(report_tests PRIVATE fuzhu_report doctest::doctest)
+  target_compile_definitions(report_tests PRIVATE
+    FUZHU_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+    FUZHU_DOCUMENTS_DIR="${PROJECT_SOURCE_DIR}/../shared/documents")
+  if(FUZHU_WARNINGS)
+    target_compile_options(report_tests PRIVATE ${FUZHU_WARNINGS})
+  endif()
+  doctest_discover_tests(report_tests TEST_PREFIX "report.")
+
+  # What a reader sees: the Yiyang report loaded in headless Chromium.
+  # Skipped (77) only when chromium is not installed.
+  add_test(NAME report.browser
+           COMMAND bash ${PROJECT_SOURCE_DIR}/tests/report/browser_test.sh $<TARGET_FILE:fuzhu_cli>
+                   ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/report_browser)
+  set_tests_properties(report.browser PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+endif()
+
+if(TARGET unit_tests)
+  # The command line: bad input gives a clear error and exit 1, never a crash.
+  set(REPORT_EXPECT ${PROJECT_SOURCE_DIR}/tests/cli/expect.cmake)
+  set(YIYANG_TXT ${PROJECT_SOURCE_DIR}/../shared/documents/yiyang.txt)
+  function(fuzhu_report_test name exit regex)
+    add_test(NAME report.cli.${name}
+             COMMAND ${CMAKE_COMMAND} "-DCMD=${ARGN}" -DEXIT=${exit} "-DREGEX=${regex}" -P ${REPORT_EXPECT}
+             WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  endfunction()
+  fuzhu_report_test(yiyang 0 "<html lang=\"zh-CN\">.*益政办发〔2017〕26号"
+    $<TARGET_FILE:fuzhu_cli> report policies/yiyang.policy --document ${YIYANG_TXT})
+  fuzhu_report_test(missing_document 1 "nowhere.txt: error: no such file"
+    $<TARGET_FILE:fuzhu_cli> report policies/yiyang.policy --document nowhere.txt)
+  fuzhu_report_test(not_utf8 1 "not_utf8.txt: error: the document is not UTF-8"
+    $<TARGET_FILE:fuzhu_cli> report policies/yiyang.policy --document tests/report/not_utf8.txt)
+  fuzhu_report_test(bad_cites 1
+    "warning: benefit consolation_payment: cites 一（九）, but the document has no clause 一（九）.*no clause 八.*temporary_assistance: cites \"第三条\" is not a clause reference"
+    $<TARGET_FILE:fuzhu_cli> report tests/report/bad_cite.policy --document ${YIYANG_TXT}
+    -o ${CMAKE_CURRENT_BINARY_DIR}/report_bad_cite.html)
+  fuzhu_report_test(no_document 2 "--document is required"
+    $<TARGET_FILE:fuzhu_cli> report policies/yiyang.policy)
+endif()

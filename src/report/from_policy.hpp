@@ -1,0 +1,19 @@
+// Filling the review's model from a compiled policy: its header, and each
+// benefit's fields and source text (the checked program keeps both).
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "fuzhu/policy.hpp"
+#include "report/review.hpp"
+
+namespace fuzhu::report {
+
+Review review_of(const Policy& policy, std::string document_name, std::string document_text);
+
+/// The benefit block that starts at byte `begin` of `source` ("benefit id
+/// … { … }"), through its closing brace; strings and comments may hold braces.
+std::string block_at(const std::string& source, std::size_t begin);
+
+}  // namespace fuzhu::report
