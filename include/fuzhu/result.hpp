@@ -105,6 +105,10 @@ struct Evaluation {
   bool is_draft() const { return status == "draft"; }
 };
 
+/// The sum of the amounts of one period's entitlements, exact; none if the
+/// sum does not fit in 64 bits of fen.
+std::optional<Money> total(const Evaluation& evaluation, Period period);
+
 /// The JSON contract of `fuzhu eval --format json`; with explanations, an
 /// "explanations" array after every other field.
 std::string to_json(const Evaluation& evaluation);

@@ -21,11 +21,9 @@ struct Column {
   Evaluation evaluation;
 };
 
-std::int64_t total(const Evaluation& e, Period period) {
-  std::int64_t fen = 0;
-  for (const auto& x : e.entitlements)
-    if (x.period == period && x.amount) fen += x.amount->fen;
-  return fen;
+std::string total_text(const Evaluation& e, Period period) {
+  auto t = total(e, period);
+  return t ? t->to_string() : "(too large)";
 }
 
 // What one policy gives under one benefit id: "490×2", "—", "✓".
@@ -58,7 +56,7 @@ std::string text(const std::vector<Column>& columns) {
   }
   for (auto [label, period] : {std::pair{"total per month", Period::monthly}, {"total per year", Period::yearly}, {"total once", Period::once}}) {
     out += fmt::format("{:<30}", label);
-    for (const auto& c : columns) out += fmt::format(" {:>14}", Money{total(c.evaluation, period)}.to_string());
+    for (const auto& c : columns) out += fmt::format(" {:>14}", total_text(c.evaluation, period));
     out += "\n";
   }
   for (const auto& c : columns)

@@ -109,7 +109,7 @@ class Evaluator {
     needs_.clear();
     reason_.clear();
     Tri condition = jurisdiction_;
-    if (condition == Tri::unknown) needs_.push_back(s_.region_slot);
+    if (condition == Tri::unknown && s_.region_slot >= 0) needs_.push_back(s_.region_slot);
     mark();
     if (b.condition) condition = and_then(condition, *b.condition);
     if (trace_) {

@@ -108,13 +108,9 @@ std::string to_json(const Evaluation& e) {
     row["cite"] = u.cite;
     out["undetermined"].push_back(std::move(row));
   }
-  out["totals"] = {{"monthly", nullptr}, {"yearly", nullptr}, {"once", nullptr}};
-  std::int64_t totals[3] = {0, 0, 0};
-  for (const auto& x : e.entitlements)
-    if (x.period && x.amount) totals[static_cast<int>(*x.period)] += x.amount->fen;
-  out["totals"]["monthly"] = money_json(Money{totals[0]});
-  out["totals"]["yearly"] = money_json(Money{totals[1]});
-  out["totals"]["once"] = money_json(Money{totals[2]});
+  out["totals"] = {{"monthly", money_json(total(e, Period::monthly))},
+                   {"yearly", money_json(total(e, Period::yearly))},
+                   {"once", money_json(total(e, Period::once))}};
   if (!e.warnings.empty()) out["warnings"] = e.warnings;
   if (e.explanations) {
     out["explanations"] = ordered_json::array();

@@ -31,11 +31,12 @@ std::string to_text(const Evaluation& e) {
     for (const auto& x : e.entitlements)
       out += fmt::format("{:<28} {:<6} {:<6} {:>14}  {}{}\n", x.benefit, recipient_zh(x.recipient), period_zh(x.period),
                          amount_text(x), x.cite, x.discretionary ? " (有条件的地方可)" : "");
-    std::int64_t totals[3] = {0, 0, 0};
-    for (const auto& x : e.entitlements)
-      if (x.period && x.amount) totals[static_cast<int>(*x.period)] += x.amount->fen;
-    out += fmt::format("\ntotals: per month {} 元, per year {} 元, once {} 元\n", Money{totals[0]}.to_string(),
-                       Money{totals[1]}.to_string(), Money{totals[2]}.to_string());
+    auto sum = [&](Period period) {
+      auto t = total(e, period);
+      return t ? t->to_string() : std::string("(too large)");
+    };
+    out += fmt::format("\ntotals: per month {} 元, per year {} 元, once {} 元\n", sum(Period::monthly),
+                       sum(Period::yearly), sum(Period::once));
   }
   if (!e.undetermined.empty()) {
     out += "\nUndetermined (ask for these facts):\n";

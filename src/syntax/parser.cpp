@@ -444,7 +444,8 @@ class Lowering {
       std::size_t end = s.find_first_not_of("0123456789.");
       auto m = Money::parse(s.substr(0, end));
       if (!m || m->fen > limits::max_money_fen)
-        diags_.error(loc(n), "an amount has at most two decimals and at most 12 digits of yuan");
+        diags_.error(loc(n), fmt::format("an amount has at most two decimals and is at most {} yuan (the money limit)",
+                                          limits::max_money_fen / 100));
       else
         e->number = m->fen;
       return e;

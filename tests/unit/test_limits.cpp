@@ -268,11 +268,11 @@ TEST_CASE("limits: integer literals up to 10^9 and money up to 10^12 yuan") {
 
   CHECK(compile(header + "define m = 1000000000000 元 > 0 元\n").ok());
   auto money = compile(header + "define m = 1000000000000.01 元 > 0 元\n");
-  const Diagnostic* e = error_with(money, "12 digits of yuan");
+  const Diagnostic* e = error_with(money, "the money limit");
   REQUIRE(e);
   CHECK(e->line == 8);
   CHECK(e->column == 12);
-  CHECK(error_with(compile(header + "define m = 99999999999999999999999 元 > 0 元\n"), "12 digits of yuan"));
+  CHECK(error_with(compile(header + "define m = 99999999999999999999999 元 > 0 元\n"), "the money limit"));
 }
 
 // ------------------------------------------------------------------- facts
