@@ -5,7 +5,7 @@ packages=(
   build-essential cmake ninja-build            # the toolchain
   tao-pegtl-dev libfmt-dev doctest-dev         # grammar, formatting, tests
   nlohmann-json3-dev libcli11-dev              # facts JSON, the command line
-  libsimdjson-dev                              # fast JSONL reading in simulate
+  libsimdjson-dev pkg-config                   # fast JSONL reading in simulate
   clang-14 libclang-rt-14-dev                  # libFuzzer harnesses
   liblua5.4-dev lua-cjson                      # the Lua baseline of the benchmarks
   chromium                                     # the review report's browser test

@@ -1,0 +1,108 @@
+// A family from one CSV record. The header names a fact path per column;
+// an empty cell is an unknown fact. A cell is read by the type of its fact:
+// true/false, a whole number, an amount in yuan, or text (strings, dates,
+// enum values), through the same typed assignment as JSON.
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "io/facts.hpp"
+#include "sim/family_reader.hpp"
+
+namespace fuzhu::sim {
+
+std::string split_csv(std::string_view line, std::vector<std::string>& cells) {
+  cells.clear();
+  cells.emplace_back();
+  bool quoted = false, was_quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    std::string& cell = cells.back();
+    if (quoted) {
+      if (c != '"') {
+        cell += c;
+      } else if (i + 1 < line.size() && line[i + 1] == '"') {
+        cell += '"';  // "" inside quotes is one quote
+        ++i;
+      } else {
+        quoted = false;
+      }
+    } else if (c == ',') {
+      cells.emplace_back();
+      was_quoted = false;
+    } else if (c == '"' && cell.empty() && !was_quoted) {
+      quoted = was_quoted = true;
+    } else if (was_quoted) {
+      return fmt::format("cell {}: text after the closing quote", cells.size());
+    } else {
+      cell += c;
+    }
+  }
+  if (quoted) return fmt::format("cell {}: the quote is not closed on this line", cells.size());
+  return {};
+}
+
+std::string read_csv_header(std::string_view header, const detail::Schema& schema, CsvColumns& out) {
+  if (header.substr(0, 3) == "\xEF\xBB\xBF") header.remove_prefix(3);  // a byte-order mark
+  std::vector<std::string> names;
+  if (auto problem = split_csv(header, names); !problem.empty()) return "the header: " + problem;
+  out.slots.clear();
+  for (const auto& name : names) {
+    int slot = schema.slot_of(name);
+    if (slot < 0) return fmt::format("the header: column {} \"{}\" is not a fact of the schema", out.slots.size() + 1, name);
+    for (int seen : out.slots)
+      if (seen == slot) return fmt::format("the header: column {} \"{}\" appears twice", out.slots.size() + 1, name);
+    out.slots.push_back(slot);
+  }
+  return {};
+}
+
+namespace {
+
+std::string assign_cell(detail::FactsData& d, int slot, const std::string& cell) {
+  const detail::FieldInfo& field = d.schema->field_of(slot);
+  switch (field.kind) {
+    case ast::TypeKind::boolean:
+      if (cell == "true" || cell == "false") return detail::assign_bool(d, slot, cell == "true");
+      return fmt::format("{}: expected true or false, not \"{}\"", d.schema->path_of(slot), cell.substr(0, 64));
+    case ast::TypeKind::integer: {
+      std::int64_t value = 0;
+      auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+      if (error != std::errc{} || end != cell.data() + cell.size())
+        return fmt::format("{}: expected a whole number, not \"{}\"", d.schema->path_of(slot), cell.substr(0, 64));
+      return detail::assign_integer(d, slot, value);
+    }
+    case ast::TypeKind::money: return detail::assign_decimal(d, slot, cell);
+    default: return detail::assign_text(d, slot, cell);
+  }
+}
+
+class CsvReader final : public FamilyReader {
+ public:
+  explicit CsvReader(std::shared_ptr<const CsvColumns> columns) : columns_(std::move(columns)) {}
+
+  std::string read(const Block& block, const Line& line, detail::FactsData& d) override {
+    if (auto problem = split_csv(block.line(line), cells_); !problem.empty()) return problem;
+    const auto& slots = columns_->slots;
+    if (cells_.size() != slots.size())
+      return fmt::format("{} cells, but the header names {} columns", cells_.size(), slots.size());
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+      if (cells_[i].empty()) continue;  // unknown
+      std::string problem = assign_cell(d, slots[i], cells_[i]);
+      if (!problem.empty()) return fmt::format("column {}: {}", i + 1, problem);
+    }
+    return {};
+  }
+
+ private:
+  std::shared_ptr<const CsvColumns> columns_;
+  std::vector<std::string> cells_;
+};
+
+}  // namespace
+
+std::unique_ptr<FamilyReader> make_csv_reader(std::shared_ptr<const CsvColumns> columns) {
+  return std::make_unique<CsvReader>(std::move(columns));
+}
+
+}  // namespace fuzhu::sim

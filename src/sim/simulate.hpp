@@ -1,0 +1,36 @@
+// `fuzhu simulate`: a policy over a whole population file, streamed in
+// constant memory and spread over threads.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "fuzhu/policy.hpp"
+#include "sim/tally.hpp"
+
+namespace fuzhu::sim {
+
+enum class InputFormat { jsonl, csv };
+
+struct SimulateOptions {
+  Date as_of;
+  unsigned threads = 1;          // evaluating threads; 1 runs everything on the caller's thread
+  InputFormat format = InputFormat::jsonl;
+  bool assume_in_jurisdiction = false;
+  bool progress = false;         // draw a progress bar on stderr
+  std::size_t block_bytes = 256 * 1024;
+};
+
+struct SimulateResult {
+  Tally tally;
+  std::string error;  // the run could not be made (no such file, a bad CSV header)
+  bool ok() const { return error.empty(); }
+};
+
+/// `path` "-" reads standard input.
+SimulateResult simulate(const Policy& policy, const std::string& path, const SimulateOptions& options);
+
+/// jsonl unless the file name ends in ".csv".
+InputFormat format_of(const std::string& path);
+
+}  // namespace fuzhu::sim

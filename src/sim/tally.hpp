@@ -1,0 +1,65 @@
+// What a population costs: the running sums of one thread, merged at the
+// end. Every sum is exact (int64 fen, overflow-checked) and independent of
+// the order families arrive in, so any number of threads gives one answer.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "fuzhu/result.hpp"
+
+namespace fuzhu::sim {
+
+/// Fen by period: [monthly, yearly, once].
+struct Amounts {
+  std::array<std::int64_t, 3> fen{0, 0, 0};
+};
+
+struct BenefitTotals {
+  std::string title;
+  std::uint64_t families = 0;    // families granted it
+  std::uint64_t recipients = 0;  // entitlement rows: a parent, a child, a household
+  Amounts amounts;
+};
+
+struct UndeterminedTotals {
+  std::string title;
+  std::uint64_t families = 0;
+  std::map<std::string, std::uint64_t> needs;  // fact path → families needing it
+};
+
+struct Rejected {
+  std::uint64_t line = 0;
+  std::string reason;
+};
+
+class Tally {
+ public:
+  /// How many rejected lines are kept with their reason (the first ones).
+  static constexpr std::size_t kept_rejections = 100;
+
+  void add(const Evaluation& evaluation);
+  void reject(std::uint64_t line, std::string reason);
+  void merge(const Tally& other);
+
+  std::uint64_t families = 0;        // evaluated
+  std::uint64_t granted = 0;         // granted anything
+  std::uint64_t with_undetermined = 0;
+  std::uint64_t rejected_lines = 0;
+  bool overflow = false;             // a sum left int64: the totals are void
+  Amounts total;
+  std::map<std::string, BenefitTotals> benefits;   // by benefit id
+  std::map<std::string, Amounts> payers;           // by payer name
+  std::map<std::string, UndeterminedTotals> undetermined;
+  std::vector<Rejected> rejected;    // the first kept_rejections, by line
+
+ private:
+  void add_fen(std::int64_t& sum, std::int64_t fen);
+  void add_amounts(Amounts& sum, const Amounts& more);
+  void keep_first_rejections();
+};
+
+}  // namespace fuzhu::sim
