@@ -1,5 +1,7 @@
 // Checked AST → compiled policy: facts laid out in slots, names resolved to
 // indices, enum values to numbers, dates to day counts.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "compile/compiled.hpp"
@@ -31,11 +33,6 @@ int Schema::slot_of(std::string_view path) const {
 const FieldInfo& Schema::field_of(int slot) const {
   const RootInfo& r = roots[static_cast<std::size_t>(slot_root[static_cast<std::size_t>(slot)])];
   return r.fields[static_cast<std::size_t>(slot - r.first_slot)];
-}
-
-std::string Schema::path_of(int slot) const {
-  const RootInfo& r = roots[static_cast<std::size_t>(slot_root[static_cast<std::size_t>(slot)])];
-  return r.name + "." + field_of(slot).name;
 }
 
 namespace {
@@ -83,8 +80,10 @@ std::shared_ptr<Schema> build_schema(const Program& program) {
           if (f.enum_values[v] == "deceased") info.status_slot = slot, info.deceased = static_cast<std::int64_t>(v);
       }
     }
-    for (std::size_t i = 0; i < info.fields.size(); ++i)
+    for (const auto& field : info.fields) {
       schema->slot_root.push_back(static_cast<int>(schema->roots.size()));
+      schema->slot_paths.push_back(info.name + "." + field.name);
+    }
     schema->roots.push_back(std::move(info));
   }
   schema->household = schema->root_index("household");
@@ -292,6 +291,10 @@ std::shared_ptr<CompiledPolicy> compile(std::unique_ptr<Program> program) {
     out->benefits.push_back(std::move(cb));
   }
   out->order = program->benefit_order;
+  out->order_is_source = std::is_sorted(out->order.begin(), out->order.end());
+  for (std::size_t i = 0; i < out->benefits.size(); ++i)
+    out->rank_of_id.emplace_back(out->benefits[i].source->id, static_cast<int>(i));
+  std::sort(out->rank_of_id.begin(), out->rank_of_id.end());
   out->program = std::move(program);
   return out;
 }

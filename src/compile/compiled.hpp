@@ -55,11 +55,12 @@ struct Schema {
   int household = -1, child = -1, mother = -1, father = -1;  // root indices
   int region_slot = -1;                                       // household.region
   std::vector<int> slot_root;                                 // slot → root
+  std::vector<std::string> slot_paths;                        // slot → "root.field"
 
   int root_index(std::string_view name) const;
   /// "mother.birth_date" → slot, or -1.
   int slot_of(std::string_view path) const;
-  std::string path_of(int slot) const;
+  const std::string& path_of(int slot) const { return slot_paths[static_cast<std::size_t>(slot)]; }
   const FieldInfo& field_of(int slot) const;
   int field_slot(int root, std::string_view field) const;  // -1 if none
 };
@@ -117,6 +118,8 @@ struct CompiledPolicy {
   std::vector<Code> definitions;           // by definition index
   std::vector<CompiledBenefit> benefits;   // in source order
   std::vector<int> order;                  // evaluation order
+  bool order_is_source = true;             // no granted() moved a benefit earlier
+  std::vector<std::pair<std::string, int>> rank_of_id;  // sorted by id: id → source index
 
   static Policy make_policy(std::shared_ptr<const CompiledPolicy> compiled) { return Policy(std::move(compiled)); }
 };

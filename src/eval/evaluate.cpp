@@ -81,7 +81,17 @@ class Evaluator {
     if (s_.region_slot < 0) return Tri::unknown;
     const Value& v = f_.slots[static_cast<std::size_t>(s_.region_slot)];
     if (!v.known()) return Tri::unknown;
-    return in_region(p_.info.jurisdiction, f_.strings[static_cast<std::size_t>(s_.region_slot)]) ? Tri::true_ : Tri::false_;
+    const std::string& region = f_.strings[static_cast<std::size_t>(s_.region_slot)];
+    // A population repeats a handful of regions: remember the last answer
+    // on this thread, keyed by both strings (never by a policy's address).
+    thread_local std::string last_jurisdiction, last_region;
+    thread_local bool last_answer = false;
+    if (region != last_region || p_.info.jurisdiction != last_jurisdiction) {
+      last_answer = in_region(p_.info.jurisdiction, region);
+      last_region = region;
+      last_jurisdiction = p_.info.jurisdiction;
+    }
+    return last_answer ? Tri::true_ : Tri::false_;
   }
 
   bool present(int root) const { return root >= 0 && f_.present[static_cast<std::size_t>(root)]; }
@@ -277,11 +287,15 @@ class Evaluator {
     }
   }
 
-  // Entitlements come out in the order of the policy, not of evaluation.
+  // Entitlements come out in the order of the policy, not of evaluation
+  // (which differs only when granted() moved a benefit earlier).
   void sort_like_source(Evaluation& out) const {
-    std::vector<std::string> ids;
-    for (const auto& b : p_.benefits) ids.push_back(b.source->id);
-    auto rank = [&](const std::string& id) { return std::find(ids.begin(), ids.end(), id) - ids.begin(); };
+    if (p_.order_is_source) return;
+    auto rank = [&](const std::string& id) {
+      auto it = std::lower_bound(p_.rank_of_id.begin(), p_.rank_of_id.end(), id,
+                                 [](const auto& entry, const std::string& key) { return entry.first < key; });
+      return it == p_.rank_of_id.end() ? -1 : it->second;
+    };
     std::stable_sort(out.entitlements.begin(), out.entitlements.end(),
                      [&](const Entitlement& a, const Entitlement& b) { return rank(a.benefit) < rank(b.benefit); });
     std::stable_sort(out.undetermined.begin(), out.undetermined.end(),

@@ -51,7 +51,7 @@ std::string assign_bool(FactsData& d, int slot, bool value) {
 
 std::string assign_integer(FactsData& d, int slot, std::int64_t value) {
   const FieldInfo& f = d.schema->field_of(slot);
-  const std::string path = d.schema->path_of(slot);
+  const std::string& path = d.schema->path_of(slot);
   if (f.kind == ast::TypeKind::money) {
     if (value > limits::max_money_fen / 100 || value < -limits::max_money_fen / 100)
       return fmt::format("{}: {} yuan is out of range", path, value);
@@ -69,7 +69,7 @@ std::string assign_integer(FactsData& d, int slot, std::int64_t value) {
 
 std::string assign_decimal(FactsData& d, int slot, std::string_view text) {
   const FieldInfo& f = d.schema->field_of(slot);
-  const std::string path = d.schema->path_of(slot);
+  const std::string& path = d.schema->path_of(slot);
   if (f.kind == ast::TypeKind::integer) return fmt::format("{}: expected a whole number, not {}", path, text);
   if (f.kind != ast::TypeKind::money) return wrong_type(*d.schema, slot, fmt::format("the number {}", text));
   auto money = Money::parse(text);
@@ -83,7 +83,7 @@ std::string assign_decimal(FactsData& d, int slot, std::string_view text) {
 
 std::string assign_text(FactsData& d, int slot, std::string_view text) {
   const FieldInfo& f = d.schema->field_of(slot);
-  const std::string path = d.schema->path_of(slot);
+  const std::string& path = d.schema->path_of(slot);
   auto quoted = [&] { return fmt::format("\"{}\"", text.substr(0, 64)); };
   switch (f.kind) {
     case ast::TypeKind::string:
