@@ -26,27 +26,23 @@ class Evaluator {
     definition_state_.assign(p_.definitions.size(), 0);
     definition_value_.resize(p_.definitions.size());
     definition_needs_.resize(p_.definitions.size());
-    outcomes_.resize(p_.benefits.size());
+    outcomes_.resize(p_.benefits.size() * (s_.roots.size() + 1));
   }
 
-  Evaluation run(const EvalOptions& options) {
-    Evaluation out;
-    out.policy = p_.info.title;
-    out.document = p_.info.document;
-    out.status = p_.info.status;
-    out.as_of = today_;
-    out.warnings = f_.warnings;
+  // Decides every benefit into `out`; explanations, when tracing, go to
+  // `explained` (which must then be non-null).
+  void run(const EvalOptions& options, Decisions& out, Evaluation* explained) {
+    out.clear();
     out.in_force = in_force();
     jurisdiction_ = options.assume_in_jurisdiction ? Tri::true_ : jurisdiction();
-    out.in_jurisdiction = jurisdiction_ == Tri::unknown ? std::nullopt : std::optional(jurisdiction_ == Tri::true_);
-    if (trace_) out.explanations.emplace();
+    out.jurisdiction = jurisdiction_;
+    explained_ = explained;
+    if (trace_) explained_->explanations.emplace();
     if (!out.in_force || jurisdiction_ == Tri::false_) {
-      if (trace_) explain_unreached(out);
-      return out;
+      if (trace_) explain_unreached(out.in_force);
+      return;
     }
     for (int index : p_.order) benefit(index, out);
-    sort_like_source(out);
-    return out;
   }
 
  private:
@@ -62,8 +58,9 @@ class Evaluator {
   std::vector<int> definition_state_;  // 0 not yet, 1 evaluating, 2 done
   std::vector<Value> definition_value_;
   std::vector<std::vector<int>> definition_needs_;
-  // outcomes_[benefit][0] is the household; [1 + root] a person.
-  std::vector<std::vector<Outcome>> outcomes_;
+  // outcomes_[benefit * (roots + 1)] is the household; [... + 1 + root] a person.
+  std::vector<Outcome> outcomes_;
+  Evaluation* explained_ = nullptr;  // where explanations go, when tracing
   // Explaining (only with a tracer): the current benefit's condition, and the
   // current recipient's where and amount.
   Tracer* trace_ = nullptr;
@@ -112,10 +109,11 @@ class Evaluator {
 
   // ------------------------------------------------------------ benefits
 
-  void benefit(int index, Evaluation& out) {
+  Outcome* outcomes_of(int benefit) { return &outcomes_[static_cast<std::size_t>(benefit) * (s_.roots.size() + 1)]; }
+
+  void benefit(int index, Decisions& out) {
     const CompiledBenefit& b = p_.benefits[static_cast<std::size_t>(index)];
-    auto& outcomes = outcomes_[static_cast<std::size_t>(index)];
-    outcomes.assign(s_.roots.size() + 1, Outcome{});
+    Outcome* outcomes = outcomes_of(index);
     needs_.clear();
     reason_.clear();
     Tri condition = jurisdiction_;
@@ -129,13 +127,12 @@ class Evaluator {
     const std::vector<int> base_needs = needs_;
     const std::string base_reason = reason_;
 
-    Undetermined pending;
     if (b.recipients.empty()) {
-      decide(b, -1, condition, outcomes[0], out, pending);
+      decide(index, -1, condition, outcomes[0], out);
     } else {
       for (int root : b.recipients) {
         if (!living(root)) {
-          if (trace_ && root >= 0) explain(b, root, Tri::false_, out).reason = absence(root);
+          if (trace_ && root >= 0) explain(b, root, Tri::false_).reason = absence(root);
           continue;
         }
         needs_ = base_needs;
@@ -145,17 +142,18 @@ class Evaluator {
         mark();
         if (b.where && granted != Tri::false_) granted = and_then(granted, *b.where);
         if (trace_) where_ = traced();
-        decide(b, root, granted, outcomes[static_cast<std::size_t>(root + 1)], out, pending);
+        decide(index, root, granted, outcomes[root + 1], out);
         person_ = -1;
       }
     }
-    if (!pending.recipients.empty()) out.undetermined.push_back(std::move(pending));
-    bool any_granted = std::any_of(outcomes.begin(), outcomes.end(), [](const Outcome& o) { return o.granted != Tri::false_; });
-    if (!any_granted) out.not_granted.push_back(b.source->id);
+    bool any_granted = std::any_of(outcomes, outcomes + s_.roots.size() + 1,
+                                   [](const Outcome& o) { return o.granted != Tri::false_; });
+    if (!any_granted) out.not_granted.push_back(index);
   }
 
   // Records one recipient's outcome, and its entitlement or undetermined row.
-  void decide(const CompiledBenefit& b, int root, Tri granted, Outcome& outcome, Evaluation& out, Undetermined& pending) {
+  void decide(int index, int root, Tri granted, Outcome& outcome, Decisions& out) {
+    const CompiledBenefit& b = p_.benefits[static_cast<std::size_t>(index)];
     std::optional<Money> amount;
     if (trace_) amount_ = {};
     if (granted == Tri::true_ && b.amount) {
@@ -166,55 +164,29 @@ class Evaluator {
       else granted = Tri::unknown;
     }
     outcome.granted = granted;
-    if (trace_) explain(b, root, granted, out);
+    if (trace_) explain(b, root, granted);
     if (granted == Tri::false_) return;
-    std::string recipient = recipient_name(root);
     if (granted == Tri::unknown) {
       outcome.needs = needs_;
-      add_pending(b, recipient, pending);
+      out.pending.push_back({index, root, static_cast<std::uint32_t>(out.needs.size()),
+                             static_cast<std::uint32_t>(needs_.size()), reason_});
+      out.needs.insert(out.needs.end(), needs_.begin(), needs_.end());
       return;
     }
-    out.entitlements.push_back(entitlement(b, recipient, amount));
-  }
-
-  void add_pending(const CompiledBenefit& b, const std::string& recipient, Undetermined& pending) {
-    const ast::Benefit& src = *b.source;
-    if (pending.recipients.empty()) {
-      pending.benefit = src.id;
-      pending.title = src.title;
-      pending.cite = src.cite;
-    }
-    pending.recipients.push_back(recipient);
-    for (int slot : needs_) {
-      std::string path = s_.path_of(slot);
-      if (std::find(pending.needs.begin(), pending.needs.end(), path) == pending.needs.end()) pending.needs.push_back(path);
-    }
-    if (pending.reason.empty()) pending.reason = reason_;
-  }
-
-  Entitlement entitlement(const CompiledBenefit& b, const std::string& recipient, std::optional<Money> amount) {
-    const ast::Benefit& src = *b.source;
-    Entitlement e;
-    e.benefit = src.id;
-    e.title = src.title;
-    e.recipient = recipient;
-    e.period = src.period;
-    e.amount = amount;
-    e.minimum = src.minimum;
-    e.discretionary = src.discretionary;
-    e.cite = src.cite;
-    e.quote = src.quote;
-    e.grants = src.grants;
-    for (const auto& payer : b.payers) {
+    Decisions::Row row{index, root, amount ? std::optional(amount->fen) : std::nullopt,
+                       static_cast<std::uint32_t>(out.payers.size()), 0};
+    for (std::size_t i = 0; i < b.payers.size(); ++i) {
+      const CompiledPayer& payer = b.payers[i];
       if (payer.condition && tri_of(eval(*payer.condition)) != Tri::true_) continue;
-      Payer out{payer.name, std::nullopt};
+      std::optional<std::int64_t> share;
       if (payer.share) {
         Value v = eval(*payer.share);
-        if (v.known()) out.amount = Money{v.n};
+        if (v.known()) share = v.n;
       }
-      e.payers.push_back(std::move(out));
+      out.payers.push_back({static_cast<int>(i), share});
+      ++row.payer_count;
     }
-    return e;
+    out.rows.push_back(row);
   }
 
   std::string recipient_name(int root) const {
@@ -232,7 +204,7 @@ class Evaluator {
 
   // Adds why `b` is or is not granted to `root` (-1: the household) to the
   // explanations, from the condition, where and amount just evaluated.
-  Explanation& explain(const CompiledBenefit& b, int root, Tri granted, Evaluation& out) {
+  Explanation& explain(const CompiledBenefit& b, int root, Tri granted) {
     const ast::Benefit& src = *b.source;
     Explanation x;
     x.benefit = src.id;
@@ -254,8 +226,8 @@ class Evaluator {
       if (x.reason.empty() && jurisdiction_ == Tri::unknown)
         x.reason = fmt::format("household.region is unknown: is the household registered in {}?", p_.info.jurisdiction);
     }
-    out.explanations->push_back(std::move(x));
-    return out.explanations->back();
+    explained_->explanations->push_back(std::move(x));
+    return explained_->explanations->back();
   }
 
   std::string absence(int root) const {
@@ -269,9 +241,9 @@ class Evaluator {
 
   // Outside its window or its jurisdiction a policy grants nothing: every
   // benefit, every recipient, for that one reason.
-  void explain_unreached(Evaluation& out) {
+  void explain_unreached(bool in_force) {
     std::string reason;
-    if (!out.in_force) {
+    if (!in_force) {
       reason = fmt::format("the policy is not in force on {} (in force {}{})", today_.to_string(),
                            p_.info.in_force_from ? "from " + p_.info.in_force_from->to_string() : "",
                            p_.info.in_force_to ? " to " + p_.info.in_force_to->to_string() : "");
@@ -281,30 +253,10 @@ class Evaluator {
     }
     when_ = where_ = amount_ = {};
     for (const auto& b : p_.benefits) {
-      if (b.recipients.empty()) explain(b, -1, Tri::false_, out).reason = reason;
+      if (b.recipients.empty()) explain(b, -1, Tri::false_).reason = reason;
       for (int root : b.recipients)
-        if (root >= 0) explain(b, root, Tri::false_, out).reason = reason;
+        if (root >= 0) explain(b, root, Tri::false_).reason = reason;
     }
-  }
-
-  // Entitlements come out in the order of the policy, not of evaluation
-  // (which differs only when granted() moved a benefit earlier).
-  void sort_like_source(Evaluation& out) const {
-    if (p_.order_is_source) return;
-    auto rank = [&](const std::string& id) {
-      auto it = std::lower_bound(p_.rank_of_id.begin(), p_.rank_of_id.end(), id,
-                                 [](const auto& entry, const std::string& key) { return entry.first < key; });
-      return it == p_.rank_of_id.end() ? -1 : it->second;
-    };
-    std::stable_sort(out.entitlements.begin(), out.entitlements.end(),
-                     [&](const Entitlement& a, const Entitlement& b) { return rank(a.benefit) < rank(b.benefit); });
-    std::stable_sort(out.undetermined.begin(), out.undetermined.end(),
-                     [&](const Undetermined& a, const Undetermined& b) { return rank(a.benefit) < rank(b.benefit); });
-    std::stable_sort(out.not_granted.begin(), out.not_granted.end(),
-                     [&](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
-    if (out.explanations)
-      std::stable_sort(out.explanations->begin(), out.explanations->end(),
-                       [&](const Explanation& a, const Explanation& b) { return rank(a.benefit) < rank(b.benefit); });
   }
 
   // -------------------------------------------------------- expressions
@@ -446,7 +398,7 @@ class Evaluator {
 
   Value granted(int benefit) {
     const CompiledBenefit& b = p_.benefits[static_cast<std::size_t>(benefit)];
-    const auto& outcomes = outcomes_[static_cast<std::size_t>(benefit)];
+    const Outcome* outcomes = outcomes_of(benefit);
     auto take = [&](const Outcome& o) {
       if (o.granted == Tri::unknown) needs_.insert(needs_.end(), o.needs.begin(), o.needs.end());
       return o.granted;
@@ -578,6 +530,110 @@ class Evaluator {
 
 }  // namespace
 
+void Decisions::clear() {
+  in_force = false;
+  jurisdiction = Tri::unknown;
+  rows.clear();
+  payers.clear();
+  pending.clear();
+  needs.clear();
+  not_granted.clear();
+}
+
+void decide(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const EvalOptions& options,
+            Decisions& out) {
+  Evaluator(policy, facts, as_of, nullptr).run(options, out, nullptr);
+}
+
+namespace {
+
+std::string recipient_name(const Schema& schema, int root) {
+  return root < 0 ? "household" : schema.roots[static_cast<std::size_t>(root)].name;
+}
+
+Entitlement entitlement(const CompiledPolicy& policy, const Decisions& d, const Decisions::Row& row) {
+  const CompiledBenefit& b = policy.benefits[static_cast<std::size_t>(row.benefit)];
+  const ast::Benefit& src = *b.source;
+  Entitlement e;
+  e.benefit = src.id;
+  e.title = src.title;
+  e.recipient = recipient_name(*policy.schema, row.root);
+  e.period = src.period;
+  if (row.fen) e.amount = Money{*row.fen};
+  e.minimum = src.minimum;
+  e.discretionary = src.discretionary;
+  e.cite = src.cite;
+  e.quote = src.quote;
+  e.grants = src.grants;
+  for (std::uint32_t i = row.first_payer; i < row.first_payer + row.payer_count; ++i) {
+    const Decisions::PayerShare& share = d.payers[i];
+    Payer payer{b.payers[static_cast<std::size_t>(share.payer)].name, std::nullopt};
+    if (share.fen) payer.amount = Money{*share.fen};
+    e.payers.push_back(std::move(payer));
+  }
+  return e;
+}
+
+// One row per undetermined benefit, its recipients and needed facts merged.
+void add_undetermined(const CompiledPolicy& policy, const Decisions& d, const Decisions::Pending& p, Evaluation& out) {
+  const ast::Benefit& src = *policy.benefits[static_cast<std::size_t>(p.benefit)].source;
+  if (out.undetermined.empty() || out.undetermined.back().benefit != src.id) {
+    Undetermined u;
+    u.benefit = src.id;
+    u.title = src.title;
+    u.cite = src.cite;
+    out.undetermined.push_back(std::move(u));
+  }
+  Undetermined& u = out.undetermined.back();
+  u.recipients.push_back(recipient_name(*policy.schema, p.root));
+  for (std::uint32_t i = p.first_need; i < p.first_need + p.need_count; ++i) {
+    const std::string& path = policy.schema->path_of(d.needs[i]);
+    if (std::find(u.needs.begin(), u.needs.end(), path) == u.needs.end()) u.needs.push_back(path);
+  }
+  if (u.reason.empty()) u.reason = p.reason;
+}
+
+// Index order of the policy's source; the decisions come in evaluation order,
+// which differs only when granted() moved a benefit earlier.
+template <typename T, typename Key>
+std::vector<const T*> in_source_order(const std::vector<T>& items, bool already, Key key) {
+  std::vector<const T*> out;
+  for (const auto& item : items) out.push_back(&item);
+  if (!already)
+    std::stable_sort(out.begin(), out.end(), [&](const T* a, const T* b) { return key(*a) < key(*b); });
+  return out;
+}
+
+}  // namespace
+
+Evaluation materialise(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const Decisions& d,
+                       Evaluation out) {
+  out.policy = policy.info.title;
+  out.document = policy.info.document;
+  out.status = policy.info.status;
+  out.as_of = as_of;
+  out.warnings = facts.warnings;
+  out.in_force = d.in_force;
+  out.in_jurisdiction = d.jurisdiction == Tri::unknown ? std::nullopt : std::optional(d.jurisdiction == Tri::true_);
+  const bool ordered = policy.order_is_source;
+  for (const auto* row : in_source_order(d.rows, ordered, [](const auto& r) { return r.benefit; }))
+    out.entitlements.push_back(entitlement(policy, d, *row));
+  for (const auto* p : in_source_order(d.pending, ordered, [](const auto& x) { return x.benefit; }))
+    add_undetermined(policy, d, *p, out);
+  for (const int* index : in_source_order(d.not_granted, ordered, [](int i) { return i; }))
+    out.not_granted.push_back(policy.benefits[static_cast<std::size_t>(*index)].source->id);
+  if (out.explanations && !ordered) {
+    auto rank = [&](const Explanation& x) {
+      auto it = std::lower_bound(policy.rank_of_id.begin(), policy.rank_of_id.end(), x.benefit,
+                                 [](const auto& entry, const std::string& key) { return entry.first < key; });
+      return it == policy.rank_of_id.end() ? -1 : it->second;
+    };
+    std::stable_sort(out.explanations->begin(), out.explanations->end(),
+                     [&](const Explanation& a, const Explanation& b) { return rank(a) < rank(b); });
+  }
+  return out;
+}
+
 EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const EvalOptions& options) {
   EvalResult result;
   const SourceSet& sources = policy.program->sources;
@@ -589,7 +645,10 @@ EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const 
   try {
     std::optional<Tracer> tracer;
     if (options.explain) tracer.emplace(policy, facts);
-    result.evaluation = Evaluator(policy, facts, as_of, tracer ? &*tracer : nullptr).run(options);
+    Decisions decisions;
+    Evaluation explained;
+    Evaluator(policy, facts, as_of, tracer ? &*tracer : nullptr).run(options, decisions, &explained);
+    result.evaluation = materialise(policy, facts, as_of, decisions, std::move(explained));
   } catch (const EvalError& e) {
     result.errors.push_back(sources.diagnose(Severity::error, e.loc, e.message));
   }

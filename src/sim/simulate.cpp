@@ -13,6 +13,8 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include "eval/arithmetic.hpp"
+#include "eval/evaluate.hpp"
 #include "limits.hpp"
 #include "sim/family_reader.hpp"
 #include "sim/line_source.hpp"
@@ -63,15 +65,31 @@ class Worker {
       tally.reject(line.number, std::move(problem));
       return;
     }
-    auto result = policy_.evaluate(facts_, as_of_, eval_options_);
-    if (!result.ok()) {
+    // The string-free path of the evaluator: the same decisions as
+    // Policy::evaluate, tallied by index.
+    const detail::CompiledPolicy& compiled = policy_.compiled();
+    auto problems = detail::check_dates(compiled, facts_.data(), as_of_);
+    if (!problems.empty()) {
       std::string reasons;
-      for (const auto& d : result.errors) reasons += (reasons.empty() ? "" : "; ") + d.message;
+      for (const auto& d : problems) reasons += (reasons.empty() ? "" : "; ") + d.message;
       tally.reject(line.number, std::move(reasons));
       return;
     }
-    tally.add(*result.evaluation);
+    try {
+      detail::decide(compiled, facts_.data(), as_of_, eval_options_, decisions_);
+    } catch (const detail::EvalError& e) {
+      tally.reject(line.number, e.message);
+      return;
+    }
+    tally.add(decisions_, compiled);
   }
+
+ public:
+  /// Attaches names to the index tallies; call once, after the last block.
+  void finish() { tally.resolve_names(policy_.compiled()); }
+
+ private:
+  detail::Decisions decisions_;  // reused from family to family
 
   // Assignment reuses the vectors' storage: no allocation per family.
   void clear(detail::FactsData& d) const {
@@ -178,7 +196,10 @@ SimulateResult simulate(const Policy& policy, const std::string& path, const Sim
   else run_threads(source, workers, progress);
   progress.finish();
 
-  for (auto& worker : workers) result.tally.merge(worker->tally);
+  for (auto& worker : workers) {
+    worker->finish();
+    result.tally.merge(worker->tally);
+  }
   if (source.read_error()) result.error = fmt::format("{}: a read error stopped the run", path);
   return result;
 }

@@ -40,6 +40,82 @@ void Tally::add(const Evaluation& e) {
   }
 }
 
+void Tally::add(const detail::Decisions& d, const detail::CompiledPolicy& policy) {
+  if (indexed_.empty()) {
+    indexed_.resize(policy.benefits.size());
+    for (std::size_t i = 0; i < policy.benefits.size(); ++i) {
+      indexed_[i].payers.resize(policy.benefits[i].payers.size());
+      indexed_[i].payer_seen.resize(policy.benefits[i].payers.size());
+      indexed_[i].needs.resize(static_cast<std::size_t>(policy.schema->slot_count));
+    }
+  }
+  ++families;
+  if (!d.rows.empty()) ++granted;
+  if (!d.pending.empty()) ++with_undetermined;
+  int previous = -1;  // rows of one benefit are adjacent
+  for (const auto& row : d.rows) {
+    IndexedBenefit& b = indexed_[static_cast<std::size_t>(row.benefit)];
+    ++b.recipients;
+    if (row.benefit != previous) ++b.families;
+    previous = row.benefit;
+    const auto& period = policy.benefits[static_cast<std::size_t>(row.benefit)].source->period;
+    if (!period) continue;
+    const auto p = static_cast<std::size_t>(*period);
+    if (row.fen) {
+      add_fen(b.amounts.fen[p], *row.fen);
+      add_fen(total.fen[p], *row.fen);
+    }
+    for (std::uint32_t i = row.first_payer; i < row.first_payer + row.payer_count; ++i) {
+      const auto& share = d.payers[i];
+      if (!share.fen) continue;
+      const auto k = static_cast<std::size_t>(share.payer);
+      add_fen(b.payers[k].fen[p], *share.fen);
+      b.payer_seen[k] = 1;
+    }
+  }
+  previous = -1;
+  for (const auto& pending : d.pending) {
+    IndexedBenefit& b = indexed_[static_cast<std::size_t>(pending.benefit)];
+    if (pending.benefit != previous) {
+      ++b.undetermined_families;
+      seen_needs_.clear();
+    }
+    previous = pending.benefit;
+    for (std::uint32_t i = pending.first_need; i < pending.first_need + pending.need_count; ++i) {
+      int slot = d.needs[i];
+      if (std::find(seen_needs_.begin(), seen_needs_.end(), slot) != seen_needs_.end()) continue;
+      seen_needs_.push_back(slot);
+      ++b.needs[static_cast<std::size_t>(slot)];
+    }
+  }
+}
+
+// Folds the index tallies into the by-name maps the report and merge use.
+void Tally::resolve_names(const detail::CompiledPolicy& policy) {
+  for (std::size_t i = 0; i < indexed_.size(); ++i) {
+    const IndexedBenefit& b = indexed_[i];
+    const detail::CompiledBenefit& benefit = policy.benefits[i];
+    const ast::Benefit& src = *benefit.source;
+    if (b.recipients > 0) {
+      BenefitTotals& named = benefits[src.id];
+      if (named.title.empty()) named.title = src.title;
+      named.families += b.families;
+      named.recipients += b.recipients;
+      add_amounts(named.amounts, b.amounts);
+    }
+    for (std::size_t k = 0; k < b.payers.size(); ++k)
+      if (b.payer_seen[k]) add_amounts(payers[benefit.payers[k].name], b.payers[k]);
+    if (b.undetermined_families > 0) {
+      UndeterminedTotals& named = undetermined[src.id];
+      if (named.title.empty()) named.title = src.title;
+      named.families += b.undetermined_families;
+      for (std::size_t slot = 0; slot < b.needs.size(); ++slot)
+        if (b.needs[slot]) named.needs[policy.schema->path_of(static_cast<int>(slot))] += b.needs[slot];
+    }
+  }
+  indexed_.clear();
+}
+
 void Tally::reject(std::uint64_t line, std::string reason) {
   ++rejected_lines;
   if (rejected.size() < kept_rejections) rejected.push_back({line, std::move(reason)});

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "eval/evaluate.hpp"
 #include "fuzhu/result.hpp"
 
 namespace fuzhu::sim {
@@ -42,6 +43,10 @@ class Tally {
   static constexpr std::size_t kept_rejections = 100;
 
   void add(const Evaluation& evaluation);
+  /// The hot path: one family's decisions, tallied by index without a string.
+  /// Call resolve_names(policy) before merging or reporting.
+  void add(const detail::Decisions& decisions, const detail::CompiledPolicy& policy);
+  void resolve_names(const detail::CompiledPolicy& policy);
   void reject(std::uint64_t line, std::string reason);
   void merge(const Tally& other);
 
@@ -60,6 +65,18 @@ class Tally {
   void add_fen(std::int64_t& sum, std::int64_t fen);
   void add_amounts(Amounts& sum, const Amounts& more);
   void keep_first_rejections();
+
+  // Index tallies of add(Decisions): [benefit], [benefit][payer], [benefit][slot].
+  struct IndexedBenefit {
+    std::uint64_t families = 0, recipients = 0;
+    Amounts amounts;
+    std::vector<Amounts> payers;
+    std::vector<char> payer_seen;  // a payer with an amount, even 0
+    std::uint64_t undetermined_families = 0;
+    std::vector<std::uint64_t> needs;
+  };
+  std::vector<IndexedBenefit> indexed_;
+  std::vector<int> seen_needs_;  // scratch: slots already counted for one benefit of one family
 };
 
 }  // namespace fuzhu::sim
