@@ -18,9 +18,8 @@ int Schema::root_index(std::string_view name) const {
 
 int Schema::field_slot(int root, std::string_view field) const {
   const RootInfo& r = roots[static_cast<std::size_t>(root)];
-  for (std::size_t i = 0; i < r.fields.size(); ++i)
-    if (r.fields[i].name == field) return r.first_slot + static_cast<int>(i);
-  return -1;
+  auto it = r.field_index.find(field);
+  return it == r.field_index.end() ? -1 : r.first_slot + it->second;
 }
 
 int Schema::slot_of(std::string_view path) const {
@@ -67,6 +66,7 @@ std::shared_ptr<Schema> build_schema(const Program& program) {
       f.high = field->int_high;
       if (field->default_value) f.default_value = literal(*field->default_value, *field);
       if (f.name == "birth_date" && f.kind == ast::TypeKind::date) info.person = true;
+      info.field_index.emplace(f.name, static_cast<int>(info.fields.size()));
       info.fields.push_back(std::move(f));
     }
     schema->slot_count += static_cast<int>(info.fields.size());

@@ -6,6 +6,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "check/program.hpp"
@@ -29,6 +31,14 @@ struct Value {
 
 // ------------------------------------------------------------------ schema
 
+/// Hashes std::string and std::string_view alike, for lookups by view.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename T>
+using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
+
 struct FieldInfo {
   std::string name;
   ast::TypeKind kind = ast::TypeKind::boolean;
@@ -46,6 +56,7 @@ struct RootInfo {
   // A person is living unless `alive` is false or its `status` is deceased.
   int alive_slot = -1, status_slot = -1, birth_slot = -1;
   std::int64_t deceased = -1;
+  StringMap<int> field_index;  // field name → index in fields (readers look up every key)
 };
 
 /// The facts layout: one slot per field of every root.

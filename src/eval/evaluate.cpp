@@ -79,16 +79,18 @@ class Evaluator {
     const Value& v = f_.slots[static_cast<std::size_t>(s_.region_slot)];
     if (!v.known()) return Tri::unknown;
     const std::string& region = f_.strings[static_cast<std::size_t>(s_.region_slot)];
-    // A population repeats a handful of regions: remember the last answer
-    // on this thread, keyed by both strings (never by a policy's address).
-    thread_local std::string last_jurisdiction, last_region;
-    thread_local bool last_answer = false;
-    if (region != last_region || p_.info.jurisdiction != last_jurisdiction) {
-      last_answer = in_region(p_.info.jurisdiction, region);
-      last_region = region;
-      last_jurisdiction = p_.info.jurisdiction;
+    // A population repeats a handful of regions: each thread remembers the
+    // answers for the last jurisdiction it saw (keyed by strings, never by a
+    // policy's address), a bounded number of them.
+    thread_local std::string cached_jurisdiction;
+    thread_local StringMap<bool> answers;
+    if (cached_jurisdiction != p_.info.jurisdiction || answers.size() > 4096) {
+      cached_jurisdiction = p_.info.jurisdiction;
+      answers.clear();
     }
-    return last_answer ? Tri::true_ : Tri::false_;
+    auto it = answers.find(std::string_view(region));
+    if (it == answers.end()) it = answers.emplace(region, in_region(p_.info.jurisdiction, region)).first;
+    return it->second ? Tri::true_ : Tri::false_;
   }
 
   bool present(int root) const { return root >= 0 && f_.present[static_cast<std::size_t>(root)]; }
