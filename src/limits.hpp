@@ -13,6 +13,7 @@ inline constexpr std::size_t max_parser_depth = 2000;           // PEGTL rule ne
 inline constexpr std::size_t max_expression_depth = 200;        // AST nesting, operator chains
 inline constexpr std::size_t max_name_chars = 64;               // identifier length
 inline constexpr std::size_t max_benefits = 500;                // per policy
+inline constexpr std::size_t max_definition_nesting = 400;  // expression levels through definitions
 inline constexpr std::size_t max_definitions = 1000;            // per policy, schema included
 inline constexpr std::size_t max_uses = 16;                     // files one compilation reads
 inline constexpr std::int64_t max_integer = 1'000'000'000;      // an integer literal

@@ -45,6 +45,9 @@ class TypeChecker {
     // Past a count limit the policy is rejected whole: checking thousands of
     // declarations would only cost time and bury the one error that matters.
     if (p_.definitions.size() > limits::max_definitions || p_.benefits.size() > limits::max_benefits) return;
+    // Checking and evaluating follow definitions into definitions: a chain
+    // too deep would exhaust the stack, so it is refused before either runs.
+    if (!definitions_nest_within_limit()) return;
     person_record_ = find_person_record();
     for (std::size_t i = 0; i < p_.definitions.size(); ++i) definition(static_cast<int>(i));
     for (std::size_t i = 0; i < p_.benefits.size(); ++i) benefit(static_cast<int>(i));
@@ -83,6 +86,57 @@ class TypeChecker {
                fmt::format("too many definitions: at most {} in one policy, facts.schema's included", limits::max_definitions));
     definition_state_.assign(p_.definitions.size(), 0);
     definition_used_.assign(p_.definitions.size(), false);
+  }
+
+  // The nesting of a definition: its own expression's depth plus the deepest
+  // nesting of the definitions it names. Worked out without recursion.
+  bool definitions_nest_within_limit() {
+    const std::size_t n = p_.definitions.size();
+    std::vector<std::size_t> own(n, 0);
+    std::vector<std::vector<int>> uses(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      std::vector<std::pair<const Expr*, std::size_t>> todo{{p_.definitions[i]->value.get(), 1}};
+      while (!todo.empty()) {
+        auto [e, depth] = todo.back();
+        todo.pop_back();
+        own[i] = std::max(own[i], depth);
+        if (e->kind == ExprKind::name)
+          if (auto it = definition_index_.find(e->text); it != definition_index_.end()) uses[i].push_back(it->second);
+        ast::for_each_child(*e, [&, d = depth](const Expr& child) { todo.push_back({&child, d + 1}); });
+      }
+    }
+    std::vector<std::size_t> nesting(n, 0);
+    std::vector<int> state(n, 0);  // 0 new, 1 on the stack, 2 done
+    for (std::size_t start = 0; start < n; ++start) {
+      std::vector<std::pair<int, std::size_t>> stack{{static_cast<int>(start), 0}};  // definition, next use
+      while (!stack.empty()) {
+        auto& [d, next] = stack.back();
+        const auto i = static_cast<std::size_t>(d);
+        if (state[i] == 2) {
+          stack.pop_back();
+          continue;
+        }
+        state[i] = 1;
+        if (next < uses[i].size()) {
+          int used = uses[i][next++];
+          if (state[static_cast<std::size_t>(used)] == 0) stack.push_back({used, 0});
+          continue;  // a cycle (state 1) is reported by the type checker
+        }
+        std::size_t deepest = 0;
+        for (int used : uses[i]) deepest = std::max(deepest, nesting[static_cast<std::size_t>(used)]);
+        nesting[i] = own[i] + deepest;
+        state[i] = 2;
+        if (nesting[i] > limits::max_definition_nesting) {
+          d_.error(p_.definitions[i]->loc,
+                   fmt::format("'{}' nests definitions more than {} levels deep (the definition nesting limit): "
+                               "define it more directly",
+                               p_.definitions[i]->name, limits::max_definition_nesting));
+          return false;
+        }
+        stack.pop_back();
+      }
+    }
+    return true;
   }
 
   void collect_benefits() {

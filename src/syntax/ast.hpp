@@ -97,6 +97,17 @@ struct Expr {
   int resolved = -1;  // definition / root / benefit index, enum value index, field index
 };
 
+/// Calls `f` on each direct sub-expression of `e`.
+template <typename F>
+void for_each_child(const Expr& e, F&& f) {
+  for (const auto& operand : e.operands) f(*operand);
+  for (const auto& arm : e.arms)
+    if (arm.result) f(*arm.result);
+  if (e.otherwise) f(*e.otherwise);
+  for (const auto& row : e.tiers) f(*row.result);
+  for (const auto& row : e.schedule) f(*row.result);
+}
+
 // --------------------------------------------------------------- schema
 
 struct EnumValue {

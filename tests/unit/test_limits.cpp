@@ -220,10 +220,9 @@ TEST_CASE("limits: 1000 definitions with facts.schema's compile and evaluate and
   std::size_t in_schema = 0;
   for (std::string line; std::getline(schema, line);) in_schema += line.rfind("define ", 0) == 0;
   REQUIRE(in_schema > 0);
-  // The worst shape: each definition uses the one before it.
   auto policy = [&](std::size_t own) {
-    std::string text = header + "define d0 = true\n";
-    for (std::size_t i = 1; i < own; ++i) text += fmt::format("define d{} = not d{}\n", i, i - 1);
+    std::string text = header;
+    for (std::size_t i = 0; i < own; ++i) text += fmt::format("define d{} = true\n", i);
     text += service("visit", fmt::format("d{}", own - 1));
     return compile(text);
   };
@@ -233,13 +232,34 @@ TEST_CASE("limits: 1000 definitions with facts.schema's compile and evaluate and
   auto facts = at.policy->read_facts(family);
   auto result = at.policy->evaluate(*facts.facts, Date{2026, 11, 23});
   REQUIRE(result.ok());
-  // d0 is true and each of the others negates the one before: d{own-1} is
-  // true when own - 1 is even.
-  CHECK(result.evaluation->entitlements.size() == ((own - 1) % 2 == 0 ? 1u : 0u));
+  CHECK(result.evaluation->entitlements.size() == 1);
 
   auto past = policy(own + 1);
   CHECK_FALSE(past.ok());
   CHECK(error_with(past, "too many definitions: at most 1000"));
+}
+
+TEST_CASE("limits: definitions nest 400 levels deep and one more is refused") {
+  // d0 = true is 1 level; each `dK = not dJ` adds 2 (the not and the name):
+  // dK nests 2K + 1 levels, so d199 is at 399 and d200 at 401.
+  auto chain = [&](std::size_t last) {
+    std::string text = header + "define d0 = true\n";
+    for (std::size_t i = 1; i <= last; ++i) text += fmt::format("define d{} = not d{}\n", i, i - 1);
+    text += service("visit", fmt::format("d{}", last));
+    return compile(text);
+  };
+  auto at = chain(199);
+  REQUIRE(at.ok());
+  auto facts = at.policy->read_facts(family);
+  auto result = at.policy->evaluate(*facts.facts, Date{2026, 11, 23});
+  REQUIRE(result.ok());
+  CHECK(result.evaluation->entitlements.empty());  // d0 true, d1 false, ...: d199 is false
+
+  auto past = chain(200);
+  CHECK_FALSE(past.ok());
+  const Diagnostic* e = error_with(past, "nests definitions more than 400 levels deep");
+  REQUIRE(e);
+  CHECK(e->message.find("'d200'") != std::string::npos);
 }
 
 TEST_CASE("limits: a compilation reads 16 files and the 17th is refused") {
