@@ -12,34 +12,6 @@ void Tally::add_amounts(Amounts& sum, const Amounts& more) {
   for (std::size_t i = 0; i < sum.fen.size(); ++i) add_fen(sum.fen[i], more.fen[i]);
 }
 
-void Tally::add(const Evaluation& e) {
-  ++families;
-  if (!e.entitlements.empty()) ++granted;
-  if (!e.undetermined.empty()) ++with_undetermined;
-  const std::string* previous = nullptr;  // entitlements of one benefit are adjacent
-  for (const auto& x : e.entitlements) {
-    BenefitTotals& b = benefits[x.benefit];
-    if (b.title.empty()) b.title = x.title;
-    ++b.recipients;
-    if (!previous || *previous != x.benefit) ++b.families;
-    previous = &x.benefit;
-    if (!x.period) continue;
-    const auto period = static_cast<std::size_t>(*x.period);
-    if (x.amount) {
-      add_fen(b.amounts.fen[period], x.amount->fen);
-      add_fen(total.fen[period], x.amount->fen);
-    }
-    for (const auto& payer : x.payers)
-      if (payer.amount) add_fen(payers[payer.name].fen[period], payer.amount->fen);
-  }
-  for (const auto& u : e.undetermined) {
-    UndeterminedTotals& t = undetermined[u.benefit];
-    if (t.title.empty()) t.title = u.title;
-    ++t.families;
-    for (const auto& need : u.needs) ++t.needs[need];
-  }
-}
-
 void Tally::add(const detail::Decisions& d, const detail::CompiledPolicy& policy) {
   if (indexed_.empty()) {
     indexed_.resize(policy.benefits.size());

@@ -42,8 +42,7 @@ class Tally {
   /// How many rejected lines are kept with their reason (the first ones).
   static constexpr std::size_t kept_rejections = 100;
 
-  void add(const Evaluation& evaluation);
-  /// The hot path: one family's decisions, tallied by index without a string.
+  /// One family's decisions, tallied by index without a string.
   /// Call resolve_names(policy) before merging or reporting.
   void add(const detail::Decisions& decisions, const detail::CompiledPolicy& policy);
   void resolve_names(const detail::CompiledPolicy& policy);
