@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 
+#include "eval/evaluate.hpp"
 #include "fuzhu/fuzhu.hpp"
 #include "io/facts.hpp"
 #include "sim/family_reader.hpp"
@@ -196,14 +197,17 @@ TEST_CASE("the JSON line reader keeps money exact and names the path of a proble
 }
 
 TEST_CASE("the tally marks a sum that leaves 64 bits as overflow") {
-  fuzhu::Evaluation e;
-  fuzhu::Entitlement x;
-  x.benefit = "special_allowance";
-  x.period = fuzhu::Period::monthly;
-  x.amount = fuzhu::Money{INT64_MAX / 2 + 1};
-  e.entitlements = {x, x};
+  const auto& policy = yiyang().compiled();
+  int allowance = -1;
+  for (std::size_t i = 0; i < policy.benefits.size(); ++i)
+    if (policy.benefits[i].source->id == "special_allowance") allowance = static_cast<int>(i);
+  REQUIRE(allowance >= 0);
+  fuzhu::detail::Decisions d;
+  const std::int64_t half = INT64_MAX / 2 + 1;  // two of them leave int64
+  d.rows.push_back({allowance, policy.schema->mother, half, 0, 0});
+  d.rows.push_back({allowance, policy.schema->father, half, 0, 0});
   Tally t;
-  t.add(e);
+  t.add(d, policy);
   CHECK(t.overflow);
 }
 
