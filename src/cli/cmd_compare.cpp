@@ -89,16 +89,11 @@ int run_compare(const std::string& facts_path, const std::vector<std::string>& p
   for (const auto& path : policies) {
     auto policy = compile_or_report(path);
     if (!policy) return exit_failed;
-    auto facts = read_facts_or_report(*policy, facts_path);
-    if (!facts) return exit_failed;
     EvalOptions options;
     options.assume_in_jurisdiction = true;
-    auto result = policy->evaluate(*facts, *as_of, options);
-    if (!result.ok()) {
-      print_diagnostics(result.errors);
-      return exit_failed;
-    }
-    columns.push_back({std::filesystem::path(path).stem().string(), std::move(*result.evaluation)});
+    auto evaluation = evaluate_or_report(*policy, facts_path, *as_of, options);
+    if (!evaluation) return exit_failed;
+    columns.push_back({std::filesystem::path(path).stem().string(), std::move(*evaluation)});
   }
   std::cout << (format == "json" ? json_of(columns) : text(columns));
   return exit_ok;

@@ -14,29 +14,13 @@ int eval_command_line(const std::string& policy_path, const std::string& facts_p
   if (!as_of) return exit_usage;
   auto policy = compile_or_report(policy_path);
   if (!policy) return exit_failed;
-  auto facts = read_facts_or_report(*policy, facts_path);
-  if (!facts) return exit_failed;
   EvalOptions options;
   options.explain = explain;
-  auto result = policy->evaluate(*facts, *as_of, options);
-  if (!result.ok()) {
-    for (auto& d : result.errors)
-      if (d.file.empty()) d.file = facts_path;
-    print_diagnostics(result.errors);
-    return exit_failed;
-  }
-  std::cout << (format == "json" ? to_json(*result.evaluation) : to_text(*result.evaluation));
+  auto evaluation = evaluate_or_report(*policy, facts_path, *as_of, options);
+  if (!evaluation) return exit_failed;
+  std::cout << (format == "json" ? to_json(*evaluation) : to_text(*evaluation));
   return exit_ok;
 }
-
-}  // namespace
-
-int run_eval(const std::string& policy_path, const std::string& facts_path, const std::string& as_of_text,
-             const std::string& format) {
-  return eval_command_line(policy_path, facts_path, as_of_text, format, false);
-}
-
-namespace {
 
 const RegisterCommand eval_command{10, [](CLI::App& app) {
   struct Options {

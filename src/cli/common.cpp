@@ -47,6 +47,17 @@ std::optional<Facts> read_facts_or_report(const Policy& policy, const std::strin
   return std::move(result.facts);
 }
 
+std::optional<Evaluation> evaluate_or_report(const Policy& policy, const std::string& facts_path, const Date& as_of,
+                                             const EvalOptions& options) {
+  auto facts = read_facts_or_report(policy, facts_path);
+  if (!facts) return std::nullopt;
+  auto result = policy.evaluate(*facts, as_of, options);
+  for (auto& d : result.errors)
+    if (d.file.empty()) d.file = facts_path;
+  print_diagnostics(result.errors);
+  return std::move(result.evaluation);
+}
+
 std::optional<Date> parse_as_of(const std::string& text) {
   if (text.empty()) return Date::today();
   auto date = Date::parse(text);

@@ -23,12 +23,15 @@ std::optional<Policy> compile_or_report(const std::string& path);
 /// Reads a facts JSON file for `policy`, printing problems to stderr.
 std::optional<Facts> read_facts_or_report(const Policy& policy, const std::string& path);
 
+/// Reads the facts for `policy` and evaluates them, printing any problem
+/// (facts, dates, arithmetic) to stderr, each naming the facts file.
+std::optional<Evaluation> evaluate_or_report(const Policy& policy, const std::string& facts_path, const Date& as_of,
+                                             const EvalOptions& options);
+
 std::optional<Date> parse_as_of(const std::string& text);
 
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
 
-int run_eval(const std::string& policy, const std::string& facts, const std::string& as_of,
-             const std::string& format);
 int run_check(const std::vector<std::string>& policies);
 int run_test(const std::vector<std::string>& paths);
 int run_compare(const std::string& facts, const std::vector<std::string>& policies, const std::string& as_of,
