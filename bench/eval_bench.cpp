@@ -1,5 +1,5 @@
 // Evaluations per second of a policy on a fixed set of families.
-//   eval_bench [POLICY] [ITERATIONS]
+//   eval_bench [POLICY] [ITERATIONS] [evaluate|decide|both]
 // A benchmark, not a test: it prints figures and checks nothing but errors.
 #include <chrono>
 #include <cstdint>
@@ -38,6 +38,7 @@ std::vector<std::string> families() {
 int main(int argc, char** argv) {
   std::string path = argc > 1 ? argv[1] : "policies/yiyang.policy";
   long iterations = argc > 2 ? std::stol(argv[2]) : 200;
+  const std::string apis = argc > 3 ? argv[3] : "both";  // one alone, to profile it
   auto start_compile = std::chrono::steady_clock::now();
   auto compiled = fuzhu::Policy::compile_file(path);
   auto compile_time = std::chrono::steady_clock::now() - start_compile;
@@ -55,15 +56,29 @@ int main(int argc, char** argv) {
     parsed.push_back(std::move(*facts.facts));
   }
   const fuzhu::Date as_of{2026, 11, 23};
-  std::size_t rows = 0;
-  auto start = std::chrono::steady_clock::now();
-  for (long i = 0; i < iterations; ++i)
-    for (const auto& facts : parsed) rows += compiled.policy->evaluate(facts, as_of).evaluation->entitlements.size();
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  double evals = static_cast<double>(iterations) * static_cast<double>(parsed.size());
   fmt::print("policy {}: compiled in {:.2f} ms\n", path,
              std::chrono::duration<double, std::milli>(compile_time).count());
-  fmt::print("{} families x {} iterations: {:.0f} evaluations/s ({:.2f} us each), {} entitlement rows\n",
-             parsed.size(), iterations, evals / seconds, seconds / evals * 1e6, rows);
+  const double evals = static_cast<double>(iterations) * static_cast<double>(parsed.size());
+  auto report = [&](const char* api, double seconds, std::size_t rows) {
+    fmt::print("{:<18} {} families x {} iterations: {:>9.0f} evaluations/s ({:.3f} us each), {} entitlement rows\n",
+               api, parsed.size(), iterations, evals / seconds, seconds / evals * 1e6, rows);
+  };
+
+  if (apis != "decide") {
+    std::size_t rows = 0;
+    auto start = std::chrono::steady_clock::now();
+    for (long i = 0; i < iterations; ++i)
+      for (const auto& facts : parsed) rows += compiled.policy->evaluate(facts, as_of).evaluation->entitlements.size();
+    report("Policy::evaluate", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), rows);
+  }
+  if (apis != "evaluate") {
+    fuzhu::Decider decider(*compiled.policy);
+    std::size_t rows = 0;
+    auto start = std::chrono::steady_clock::now();
+    for (long i = 0; i < iterations; ++i)
+      for (const auto& facts : parsed)
+        if (decider.decide(facts, as_of)) rows += decider.decisions().granted.size();
+    report("Decider::decide", std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), rows);
+  }
   return 0;
 }

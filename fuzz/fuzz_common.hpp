@@ -6,11 +6,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <fuzhu/fuzhu.hpp>
+
+#include "tests/support/decisions_match.hpp"
 
 namespace fuzhu::fuzz {
 
@@ -47,7 +50,19 @@ inline const std::vector<Policy>& real_policies() {
   return policies;
 }
 
+/// One Decider per policy and option, kept for the whole run: each input is
+/// decided by memory the inputs before it used.
+inline Decider& decider_for(const Policy& policy, const EvalOptions& options) {
+  static std::map<std::pair<const Policy*, bool>, Decider> deciders;
+  auto key = std::make_pair(&policy, options.assume_in_jurisdiction);
+  auto it = deciders.find(key);
+  if (it == deciders.end()) it = deciders.emplace(key, Decider(policy, options)).first;
+  return it->second;
+}
+
 /// Evaluates and renders, as the CLI would; an exception escaping is a bug.
+/// The reused Decider must decide what the fresh evaluation says, and
+/// explaining must not change the result.
 inline void evaluate_all_ways(const Policy& policy, const Facts& facts, const Date& as_of) {
   try {
     for (bool assume : {false, true}) {
@@ -56,9 +71,18 @@ inline void evaluate_all_ways(const Policy& policy, const Facts& facts, const Da
       EvalResult result = policy.evaluate(facts, as_of, options);
       check_diagnostics(result.errors);
       if (result.ok() == !result.errors.empty()) broken("an evaluation with both a result and errors, or neither");
+      Decider& decider = decider_for(policy, options);
+      if (decider.decide(facts, as_of) != result.ok()) broken("Decider and Policy::evaluate disagree on errors");
       if (result.ok()) {
-        (void)to_json(*result.evaluation);
+        std::string differ = testing::decisions_differ(policy, decider.decisions(), *result.evaluation);
+        if (!differ.empty()) broken("Decider and Policy::evaluate disagree: " + differ);
+        const std::string json = to_json(*result.evaluation);
         (void)to_text(*result.evaluation);
+        options.explain = true;
+        EvalResult explained = policy.evaluate(facts, as_of, options);
+        if (!explained.ok()) broken("explaining failed where evaluating did not");
+        explained.evaluation->explanations.reset();
+        if (to_json(*explained.evaluation) != json) broken("explaining changed the result");
       }
     }
   } catch (const std::exception& e) {

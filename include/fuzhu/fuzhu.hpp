@@ -7,6 +7,7 @@
 //   std::cout << fuzhu::to_json(*result.evaluation);
 #pragma once
 
+#include "fuzhu/decisions.hpp"
 #include "fuzhu/diagnostic.hpp"
 #include "fuzhu/facts.hpp"
 #include "fuzhu/policy.hpp"

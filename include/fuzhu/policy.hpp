@@ -67,6 +67,15 @@ class Policy {
   EvalResult evaluate(const Facts& facts, const Date& as_of,
                       const EvalOptions& options = {}) const;
 
+  /// Names for the indices of Decisions (see fuzhu/decisions.hpp).
+  int benefit_count() const;
+  const std::string& benefit_id(int benefit) const;
+  /// "mother", "father", "child"; "household" for -1.
+  const std::string& recipient_name(int recipient) const;
+  const std::string& payer_name(int benefit, int payer) const;
+  /// "mother.birth_date"
+  const std::string& fact_path(int fact) const;
+
   const detail::CompiledPolicy& compiled() const { return *compiled_; }
 
  private:

@@ -67,4 +67,24 @@ EvalResult Policy::evaluate(const Facts& facts, const Date& as_of, const EvalOpt
   return detail::evaluate(*compiled_, facts.data(), as_of, options);
 }
 
+int Policy::benefit_count() const { return static_cast<int>(compiled_->benefits.size()); }
+
+const std::string& Policy::benefit_id(int benefit) const {
+  return compiled_->benefits.at(static_cast<std::size_t>(benefit)).source->id;
+}
+
+const std::string& Policy::recipient_name(int recipient) const {
+  static const std::string household = "household";
+  if (recipient < 0) return household;
+  return compiled_->schema->roots.at(static_cast<std::size_t>(recipient)).name;
+}
+
+const std::string& Policy::payer_name(int benefit, int payer) const {
+  return compiled_->benefits.at(static_cast<std::size_t>(benefit)).payers.at(static_cast<std::size_t>(payer)).name;
+}
+
+const std::string& Policy::fact_path(int fact) const {
+  return compiled_->schema->slot_paths.at(static_cast<std::size_t>(fact));
+}
+
 }  // namespace fuzhu

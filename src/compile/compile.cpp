@@ -102,6 +102,8 @@ class Compiler {
  public:
   Compiler(CompiledPolicy& out) : out_(out), schema_(*out.schema) {}
 
+  std::vector<int> depended_on;  // benefits some granted(...) asks about
+
   Code expr(const ast::Expr& e) {
     Code c;
     c.source = &e;
@@ -230,6 +232,7 @@ class Compiler {
     if (f == "granted") {
       c.op = Op::granted;
       c.index = e.operands[0]->resolved;
+      depended_on.push_back(c.index);
       return;
     }
     c.op = f == "age" ? Op::age : f == "age_on" ? Op::age_on : f == "year" ? Op::year
@@ -290,6 +293,7 @@ std::shared_ptr<CompiledPolicy> compile(std::unique_ptr<Program> program) {
     }
     out->benefits.push_back(std::move(cb));
   }
+  for (int index : compiler.depended_on) out->benefits[static_cast<std::size_t>(index)].depended_on = true;
   out->order = program->benefit_order;
   out->order_is_source = std::is_sorted(out->order.begin(), out->order.end());
   for (std::size_t i = 0; i < out->benefits.size(); ++i)

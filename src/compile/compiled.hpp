@@ -119,6 +119,7 @@ struct CompiledBenefit {
   std::optional<Code> amount;
   std::vector<int> recipients;  // root indices; empty: the household
   std::vector<CompiledPayer> payers;
+  bool depended_on = false;     // some granted(...) asks about it: its outcomes are kept
 };
 
 struct CompiledPolicy {

@@ -14,20 +14,13 @@ namespace fuzhu::detail {
 
 namespace {
 
-struct Outcome {
-  Tri granted = Tri::false_;
-  std::vector<int> needs;  // slots
-};
+using Outcome = Scratch::Outcome;
 
 class Evaluator {
  public:
-  Evaluator(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, Tracer* tracer)
-      : p_(policy), s_(*policy.schema), f_(facts), today_(as_of), today_days_(as_of.days_since_epoch()), trace_(tracer) {
-    definition_state_.assign(p_.definitions.size(), 0);
-    definition_value_.resize(p_.definitions.size());
-    definition_needs_.resize(p_.definitions.size());
-    outcomes_.resize(p_.benefits.size() * (s_.roots.size() + 1));
-  }
+  Evaluator(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, Scratch& scratch, Tracer* tracer)
+      : p_(policy), s_(*policy.schema), f_(facts), today_(as_of), today_days_(as_of.days_since_epoch()),
+        m_(scratch), needs_(scratch.needs), reason_(scratch.reason), trace_(tracer) {}
 
   // Decides every benefit into `out`; explanations, when tracing, go to
   // `explained` (which must then be non-null).
@@ -35,13 +28,14 @@ class Evaluator {
     out.clear();
     out.in_force = in_force();
     jurisdiction_ = options.assume_in_jurisdiction ? Tri::true_ : jurisdiction();
-    out.jurisdiction = jurisdiction_;
+    if (jurisdiction_ != Tri::unknown) out.in_jurisdiction = jurisdiction_ == Tri::true_;
     explained_ = explained;
     if (trace_) explained_->explanations.emplace();
     if (!out.in_force || jurisdiction_ == Tri::false_) {
       if (trace_) explain_unreached(out.in_force);
       return;
     }
+    forget_last_family();
     for (int index : p_.order) benefit(index, out);
   }
 
@@ -51,20 +45,27 @@ class Evaluator {
   const FactsData& f_;
   Date today_;
   std::int64_t today_days_;
+  Scratch& m_;
+  std::vector<int>& needs_;  // a stack: an expression pops what a decided side needed
+  std::string& reason_;
   Tri jurisdiction_ = Tri::unknown;
   int person_ = -1;  // root index of the recipient being considered
-  std::vector<int> needs_;
-  std::string reason_;
-  std::vector<int> definition_state_;  // 0 not yet, 1 evaluating, 2 done
-  std::vector<Value> definition_value_;
-  std::vector<std::vector<int>> definition_needs_;
-  // outcomes_[benefit * (roots + 1)] is the household; [... + 1 + root] a person.
-  std::vector<Outcome> outcomes_;
   Evaluation* explained_ = nullptr;  // where explanations go, when tracing
   // Explaining (only with a tracer): the current benefit's condition, and the
   // current recipient's where and amount.
   Tracer* trace_ = nullptr;
   Traced when_, where_, amount_;
+
+  // Most families of a population are registered elsewhere: the scratch
+  // memory is reset only for those whose benefits are evaluated.
+  void forget_last_family() {
+    std::fill(m_.definition_done.begin(), m_.definition_done.end(), 0);
+    std::fill(m_.age_today.begin(), m_.age_today.end(), -1);
+    m_.definition_needs.clear();
+    m_.outcome_needs.clear();
+    needs_.clear();
+    reason_.clear();
+  }
 
   // ------------------------------------------------------------- policy
 
@@ -79,18 +80,7 @@ class Evaluator {
     const Value& v = f_.slots[static_cast<std::size_t>(s_.region_slot)];
     if (!v.known()) return Tri::unknown;
     const std::string& region = f_.strings[static_cast<std::size_t>(s_.region_slot)];
-    // A population repeats a handful of regions: each thread remembers the
-    // answers for the last jurisdiction it saw (keyed by strings, never by a
-    // policy's address), a bounded number of them.
-    thread_local std::string cached_jurisdiction;
-    thread_local StringMap<bool> answers;
-    if (cached_jurisdiction != p_.info.jurisdiction || answers.size() > 4096) {
-      cached_jurisdiction = p_.info.jurisdiction;
-      answers.clear();
-    }
-    auto it = answers.find(std::string_view(region));
-    if (it == answers.end()) it = answers.emplace(region, in_region(p_.info.jurisdiction, region)).first;
-    return it->second ? Tri::true_ : Tri::false_;
+    return m_.regions.in_region(p_.info.jurisdiction, region) ? Tri::true_ : Tri::false_;
   }
 
   bool present(int root) const { return root >= 0 && f_.present[static_cast<std::size_t>(root)]; }
@@ -111,11 +101,14 @@ class Evaluator {
 
   // ------------------------------------------------------------ benefits
 
-  Outcome* outcomes_of(int benefit) { return &outcomes_[static_cast<std::size_t>(benefit) * (s_.roots.size() + 1)]; }
+  Outcome* outcomes_of(int benefit) { return &m_.outcomes[static_cast<std::size_t>(benefit) * (s_.roots.size() + 1)]; }
 
   void benefit(int index, Decisions& out) {
     const CompiledBenefit& b = p_.benefits[static_cast<std::size_t>(index)];
-    Outcome* outcomes = outcomes_of(index);
+    // Only a benefit that granted(...) asks about keeps its outcomes; a
+    // recipient it never reached stays not granted.
+    Outcome* outcomes = b.depended_on ? outcomes_of(index) : nullptr;
+    if (outcomes) std::fill(outcomes, outcomes + s_.roots.size() + 1, Outcome{});
     needs_.clear();
     reason_.clear();
     Tri condition = jurisdiction_;
@@ -126,35 +119,36 @@ class Evaluator {
       when_ = traced();
       where_ = {};
     }
-    const std::vector<int> base_needs = needs_;
-    const std::string base_reason = reason_;
+    // What every recipient starts from: the condition's needs and reason.
+    const std::size_t base_needs = needs_.size();
+    if (!reason_.empty() || !m_.base_reason.empty()) m_.base_reason = reason_;
 
+    bool any_granted = false;
     if (b.recipients.empty()) {
-      decide(index, -1, condition, outcomes[0], out);
+      any_granted = decide(index, -1, condition, outcomes, out);
     } else {
       for (int root : b.recipients) {
         if (!living(root)) {
           if (trace_ && root >= 0) explain(b, root, Tri::false_).reason = absence(root);
           continue;
         }
-        needs_ = base_needs;
-        reason_ = base_reason;
+        needs_.resize(base_needs);
+        if (!reason_.empty() || !m_.base_reason.empty()) reason_ = m_.base_reason;
         person_ = root;
         Tri granted = condition;
         mark();
         if (b.where && granted != Tri::false_) granted = and_then(granted, *b.where);
         if (trace_) where_ = traced();
-        decide(index, root, granted, outcomes[root + 1], out);
+        any_granted |= decide(index, root, granted, outcomes ? outcomes + root + 1 : nullptr, out);
         person_ = -1;
       }
     }
-    bool any_granted = std::any_of(outcomes, outcomes + s_.roots.size() + 1,
-                                   [](const Outcome& o) { return o.granted != Tri::false_; });
     if (!any_granted) out.not_granted.push_back(index);
   }
 
-  // Records one recipient's outcome, and its entitlement or undetermined row.
-  void decide(int index, int root, Tri granted, Outcome& outcome, Decisions& out) {
+  // Records one recipient's outcome, and its entitlement or undetermined row;
+  // false when not granted.
+  bool decide(int index, int root, Tri granted, Outcome* outcome, Decisions& out) {
     const CompiledBenefit& b = p_.benefits[static_cast<std::size_t>(index)];
     std::optional<Money> amount;
     if (trace_) amount_ = {};
@@ -165,18 +159,22 @@ class Evaluator {
       if (v.known()) amount = Money{v.n};
       else granted = Tri::unknown;
     }
-    outcome.granted = granted;
+    if (outcome) outcome->granted = granted;
     if (trace_) explain(b, root, granted);
-    if (granted == Tri::false_) return;
+    if (granted == Tri::false_) return false;
     if (granted == Tri::unknown) {
-      outcome.needs = needs_;
-      out.pending.push_back({index, root, static_cast<std::uint32_t>(out.needs.size()),
-                             static_cast<std::uint32_t>(needs_.size()), reason_});
+      if (outcome) {
+        outcome->first_need = static_cast<std::uint32_t>(m_.outcome_needs.size());
+        outcome->need_count = static_cast<std::uint32_t>(needs_.size());
+        m_.outcome_needs.insert(m_.outcome_needs.end(), needs_.begin(), needs_.end());
+      }
+      out.undetermined.push_back({index, root, static_cast<std::uint32_t>(out.needs.size()),
+                                  static_cast<std::uint32_t>(needs_.size()), reason_});
       out.needs.insert(out.needs.end(), needs_.begin(), needs_.end());
-      return;
+      return true;
     }
-    Decisions::Row row{index, root, amount ? std::optional(amount->fen) : std::nullopt,
-                       static_cast<std::uint32_t>(out.payers.size()), 0};
+    Decisions::Granted row{index, root, amount ? std::optional(amount->fen) : std::nullopt,
+                           static_cast<std::uint32_t>(out.payers.size()), 0};
     for (std::size_t i = 0; i < b.payers.size(); ++i) {
       const CompiledPayer& payer = b.payers[i];
       if (payer.condition && tri_of(eval(*payer.condition)) != Tri::true_) continue;
@@ -188,7 +186,8 @@ class Evaluator {
       out.payers.push_back({static_cast<int>(i), share});
       ++row.payer_count;
     }
-    out.rows.push_back(row);
+    out.granted.push_back(row);
+    return true;
   }
 
   std::string recipient_name(int root) const {
@@ -333,7 +332,7 @@ class Evaluator {
       case Op::all_parent: return quantified(c, true, false);
       case Op::any_member: return quantified(c, false, true);
       case Op::all_member: return quantified(c, true, true);
-      case Op::age: return age(eval(c.kids[0]), {Tag::date, today_days_});
+      case Op::age: return age_today(eval(c.kids[0]));
       case Op::age_on: {
         Value when = eval(c.kids[1]);
         return age(eval(c.kids[0]), when);
@@ -377,24 +376,26 @@ class Evaluator {
     return f_.slots[static_cast<std::size_t>(slot)].known();
   }
 
+  // A definition is evaluated once a family, without a recipient; an unknown
+  // one still needs its facts wherever it is used again.
   Value definition(int index) {
     const std::size_t i = static_cast<std::size_t>(index);
-    if (definition_state_[i] == 2) {
-      // A reused unknown definition still needs the facts it needed.
-      needs_.insert(needs_.end(), definition_needs_[i].begin(), definition_needs_[i].end());
-      return definition_value_[i];
+    if (m_.definition_done[i]) {
+      auto first = m_.definition_needs.begin() + m_.definition_first_need[i];
+      needs_.insert(needs_.end(), first, first + m_.definition_need_count[i]);
+      return m_.definition_value[i];
     }
-    std::vector<int> outer;
-    outer.swap(needs_);
+    const std::size_t mark = needs_.size();
     int saved_person = person_;
-    person_ = -1;  // definitions never see a recipient
+    person_ = -1;
     Value v = eval(p_.definitions[i]);
     person_ = saved_person;
-    definition_value_[i] = v;
-    definition_needs_[i] = v.known() ? std::vector<int>{} : needs_;
-    definition_state_[i] = 2;
-    outer.insert(outer.end(), definition_needs_[i].begin(), definition_needs_[i].end());
-    needs_.swap(outer);
+    if (v.known()) needs_.resize(mark);
+    m_.definition_value[i] = v;
+    m_.definition_first_need[i] = static_cast<std::uint32_t>(m_.definition_needs.size());
+    m_.definition_need_count[i] = static_cast<std::uint32_t>(needs_.size() - mark);
+    m_.definition_needs.insert(m_.definition_needs.end(), needs_.begin() + static_cast<std::ptrdiff_t>(mark), needs_.end());
+    m_.definition_done[i] = 1;
     return v;
   }
 
@@ -402,7 +403,10 @@ class Evaluator {
     const CompiledBenefit& b = p_.benefits[static_cast<std::size_t>(benefit)];
     const Outcome* outcomes = outcomes_of(benefit);
     auto take = [&](const Outcome& o) {
-      if (o.granted == Tri::unknown) needs_.insert(needs_.end(), o.needs.begin(), o.needs.end());
+      if (o.granted == Tri::unknown) {
+        auto first = m_.outcome_needs.begin() + o.first_need;
+        needs_.insert(needs_.end(), first, first + o.need_count);
+      }
       return o.granted;
     };
     if (b.recipients.empty()) return value_of(take(outcomes[0]));
@@ -521,6 +525,17 @@ class Evaluator {
     return value_of(result);
   }
 
+  // Policies ask a parent's age today in condition after condition: a
+  // known answer is kept for the family (not when explaining, which shows
+  // each reading of the birth date).
+  Value age_today(const Value& who) {
+    std::int32_t& kept = m_.age_today[static_cast<std::size_t>(who.n)];
+    if (kept >= 0 && !trace_) return {Tag::integer, kept};
+    Value v = age(who, {Tag::date, today_days_});
+    if (v.known() && v.n >= 0 && v.n <= INT32_MAX) kept = static_cast<std::int32_t>(v.n);
+    return v;
+  }
+
   Value age(const Value& who, const Value& when) {
     if (!when.known()) return {};
     const RootInfo& root = s_.roots[static_cast<std::size_t>(who.n)];
@@ -532,19 +547,20 @@ class Evaluator {
 
 }  // namespace
 
-void Decisions::clear() {
-  in_force = false;
-  jurisdiction = Tri::unknown;
-  rows.clear();
-  payers.clear();
-  pending.clear();
-  needs.clear();
-  not_granted.clear();
+void Scratch::fit(const CompiledPolicy& policy) {
+  const std::size_t definitions = policy.definitions.size();
+  definition_done.resize(definitions);
+  definition_value.resize(definitions);
+  definition_first_need.resize(definitions);
+  definition_need_count.resize(definitions);
+  outcomes.resize(policy.benefits.size() * (policy.schema->roots.size() + 1));
+  age_today.resize(policy.schema->roots.size());
 }
 
 void decide(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const EvalOptions& options,
-            Decisions& out) {
-  Evaluator(policy, facts, as_of, nullptr).run(options, out, nullptr);
+            Scratch& scratch, Decisions& out) {
+  scratch.fit(policy);
+  Evaluator(policy, facts, as_of, scratch, nullptr).run(options, out, nullptr);
 }
 
 namespace {
@@ -553,13 +569,13 @@ std::string recipient_name(const Schema& schema, int root) {
   return root < 0 ? "household" : schema.roots[static_cast<std::size_t>(root)].name;
 }
 
-Entitlement entitlement(const CompiledPolicy& policy, const Decisions& d, const Decisions::Row& row) {
+Entitlement entitlement(const CompiledPolicy& policy, const Decisions& d, const Decisions::Granted& row) {
   const CompiledBenefit& b = policy.benefits[static_cast<std::size_t>(row.benefit)];
   const ast::Benefit& src = *b.source;
   Entitlement e;
   e.benefit = src.id;
   e.title = src.title;
-  e.recipient = recipient_name(*policy.schema, row.root);
+  e.recipient = recipient_name(*policy.schema, row.recipient);
   e.period = src.period;
   if (row.fen) e.amount = Money{*row.fen};
   e.minimum = src.minimum;
@@ -577,7 +593,7 @@ Entitlement entitlement(const CompiledPolicy& policy, const Decisions& d, const 
 }
 
 // One row per undetermined benefit, its recipients and needed facts merged.
-void add_undetermined(const CompiledPolicy& policy, const Decisions& d, const Decisions::Pending& p, Evaluation& out) {
+void add_undetermined(const CompiledPolicy& policy, const Decisions& d, const Decisions::Undetermined& p, Evaluation& out) {
   const ast::Benefit& src = *policy.benefits[static_cast<std::size_t>(p.benefit)].source;
   if (out.undetermined.empty() || out.undetermined.back().benefit != src.id) {
     Undetermined u;
@@ -587,7 +603,7 @@ void add_undetermined(const CompiledPolicy& policy, const Decisions& d, const De
     out.undetermined.push_back(std::move(u));
   }
   Undetermined& u = out.undetermined.back();
-  u.recipients.push_back(recipient_name(*policy.schema, p.root));
+  u.recipients.push_back(recipient_name(*policy.schema, p.recipient));
   for (std::uint32_t i = p.first_need; i < p.first_need + p.need_count; ++i) {
     const std::string& path = policy.schema->path_of(d.needs[i]);
     if (std::find(u.needs.begin(), u.needs.end(), path) == u.needs.end()) u.needs.push_back(path);
@@ -616,11 +632,11 @@ Evaluation materialise(const CompiledPolicy& policy, const FactsData& facts, con
   out.as_of = as_of;
   out.warnings = facts.warnings;
   out.in_force = d.in_force;
-  out.in_jurisdiction = d.jurisdiction == Tri::unknown ? std::nullopt : std::optional(d.jurisdiction == Tri::true_);
+  out.in_jurisdiction = d.in_jurisdiction;
   const bool ordered = policy.order_is_source;
-  for (const auto* row : in_source_order(d.rows, ordered, [](const auto& r) { return r.benefit; }))
+  for (const auto* row : in_source_order(d.granted, ordered, [](const auto& r) { return r.benefit; }))
     out.entitlements.push_back(entitlement(policy, d, *row));
-  for (const auto* p : in_source_order(d.pending, ordered, [](const auto& x) { return x.benefit; }))
+  for (const auto* p : in_source_order(d.undetermined, ordered, [](const auto& x) { return x.benefit; }))
     add_undetermined(policy, d, *p, out);
   for (const int* index : in_source_order(d.not_granted, ordered, [](int i) { return i; }))
     out.not_granted.push_back(policy.benefits[static_cast<std::size_t>(*index)].source->id);
@@ -647,9 +663,13 @@ EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const 
   try {
     std::optional<Tracer> tracer;
     if (options.explain) tracer.emplace(policy, facts);
+    // Fresh memory every call: this is the reference the reused memory of
+    // Decider is tested against.
+    Scratch scratch;
+    scratch.fit(policy);
     Decisions decisions;
     Evaluation explained;
-    Evaluator(policy, facts, as_of, tracer ? &*tracer : nullptr).run(options, decisions, &explained);
+    Evaluator(policy, facts, as_of, scratch, tracer ? &*tracer : nullptr).run(options, decisions, &explained);
     result.evaluation = materialise(policy, facts, as_of, decisions, std::move(explained));
   } catch (const EvalError& e) {
     result.errors.push_back(sources.diagnose(Severity::error, e.loc, e.message));

@@ -7,47 +7,40 @@
 #include <vector>
 
 #include "compile/compiled.hpp"
+#include "eval/jurisdiction.hpp"
 #include "eval/kleene.hpp"
+#include "fuzhu/decisions.hpp"
 #include "fuzhu/policy.hpp"
 
 namespace fuzhu::detail {
 
-/// What an evaluation decided, by index: no strings are built, so that a
-/// population run can tally millions of families. Rows come in evaluation
-/// order; `materialise` turns them into the public Evaluation.
-struct Decisions {
-  struct Row {
-    int benefit;                       // index into CompiledPolicy::benefits
-    int root;                          // recipient root, -1 for the household
-    std::optional<std::int64_t> fen;   // the amount, none when the document sets no figure
-    std::uint32_t first_payer, payer_count;  // into payers
-  };
-  struct PayerShare {
-    int payer;                         // index into the benefit's payers
-    std::optional<std::int64_t> fen;
-  };
-  struct Pending {                     // an undetermined benefit for one recipient
-    int benefit;
-    int root;
-    std::uint32_t first_need, need_count;  // into needs
-    std::string reason;
-  };
+using fuzhu::Decisions;
 
-  bool in_force = false;
-  Tri jurisdiction = Tri::unknown;
-  std::vector<Row> rows;
-  std::vector<PayerShare> payers;
-  std::vector<Pending> pending;
-  std::vector<int> needs;              // fact slots
-  std::vector<int> not_granted;        // benefit indices
+/// What one thread reuses from family to family: once grown, evaluating
+/// allocates nothing. fit() it to the policy before evaluating.
+struct Scratch {
+  void fit(const CompiledPolicy& policy);
 
-  void clear();  // keeps the vectors' storage for the next family
+  struct Outcome {                       // one benefit, one recipient
+    Tri granted = Tri::false_;
+    std::uint32_t first_need = 0, need_count = 0;  // into outcome_needs
+  };
+  std::vector<std::uint8_t> definition_done;
+  std::vector<Value> definition_value;
+  std::vector<std::uint32_t> definition_first_need, definition_need_count;  // into definition_needs
+  std::vector<int> definition_needs;
+  std::vector<Outcome> outcomes;         // [benefit * (roots + 1)]: the household, then each root
+  std::vector<int> outcome_needs;
+  std::vector<std::int32_t> age_today;   // by root: full years on the evaluation date, -1 not yet known
+  std::vector<int> needs;                // the facts the current expression lacks, a stack
+  std::string reason, base_reason;
+  RegionAnswers regions;
 };
 
 /// Evaluates without building strings; throws EvalError on an arithmetic
 /// error. The caller checks the facts' dates first (check_dates).
 void decide(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const EvalOptions& options,
-            Decisions& out);
+            Scratch& scratch, Decisions& out);
 
 /// The public result for decisions; `explained` may already hold explanations.
 Evaluation materialise(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const Decisions& d,

@@ -1,7 +1,9 @@
 // Whether a household's registered region lies in a policy's jurisdiction.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace fuzhu::detail {
 
@@ -10,5 +12,22 @@ namespace fuzhu::detail {
 /// one. "淄博市张店区" is in "山东省淄博市张店区"; "益阳市" is not in
 /// "湖南省长沙市".
 bool in_region(std::string_view jurisdiction, std::string_view region);
+
+/// in_region, remembered: a population repeats a handful of regions, and
+/// splitting each one into units costs more than a lookup. Bounded, and
+/// forgotten when asked about another jurisdiction.
+class RegionAnswers {
+ public:
+  bool in_region(std::string_view jurisdiction, std::string_view region);
+
+ private:
+  static constexpr std::size_t most_remembered = 4096;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::string jurisdiction_;
+  std::unordered_map<std::string, bool, Hash, std::equal_to<>> answers_;
+};
 
 }  // namespace fuzhu::detail

@@ -14,7 +14,7 @@
 #include <simdjson.h>
 
 #include "eval/arithmetic.hpp"
-#include "eval/evaluate.hpp"
+#include "fuzhu/decisions.hpp"
 #include "limits.hpp"
 #include "sim/family_reader.hpp"
 #include "sim/line_source.hpp"
@@ -35,9 +35,7 @@ class Worker {
  public:
   Worker(const Policy& policy, std::unique_ptr<FamilyReader> reader, const SimulateOptions& options)
       : policy_(policy), reader_(std::move(reader)), facts_(policy.new_facts()), empty_(facts_.data()),
-        as_of_(options.as_of) {
-    eval_options_.assume_in_jurisdiction = options.assume_in_jurisdiction;
-  }
+        as_of_(options.as_of), decider_(policy, eval_options(options)) {}
 
   void process(const Block& block) {
     for (const Line& line : block.lines) family(block, line);
@@ -51,7 +49,13 @@ class Worker {
   Facts facts_;
   const detail::FactsData empty_;  // every fact unknown: copied over facts_ before each line
   Date as_of_;
-  EvalOptions eval_options_;
+  Decider decider_;  // the string-free path: the same decisions as Policy::evaluate, by index
+
+  static EvalOptions eval_options(const SimulateOptions& options) {
+    EvalOptions out;
+    out.assume_in_jurisdiction = options.assume_in_jurisdiction;
+    return out;
+  }
 
   void family(const Block& block, const Line& line) {
     if (line.too_long) {
@@ -65,23 +69,13 @@ class Worker {
       tally.reject(line.number, std::move(problem));
       return;
     }
-    // The string-free path of the evaluator: the same decisions as
-    // Policy::evaluate, tallied by index.
-    const detail::CompiledPolicy& compiled = policy_.compiled();
-    auto problems = detail::check_dates(compiled, facts_.data(), as_of_);
-    if (!problems.empty()) {
+    if (!decider_.decide(facts_, as_of_)) {
       std::string reasons;
-      for (const auto& d : problems) reasons += (reasons.empty() ? "" : "; ") + d.message;
+      for (const auto& d : decider_.errors()) reasons += (reasons.empty() ? "" : "; ") + d.message;
       tally.reject(line.number, std::move(reasons));
       return;
     }
-    try {
-      detail::decide(compiled, facts_.data(), as_of_, eval_options_, decisions_);
-    } catch (const detail::EvalError& e) {
-      tally.reject(line.number, e.message);
-      return;
-    }
-    tally.add(decisions_, compiled);
+    tally.add(decider_.decisions(), policy_.compiled());
   }
 
  public:
@@ -89,8 +83,6 @@ class Worker {
   void finish() { tally.resolve_names(policy_.compiled()); }
 
  private:
-  detail::Decisions decisions_;  // reused from family to family
-
   // Assignment reuses the vectors' storage: no allocation per family.
   void clear(detail::FactsData& d) const {
     d.slots = empty_.slots;

@@ -12,7 +12,7 @@ void Tally::add_amounts(Amounts& sum, const Amounts& more) {
   for (std::size_t i = 0; i < sum.fen.size(); ++i) add_fen(sum.fen[i], more.fen[i]);
 }
 
-void Tally::add(const detail::Decisions& d, const detail::CompiledPolicy& policy) {
+void Tally::add(const Decisions& d, const detail::CompiledPolicy& policy) {
   if (indexed_.empty()) {
     indexed_.resize(policy.benefits.size());
     for (std::size_t i = 0; i < policy.benefits.size(); ++i) {
@@ -22,10 +22,10 @@ void Tally::add(const detail::Decisions& d, const detail::CompiledPolicy& policy
     }
   }
   ++families;
-  if (!d.rows.empty()) ++granted;
-  if (!d.pending.empty()) ++with_undetermined;
+  if (!d.granted.empty()) ++granted;
+  if (!d.undetermined.empty()) ++with_undetermined;
   int previous = -1;  // rows of one benefit are adjacent
-  for (const auto& row : d.rows) {
+  for (const auto& row : d.granted) {
     IndexedBenefit& b = indexed_[static_cast<std::size_t>(row.benefit)];
     ++b.recipients;
     if (row.benefit != previous) ++b.families;
@@ -46,7 +46,7 @@ void Tally::add(const detail::Decisions& d, const detail::CompiledPolicy& policy
     }
   }
   previous = -1;
-  for (const auto& pending : d.pending) {
+  for (const auto& pending : d.undetermined) {
     IndexedBenefit& b = indexed_[static_cast<std::size_t>(pending.benefit)];
     if (pending.benefit != previous) {
       ++b.undetermined_families;

@@ -9,7 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "eval/evaluate.hpp"
+#include "compile/compiled.hpp"
+#include "fuzhu/decisions.hpp"
 #include "fuzhu/result.hpp"
 
 namespace fuzhu::sim {
@@ -44,7 +45,7 @@ class Tally {
 
   /// One family's decisions, tallied by index without a string.
   /// Call resolve_names(policy) before merging or reporting.
-  void add(const detail::Decisions& decisions, const detail::CompiledPolicy& policy);
+  void add(const Decisions& decisions, const detail::CompiledPolicy& policy);
   void resolve_names(const detail::CompiledPolicy& policy);
   void reject(std::uint64_t line, std::string reason);
   void merge(const Tally& other);

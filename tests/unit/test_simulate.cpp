@@ -202,10 +202,10 @@ TEST_CASE("the tally marks a sum that leaves 64 bits as overflow") {
   for (std::size_t i = 0; i < policy.benefits.size(); ++i)
     if (policy.benefits[i].source->id == "special_allowance") allowance = static_cast<int>(i);
   REQUIRE(allowance >= 0);
-  fuzhu::detail::Decisions d;
+  fuzhu::Decisions d;
   const std::int64_t half = INT64_MAX / 2 + 1;  // two of them leave int64
-  d.rows.push_back({allowance, policy.schema->mother, half, 0, 0});
-  d.rows.push_back({allowance, policy.schema->father, half, 0, 0});
+  d.granted.push_back({allowance, policy.schema->mother, half, 0, 0});
+  d.granted.push_back({allowance, policy.schema->father, half, 0, 0});
   Tally t;
   t.add(d, policy);
   CHECK(t.overflow);

@@ -1,0 +1,58 @@
+// The fast path of the embedding API: Decider keeps one thread's evaluation
+// memory for one policy, so that deciding a family allocates nothing.
+#include <fmt/format.h>
+
+#include "compile/compiled.hpp"
+#include "eval/arithmetic.hpp"
+#include "eval/evaluate.hpp"
+#include "fuzhu/decisions.hpp"
+
+namespace fuzhu {
+
+void Decisions::clear() {
+  in_force = false;
+  in_jurisdiction.reset();
+  granted.clear();
+  payers.clear();
+  undetermined.clear();
+  needs.clear();
+  not_granted.clear();
+}
+
+struct Decider::Memory {
+  detail::Scratch scratch;
+};
+
+Decider::Decider(Policy policy, const EvalOptions& options)
+    : policy_(std::move(policy)), options_(options), memory_(std::make_unique<Memory>()) {
+  options_.explain = false;
+  memory_->scratch.fit(policy_.compiled());
+}
+
+Decider::~Decider() = default;
+Decider::Decider(Decider&&) noexcept = default;
+Decider& Decider::operator=(Decider&&) noexcept = default;
+
+bool Decider::decide(const Facts& facts, const Date& as_of) {
+  const detail::CompiledPolicy& compiled = policy_.compiled();
+  decisions_.clear();
+  errors_.clear();
+  if (facts.data().schema != compiled.schema && facts.data().schema->slot_count != compiled.schema->slot_count) {
+    Diagnostic d;
+    d.message = "these facts were read for a policy with another facts schema";
+    errors_.push_back(std::move(d));
+    return false;
+  }
+  errors_ = detail::check_dates(compiled, facts.data(), as_of);
+  if (!errors_.empty()) return false;
+  try {
+    detail::decide(compiled, facts.data(), as_of, options_, memory_->scratch, decisions_);
+  } catch (const detail::EvalError& e) {
+    decisions_.clear();
+    errors_.push_back(compiled.program->sources.diagnose(Severity::error, e.loc, e.message));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace fuzhu
