@@ -157,7 +157,11 @@ class FamilyMaker {
       const std::int64_t event = child_birth + 365 + static_cast<std::int64_t>(d_.below(static_cast<std::uint64_t>(last_event - child_birth - 365)));
       put("child", "event_date", date_text(event), Kind::text);
       if (status == 1) {
-        if (d_.per_mille(500)) put("child", "injury_date", date_text(event - d_.between(0, 700)), Kind::text, 0);
+        // The injury comes before the assessment, never before the birth.
+        if (d_.per_mille(500)) {
+          const int before = static_cast<int>(std::min<std::int64_t>(700, event - child_birth));
+          put("child", "injury_date", date_text(event - d_.between(0, before)), Kind::text, 0);
+        }
         put("child", "disability_grade", std::to_string(1 + d_.weighted({15, 25, 35, 25})), Kind::raw, 50);
       }
       put("child", "cause", pick({"accident", "illness", "other"}, {45, 45, 10}), Kind::text, 30);

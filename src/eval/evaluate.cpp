@@ -381,8 +381,10 @@ class Evaluator {
   Value definition(int index) {
     const std::size_t i = static_cast<std::size_t>(index);
     if (m_.definition_done[i]) {
-      auto first = m_.definition_needs.begin() + m_.definition_first_need[i];
-      needs_.insert(needs_.end(), first, first + m_.definition_need_count[i]);
+      if (const std::uint32_t count = m_.definition_need_count[i]) {
+        auto first = m_.definition_needs.begin() + m_.definition_first_need[i];
+        needs_.insert(needs_.end(), first, first + count);
+      }
       return m_.definition_value[i];
     }
     const std::size_t mark = needs_.size();
@@ -684,11 +686,24 @@ std::vector<Diagnostic> check_dates(const CompiledPolicy& policy, const FactsDat
     const RootInfo& root = s.roots[r];
     if (root.birth_slot < 0 || !facts.present[r]) continue;
     const Value& birth = facts.slots[static_cast<std::size_t>(root.birth_slot)];
-    if (birth.known() && birth.n > as_of.days_since_epoch()) {
+    if (!birth.known()) continue;
+    auto problem = [&](std::string message) {
       Diagnostic d;
-      d.message = fmt::format("{}: the birth date {} is after the evaluation date {}", s.path_of(root.birth_slot),
-                              Date::from_days(birth.n).to_string(), as_of.to_string());
+      d.message = std::move(message);
       out.push_back(std::move(d));
+    };
+    if (birth.n > as_of.days_since_epoch())
+      problem(fmt::format("{}: the birth date {} is after the evaluation date {}", s.path_of(root.birth_slot),
+                          Date::from_days(birth.n).to_string(), as_of.to_string()));
+    // Nothing happens to a person before they are born: a death, an
+    // assessment or an injury dated earlier is a mistake in the facts.
+    for (std::size_t f = 0; f < root.fields.size(); ++f) {
+      const int slot = root.first_slot + static_cast<int>(f);
+      const Value& date = facts.slots[static_cast<std::size_t>(slot)];
+      if (slot == root.birth_slot || root.fields[f].kind != ast::TypeKind::date || !date.known()) continue;
+      if (date.n < birth.n)
+        problem(fmt::format("{}: {} is before the birth date {} ({})", s.path_of(slot), Date::from_days(date.n).to_string(),
+                            Date::from_days(birth.n).to_string(), s.path_of(root.birth_slot)));
     }
   }
   return out;

@@ -49,7 +49,8 @@ Evaluation materialise(const CompiledPolicy& policy, const FactsData& facts, con
 EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of,
                     const EvalOptions& options);
 
-/// Facts that cannot be true on the evaluation date (a birth after it).
+/// Facts that cannot be true on the evaluation date: a birth after it, or a
+/// person's death, assessment or injury dated before their birth.
 std::vector<Diagnostic> check_dates(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of);
 
 }  // namespace fuzhu::detail
