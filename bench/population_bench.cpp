@@ -1,15 +1,16 @@
-// Evaluation on families already parsed: fuzhu's interpreter against the
-// same rules written by hand in C++ and in Lua 5.4, on the same families,
-// with the results checked identical to the fen.
+// Evaluation on families already parsed: fuzhu against the same policies
+// written by hand in C++ and in Lua 5.4, on the same families, with every
+// benefit's result checked identical to the fen.
 //   population_bench POP.jsonl [BLOCK]
 // The file is taken BLOCK families at a time (default 20000) so that memory
-// stays bounded; only the evaluation loops are timed.
+// stays bounded; only the evaluation loops are timed, each engine adding
+// every family to its per-benefit sums (bench/sums.hpp).
 #include <chrono>
-#include <cstdio>
 #include <fstream>
 #include <functional>
 #include <iostream>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -19,6 +20,7 @@
 #include "lua_rules.hpp"
 #include "native_rules.hpp"
 #include "sim/family_reader.hpp"
+#include "sums.hpp"
 
 namespace {
 
@@ -28,79 +30,116 @@ const bench::Ymd as_of_ymd{2026, 11, 23};
 
 struct Timed {
   double seconds = 0;
-  bench::AllowanceSum sum;
-  void time(const std::function<void(bench::AllowanceSum&)>& body) {
+  bench::PolicySums sums;
+  void time(const std::function<void(bench::PolicySums&)>& body) {
     auto start = Clock::now();
-    body(sum);
+    body(sums);
     seconds += std::chrono::duration<double>(Clock::now() - start).count();
   }
 };
 
-// The hand-written side reads the same parsed facts into its own struct.
-bench::NativeFamily native_of(const fuzhu::detail::FactsData& d) {
-  const auto& s = *d.schema;
-  auto slot = [&](const char* path) { return d.slots[static_cast<std::size_t>(s.slot_of(path))]; };
-  auto tri = [&](const char* path) {
-    auto v = slot(path);
-    return static_cast<bench::Tri>(v.known() ? v.n : -1);
-  };
-  auto person = [&](const char* root, bench::NativePerson& p) {
-    p.present = d.present[static_cast<std::size_t>(s.root_index(root))] != 0;
-    p.alive = tri(fmt::format("{}.alive", root).c_str());
-    auto birth = slot(fmt::format("{}.birth_date", root).c_str());
-    if (birth.known()) {
-      auto date = fuzhu::Date::from_days(birth.n);
-      p.birth = {date.year, date.month, date.day};
-    }
-  };
-  bench::NativeFamily f;
-  int region = s.slot_of("household.region");
-  if (d.slots[static_cast<std::size_t>(region)].known()) bench::set_region(f, d.strings[static_cast<std::size_t>(region)]);
-  auto status = slot("child.status"), grade = slot("child.disability_grade");
-  f.status = static_cast<std::int8_t>(status.known() ? status.n : -1);
-  f.grade = static_cast<std::int8_t>(grade.known() ? grade.n : -1);
-  f.other_child = tri("family.other_child");
-  person("mother", f.mother);
-  person("father", f.father);
-  return f;
+// One family's decisions added to the sums. Rows of one benefit are adjacent.
+void add_decisions(const fuzhu::Decisions& d, bench::PolicySums& sums) {
+  int previous = -1;
+  for (const auto& row : d.granted) {
+    auto& sum = sums[static_cast<std::size_t>(row.benefit)];
+    if (row.benefit != previous) ++sum.families;
+    previous = row.benefit;
+    ++sum.recipients;
+    sum.fen += row.fen.value_or(0);
+  }
+  previous = -1;
+  for (const auto& row : d.undetermined) {
+    if (row.benefit != previous) ++sums[static_cast<std::size_t>(row.benefit)].undetermined;
+    previous = row.benefit;
+  }
 }
 
-void add_fuzhu(const fuzhu::Policy& policy, const std::vector<fuzhu::Facts>& families, bench::AllowanceSum& sum) {
+// The fast path: a Decider reused from family to family.
+void add_decider(fuzhu::Decider& decider, const std::vector<fuzhu::Facts>& families, bench::PolicySums& sums) {
+  for (const auto& facts : families)
+    if (decider.decide(facts, as_of)) add_decisions(decider.decisions(), sums);
+}
+
+// The convenient path: Policy::evaluate, every row with its strings.
+void add_evaluate(const fuzhu::Policy& policy, const std::unordered_map<std::string, std::size_t>& index,
+                  const std::vector<fuzhu::Facts>& families, bench::PolicySums& sums) {
   for (const auto& facts : families) {
     auto result = policy.evaluate(facts, as_of);
     if (!result.ok()) continue;
-    for (const auto& x : result.evaluation->entitlements)
-      if (x.amount && x.benefit == "special_allowance") {
-        sum.fen += x.amount->fen;
-        ++sum.recipients;
-      }
+    const std::string* previous = nullptr;
+    for (const auto& row : result.evaluation->entitlements) {
+      auto& sum = sums[index.at(row.benefit)];
+      if (!previous || *previous != row.benefit) ++sum.families;
+      previous = &row.benefit;
+      ++sum.recipients;
+      if (row.amount) sum.fen += row.amount->fen;
+    }
+    for (const auto& row : result.evaluation->undetermined) ++sums[index.at(row.benefit)].undetermined;
   }
+}
+
+struct Engine {
+  std::string name;
+  Timed timed;
+};
+
+struct PolicyRun {
+  std::string name;
+  fuzhu::Policy policy;
+  fuzhu::Decider decider;
+  std::unordered_map<std::string, std::size_t> index;  // benefit id → index
+  void (*native)(const bench::NativeFamily&, const bench::Ymd&, bench::PolicySums&);
+  std::vector<Engine> engines;  // fuzhu Decider, fuzhu evaluate, C++, Lua
+
+  PolicyRun(std::string policy_name, fuzhu::Policy p,
+            void (*rules)(const bench::NativeFamily&, const bench::Ymd&, bench::PolicySums&))
+      : name(std::move(policy_name)), policy(p), decider(p), native(rules) {
+    for (int i = 0; i < policy.benefit_count(); ++i) index[policy.benefit_id(i)] = static_cast<std::size_t>(i);
+    for (const char* engine : {"fuzhu (Decider)", "fuzhu (Policy::evaluate)", "C++ (hand)", "Lua 5.4"}) {
+      engines.push_back({engine, {}});
+      engines.back().timed.sums.resize(static_cast<std::size_t>(policy.benefit_count()));
+    }
+  }
+};
+
+fuzhu::Policy compile(const char* file) {
+  auto compiled = fuzhu::Policy::compile_file(file);
+  if (!compiled.ok()) throw std::runtime_error(fmt::format("{} does not compile", file));
+  return *compiled.policy;
+}
+
+// The three implementations must name the same benefits in the same order.
+bool same_benefits(const PolicyRun& run, const std::vector<std::string>& native, const std::vector<std::string>& lua) {
+  std::vector<std::string> ids;
+  for (int i = 0; i < run.policy.benefit_count(); ++i) ids.push_back(run.policy.benefit_id(i));
+  if (ids == native && ids == lua) return true;
+  std::cerr << run.name << ": the hand-written rules and the policy list different benefits\n";
+  return false;
 }
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv) try {
   if (argc < 2) {
     std::cerr << "usage: population_bench POP.jsonl [BLOCK]\n";
     return 2;
   }
   const std::size_t block = argc > 2 ? std::stoul(argv[2]) : 20000;
-  auto yiyang = fuzhu::Policy::compile_file(FUZHU_BENCH_DIR "/../policies/yiyang.policy");
-  auto songjiang = fuzhu::Policy::compile_file(FUZHU_BENCH_DIR "/../policies/songjiang.policy");
-  // The same policies cut down to the allowance alone: the rules the
-  // hand-written and Lua versions apply, no more.
-  auto yiyang_only = fuzhu::Policy::compile_file(FUZHU_BENCH_DIR "/policies/yiyang_allowance.policy");
-  auto songjiang_only = fuzhu::Policy::compile_file(FUZHU_BENCH_DIR "/policies/songjiang_allowance.policy");
-  if (!yiyang.ok() || !songjiang.ok() || !yiyang_only.ok() || !songjiang_only.ok()) {
-    std::cerr << "the policies do not compile\n";
+  std::vector<PolicyRun> runs;
+  runs.emplace_back("yiyang", compile(FUZHU_BENCH_DIR "/../policies/yiyang.policy"), &bench::yiyang_rules);
+  runs.emplace_back("songjiang", compile(FUZHU_BENCH_DIR "/../policies/songjiang.policy"), &bench::songjiang_rules);
+  bench::LuaRules lua(FUZHU_BENCH_DIR "/rules.lua");
+  if (!same_benefits(runs[0], bench::yiyang_ids(), lua.ids("yiyang")) ||
+      !same_benefits(runs[1], bench::songjiang_ids(), lua.ids("songjiang")))
+    return 1;
+  auto reader = fuzhu::sim::make_json_reader();
+
+  std::ifstream in(argv[1]);
+  if (!in) {
+    std::cerr << "cannot read " << argv[1] << "\n";
     return 1;
   }
-  bench::LuaRules lua(FUZHU_BENCH_DIR "/rules.lua");
-  auto reader = fuzhu::sim::make_json_reader();
-  auto schema = yiyang.policy->compiled().schema;
-
-  Timed fuzhu_y, fuzhu_s, only_y, only_s, native_y, native_s, lua_y, lua_s;
-  std::ifstream in(argv[1]);
   std::vector<std::string> lines;
   std::uint64_t count = 0;
   for (bool more = true; more;) {
@@ -114,53 +153,56 @@ int main(int argc, char** argv) {
       fuzhu::sim::Block b;
       b.text = text + std::string(64, '\0');
       b.lines.push_back({1, 0, static_cast<std::uint32_t>(text.size()), false});
-      fuzhu::Facts f = yiyang.policy->new_facts();
+      fuzhu::Facts f = runs[0].policy.new_facts();
       if (!reader->read(b, b.lines[0], f.data()).empty()) continue;
-      natives.push_back(native_of(f.data()));
+      natives.push_back(bench::native_of(f.data()));
       facts.push_back(std::move(f));
     }
     lua.load_families(lines);
     count += facts.size();
-    fuzhu_y.time([&](auto& sum) { add_fuzhu(*yiyang.policy, facts, sum); });
-    fuzhu_s.time([&](auto& sum) { add_fuzhu(*songjiang.policy, facts, sum); });
-    only_y.time([&](auto& sum) { add_fuzhu(*yiyang_only.policy, facts, sum); });
-    only_s.time([&](auto& sum) { add_fuzhu(*songjiang_only.policy, facts, sum); });
-    native_y.time([&](auto& sum) { for (const auto& f : natives) bench::yiyang_allowance(f, as_of_ymd, sum); });
-    native_s.time([&](auto& sum) { for (const auto& f : natives) bench::songjiang_allowance(f, as_of_ymd, sum); });
-    lua_y.time([&](auto& sum) {
-      auto [fen, n] = lua.run("yiyang", 2026, 11, 23);
-      sum.fen += fen;
-      sum.recipients += n;
-    });
-    lua_s.time([&](auto& sum) {
-      auto [fen, n] = lua.run("songjiang", 2026, 11, 23);
-      sum.fen += fen;
-      sum.recipients += n;
-    });
+    for (auto& run : runs) {
+      run.engines[0].timed.time([&](auto& sums) { add_decider(run.decider, facts, sums); });
+      run.engines[1].timed.time([&](auto& sums) { add_evaluate(run.policy, run.index, facts, sums); });
+      run.engines[2].timed.time([&](auto& sums) {
+        for (const auto& f : natives) run.native(f, as_of_ymd, sums);
+      });
+      run.engines[3].timed.time([&](auto& sums) { bench::add_sums(sums, lua.run(run.name.c_str(), 2026, 11, 23)); });
+    }
   }
 
   bool same = true;
-  fmt::print("{} families, already parsed; special_allowance a month\n\n", count);
-  fmt::print("{:<10} {:<24} {:>10} {:>12} {:>14} {:>10} {:>16}\n", "policy", "engine", "seconds", "ns/family",
-             "total 元", "parents", "× hand-written");
-  auto row = [&](const char* policy, const char* engine, const Timed& t, const Timed& native) {
-    fmt::print("{:<10} {:<24} {:>10.3f} {:>12.0f} {:>14} {:>10} {:>16.1f}\n", policy, engine, t.seconds,
-               t.seconds * 1e9 / static_cast<double>(count ? count : 1), fuzhu::Money{t.sum.fen}.to_string(),
-               t.sum.recipients, t.seconds / native.seconds);
-    same = same && t.sum == native.sum;
-  };
-  row("yiyang", "fuzhu", fuzhu_y, native_y);
-  row("yiyang", "fuzhu (allowance only)", only_y, native_y);
-  row("yiyang", "C++ (hand)", native_y, native_y);
-  row("yiyang", "Lua 5.4", lua_y, native_y);
-  row("songjiang", "fuzhu", fuzhu_s, native_s);
-  row("songjiang", "fuzhu (allowance only)", only_s, native_s);
-  row("songjiang", "C++ (hand)", native_s, native_s);
-  row("songjiang", "Lua 5.4", lua_s, native_s);
-  fmt::print("\nfuzhu / Lua 5.4 (below 1: fuzhu is faster): whole policy yiyang {:.2f}, songjiang {:.2f};"
-             " allowance only yiyang {:.2f}, songjiang {:.2f}\n",
-             fuzhu_y.seconds / lua_y.seconds, fuzhu_s.seconds / lua_s.seconds, only_y.seconds / lua_y.seconds,
-             only_s.seconds / lua_s.seconds);
-  fmt::print("results identical: {}\n", same ? "yes" : "NO");
+  fmt::print("{} families, already parsed; every benefit of the policy, as of {}\n\n", count, as_of.to_string());
+  fmt::print("{:<10} {:<26} {:>9} {:>10} {:>16} {:>10} {:>14}\n", "policy", "engine", "seconds", "ns/family",
+             "total 元 (all)", "rows", "× hand-written");
+  for (const auto& run : runs) {
+    const Timed& native = run.engines[2].timed;
+    for (const auto& engine : run.engines) {
+      const Timed& t = engine.timed;
+      std::int64_t fen = 0;
+      std::uint64_t rows = 0;
+      for (const auto& sum : t.sums) {
+        fen += sum.fen;
+        rows += sum.recipients;
+      }
+      fmt::print("{:<10} {:<26} {:>9.3f} {:>10.0f} {:>16} {:>10} {:>14.2f}\n", run.name, engine.name, t.seconds,
+                 t.seconds * 1e9 / static_cast<double>(count ? count : 1), fuzhu::Money{fen}.to_string(), rows,
+                 t.seconds / native.seconds);
+      if (t.sums != native.sums) {
+        same = false;
+        for (std::size_t i = 0; i < t.sums.size(); ++i)
+          if (!(t.sums[i] == native.sums[i]))
+            fmt::print("   ^ differs on {}: families {} / {}, rows {} / {}, fen {} / {}, undetermined {} / {}\n",
+                       run.policy.benefit_id(static_cast<int>(i)), t.sums[i].families, native.sums[i].families,
+                       t.sums[i].recipients, native.sums[i].recipients, t.sums[i].fen, native.sums[i].fen,
+                       t.sums[i].undetermined, native.sums[i].undetermined);
+      }
+    }
+    fmt::print("{:<10} fuzhu (Decider) / Lua 5.4: {:.2f} (below 1: fuzhu is faster)\n\n", run.name,
+               run.engines[0].timed.seconds / run.engines[3].timed.seconds);
+  }
+  fmt::print("results identical, benefit by benefit: {}\n", same ? "yes" : "NO");
   return same ? 0 : 1;
+} catch (const std::exception& e) {
+  std::cerr << "population_bench: " << e.what() << "\n";
+  return 1;
 }
