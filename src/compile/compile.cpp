@@ -75,6 +75,7 @@ std::shared_ptr<Schema> build_schema(const Program& program) {
       int slot = info.first_slot + static_cast<int>(i);
       if (f.name == "alive" && f.kind == ast::TypeKind::boolean) info.alive_slot = slot;
       if (f.name == "birth_date" && f.kind == ast::TypeKind::date) info.birth_slot = slot;
+      else if (f.kind == ast::TypeKind::date) info.event_slots.push_back(slot);
       if (f.name == "status" && f.kind == ast::TypeKind::enumeration) {
         for (std::size_t v = 0; v < f.enum_values.size(); ++v)
           if (f.enum_values[v] == "deceased") info.status_slot = slot, info.deceased = static_cast<std::int64_t>(v);

@@ -55,6 +55,7 @@ struct RootInfo {
   std::vector<FieldInfo> fields;
   // A person is living unless `alive` is false or its `status` is deceased.
   int alive_slot = -1, status_slot = -1, birth_slot = -1;
+  std::vector<int> event_slots;  // its other dates (death, injury): none may precede the birth
   std::int64_t deceased = -1;
   StringMap<int> field_index;  // field name → index in fields (readers look up every key)
 };

@@ -697,11 +697,9 @@ std::vector<Diagnostic> check_dates(const CompiledPolicy& policy, const FactsDat
                           Date::from_days(birth.n).to_string(), as_of.to_string()));
     // Nothing happens to a person before they are born: a death, an
     // assessment or an injury dated earlier is a mistake in the facts.
-    for (std::size_t f = 0; f < root.fields.size(); ++f) {
-      const int slot = root.first_slot + static_cast<int>(f);
+    for (int slot : root.event_slots) {
       const Value& date = facts.slots[static_cast<std::size_t>(slot)];
-      if (slot == root.birth_slot || root.fields[f].kind != ast::TypeKind::date || !date.known()) continue;
-      if (date.n < birth.n)
+      if (date.known() && date.n < birth.n)
         problem(fmt::format("{}: {} is before the birth date {} ({})", s.path_of(slot), Date::from_days(date.n).to_string(),
                             Date::from_days(birth.n).to_string(), s.path_of(root.birth_slot)));
     }

@@ -1,6 +1,8 @@
 // Reading a family's facts: typed assignment into slots, and JSON in.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,6 +18,10 @@ std::string assign_bool(FactsData& d, int slot, bool value);
 std::string assign_integer(FactsData& d, int slot, std::int64_t value);   // int, or money in whole yuan
 std::string assign_decimal(FactsData& d, int slot, std::string_view text);  // money
 std::string assign_text(FactsData& d, int slot, std::string_view text);   // string, date, enum
+
+/// "YYYY-MM-DD" naming a real day, as Date::parse takes it → days since
+/// 1970-01-01; nullopt otherwise.
+std::optional<std::int64_t> day_number(std::string_view text);
 
 /// Reads one family from JSON text. `name` (a file name, or "facts") is put
 /// in the diagnostics. Errors name the JSON path; unknown fields are warnings.
