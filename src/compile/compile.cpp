@@ -282,7 +282,12 @@ std::shared_ptr<CompiledPolicy> compile(std::unique_ptr<Program> program) {
   for (const auto* b : program->benefits) {
     CompiledBenefit cb;
     cb.source = b;
-    if (b->condition) cb.condition = compiler.expr(*b->condition);
+    if (b->condition) {
+      cb.condition = compiler.expr(*b->condition);
+      const Code* first = &*cb.condition;
+      while (first->op == Op::and_) first = &first->kids[0];
+      if (first->op == Op::definition) cb.guard = first->index;
+    }
     if (b->where) cb.where = compiler.expr(*b->where);
     if (b->amount) cb.amount = compiler.expr(*b->amount);
     cb.recipients = recipients_of(*b, *out->schema);

@@ -121,6 +121,7 @@ struct CompiledBenefit {
   std::vector<int> recipients;  // root indices; empty: the household
   std::vector<CompiledPayer> payers;
   bool depended_on = false;     // some granted(...) asks about it: its outcomes are kept
+  int guard = -1;               // the definition its condition starts with (`d and ...`), or -1
 };
 
 struct CompiledPolicy {

@@ -109,6 +109,10 @@ class Evaluator {
     // recipient it never reached stays not granted.
     Outcome* outcomes = b.depended_on ? outcomes_of(index) : nullptr;
     if (outcomes) std::fill(outcomes, outcomes + s_.roots.size() + 1, Outcome{});
+    if (ruled_out(b)) {
+      out.not_granted.push_back(index);
+      return;
+    }
     needs_.clear();
     reason_.clear();
     Tri condition = jurisdiction_;
@@ -144,6 +148,17 @@ class Evaluator {
       }
     }
     if (!any_granted) out.not_granted.push_back(index);
+  }
+
+  // Most benefits begin `special_family and ...`, and most families of a
+  // population are not one: when the definition a condition starts with is
+  // false, so is the condition (Kleene `and` looks no further), and the
+  // benefit is settled without a walk. Explaining walks every condition.
+  bool ruled_out(const CompiledBenefit& b) {
+    if (b.guard < 0 || trace_) return false;
+    const Value v = definition(b.guard);
+    needs_.clear();
+    return v.tag == Tag::boolean && v.n == 0;
   }
 
   // Records one recipient's outcome, and its entitlement or undetermined row;
@@ -682,6 +697,7 @@ EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const 
 std::vector<Diagnostic> check_dates(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of) {
   std::vector<Diagnostic> out;
   const Schema& s = *policy.schema;
+  const std::int64_t today = as_of.days_since_epoch();
   for (std::size_t r = 0; r < s.roots.size(); ++r) {
     const RootInfo& root = s.roots[r];
     if (root.birth_slot < 0 || !facts.present[r]) continue;
@@ -692,7 +708,7 @@ std::vector<Diagnostic> check_dates(const CompiledPolicy& policy, const FactsDat
       d.message = std::move(message);
       out.push_back(std::move(d));
     };
-    if (birth.n > as_of.days_since_epoch())
+    if (birth.n > today)
       problem(fmt::format("{}: the birth date {} is after the evaluation date {}", s.path_of(root.birth_slot),
                           Date::from_days(birth.n).to_string(), as_of.to_string()));
     // Nothing happens to a person before they are born: a death, an
