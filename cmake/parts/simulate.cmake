@@ -90,6 +90,12 @@ target_compile_definitions(lua_simulate PRIVATE FUZHU_BENCH_DIR="${PROJECT_SOURC
 add_executable(compile_bench bench/compile_bench.cpp)
 target_link_libraries(compile_bench PRIVATE fuzhu)
 
+if(BUILD_TESTING AND PROJECT_IS_TOP_LEVEL)
+  add_test(NAME bench.engines_agree
+           COMMAND ${CMAKE_COMMAND} -DGENPOP=$<TARGET_FILE:fuzhu_genpop> -DBENCH=$<TARGET_FILE:population_bench>
+                   -DPOP=${CMAKE_CURRENT_BINARY_DIR}/engines_agree.jsonl -P ${PROJECT_SOURCE_DIR}/bench/identical.cmake)
+endif()
+
 foreach(t bench_native population_bench native_simulate lua_simulate compile_bench)
   if(FUZHU_WARNINGS)
     target_compile_options(${t} PRIVATE ${FUZHU_WARNINGS})

@@ -556,7 +556,9 @@ std::unique_ptr<ast::File> parse_file(const SourceSet& sources, int file, Diagno
                 "this is not UTF-8 text: save the file as UTF-8");
     return nullptr;
   }
-  pegtl::memory_input in(text.data(), text.size(), src.name());
+  // No source name for PEGTL: every parse-tree node would copy it (a heap
+  // allocation a node for a long path); locations come from byte offsets.
+  pegtl::memory_input in(text.data(), text.size(), "");
   try {
     auto root = pegtl::parse_tree::parse<g::file, selector, depth_limit, g::control>(in);
     if (!root) {
