@@ -94,7 +94,8 @@ NativeFamily native_of(const FactsData& d) {
   const Slots& at = slots_of(*d.schema);
   const Reader r{d};
   NativeFamily f;
-  if (r.value(at.field[region]).known()) set_region(f, d.strings[static_cast<std::size_t>(at.field[region])]);
+  // A string fact's value is its index in the family's strings.
+  if (const auto v = r.value(at.field[region]); v.known()) set_region(f, d.strings[static_cast<std::size_t>(v.n)]);
   f.low_income = r.flag(at.field[low_income]);
   f.housing_hardship = r.flag(at.field[housing_hardship]);
   f.other_child = r.flag(at.field[other_child]);

@@ -84,6 +84,7 @@ std::shared_ptr<Schema> build_schema(const Program& program) {
     for (const auto& field : info.fields) {
       schema->slot_root.push_back(static_cast<int>(schema->roots.size()));
       schema->slot_paths.push_back(info.name + "." + field.name);
+      schema->string_of_slot.push_back(field.kind == ast::TypeKind::string ? schema->string_count++ : -1);
     }
     schema->roots.push_back(std::move(info));
   }

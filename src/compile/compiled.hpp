@@ -68,6 +68,8 @@ struct Schema {
   int region_slot = -1;                                       // household.region
   std::vector<int> slot_root;                                 // slot → root
   std::vector<std::string> slot_paths;                        // slot → "root.field"
+  std::vector<int> string_of_slot;                            // slot → index in FactsData::strings, or -1
+  int string_count = 0;                                       // string fields
 
   int root_index(std::string_view name) const;
   /// "mother.birth_date" → slot, or -1.
@@ -81,7 +83,7 @@ struct Schema {
 struct FactsData {
   std::shared_ptr<const Schema> schema;
   std::vector<Value> slots;
-  std::vector<std::string> strings;   // by slot, for string fields
+  std::vector<std::string> strings;   // by string field (Schema::string_of_slot); a string Value's n
   std::vector<char> present;          // by root
   std::vector<std::string> warnings;  // e.g. unknown fields, from reading JSON
 };

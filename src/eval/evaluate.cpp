@@ -79,7 +79,7 @@ class Evaluator {
     if (s_.region_slot < 0) return Tri::unknown;
     const Value& v = f_.slots[static_cast<std::size_t>(s_.region_slot)];
     if (!v.known()) return Tri::unknown;
-    const std::string& region = f_.strings[static_cast<std::size_t>(s_.region_slot)];
+    const std::string_view region = string_of(v);
     return m_.regions.in_region(p_.info.jurisdiction, region) ? Tri::true_ : Tri::false_;
   }
 
@@ -265,7 +265,7 @@ class Evaluator {
                            p_.info.in_force_to ? " to " + p_.info.in_force_to->to_string() : "");
     } else {
       reason = fmt::format("the household is registered outside {} (household.region = \"{}\")", p_.info.jurisdiction,
-                           f_.strings[static_cast<std::size_t>(s_.region_slot)]);
+                           string_of(f_.slots[static_cast<std::size_t>(s_.region_slot)]));
     }
     when_ = where_ = amount_ = {};
     for (const auto& b : p_.benefits) {

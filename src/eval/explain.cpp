@@ -151,7 +151,8 @@ std::string Tracer::show_fact(int slot, const Value& v) const {
   if (v.tag == Tag::enumeration && v.n >= 0 && static_cast<std::size_t>(v.n) < field.enum_values.size())
     text = field.enum_values[static_cast<std::size_t>(v.n)];
   else if (v.tag == Tag::string)
-    text = fmt::format("\"{}\"", f_.strings[static_cast<std::size_t>(slot)]);
+    text = fmt::format("\"{}\"", v.n >= 0 ? f_.strings[static_cast<std::size_t>(v.n)]
+                                           : p_.strings[static_cast<std::size_t>(-v.n - 1)]);
   else
     text = show(v, Code{});
   if (!f_.slots[static_cast<std::size_t>(slot)].known()) text += " (default)";

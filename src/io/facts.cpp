@@ -62,7 +62,7 @@ std::optional<std::int64_t> day_number(std::string_view t) {
 FactsData empty_facts(std::shared_ptr<const Schema> schema) {
   FactsData d;
   d.slots.resize(static_cast<std::size_t>(schema->slot_count));
-  d.strings.resize(static_cast<std::size_t>(schema->slot_count));
+  d.strings.resize(static_cast<std::size_t>(schema->string_count));
   for (const auto& root : schema->roots) d.present.push_back(root.optional ? 0 : 1);
   d.schema = std::move(schema);
   return d;
@@ -113,12 +113,14 @@ std::string assign_text(FactsData& d, int slot, std::string_view text) {
   const std::string& path = d.schema->path_of(slot);
   auto quoted = [&] { return fmt::format("\"{}\"", text.substr(0, 64)); };
   switch (f.kind) {
-    case ast::TypeKind::string:
+    case ast::TypeKind::string: {
       if (text.size() > limits::max_string_bytes)
         return fmt::format("{}: the string is longer than {} bytes", path, limits::max_string_bytes);
-      d.strings[static_cast<std::size_t>(slot)].assign(text);  // keeps the slot's storage
-      d.slots[static_cast<std::size_t>(slot)] = {Tag::string, slot};
+      const int string = d.schema->string_of_slot[static_cast<std::size_t>(slot)];
+      d.strings[static_cast<std::size_t>(string)].assign(text);  // keeps the slot's storage
+      d.slots[static_cast<std::size_t>(slot)] = {Tag::string, string};
       break;
+    }
     case ast::TypeKind::date: {
       auto day = day_number(text);
       if (!day) return fmt::format("{}: {} is not a date of the calendar (YYYY-MM-DD)", path, quoted());

@@ -147,11 +147,13 @@ bool assigned_written(detail::FactsData& d, int slot, const SlotPlan& plan, std:
       d.slots[at] = {detail::Tag::enumeration, index};
       return true;
     }
-    case ast::TypeKind::string:
+    case ast::TypeKind::string: {
       if (written.size() > limits::max_string_bytes || has_backslash(written.data(), written.size())) return false;
-      d.strings[at].assign(written);  // keeps the slot's storage
-      d.slots[at] = {detail::Tag::string, slot};
+      const int string = d.schema->string_of_slot[at];
+      d.strings[static_cast<std::size_t>(string)].assign(written);  // keeps the slot's storage
+      d.slots[at] = {detail::Tag::string, string};
       return true;
+    }
     default: return false;
   }
 }
