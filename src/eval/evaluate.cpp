@@ -50,6 +50,7 @@ class Evaluator {
   std::string& reason_;
   Tri jurisdiction_ = Tri::unknown;
   int person_ = -1;  // root index of the recipient being considered
+  std::uint64_t reasons_given_ = 0;  // counts give_reason, to tell whether a definition gave one
   Evaluation* explained_ = nullptr;  // where explanations go, when tracing
   // Explaining (only with a tracer): the current benefit's condition, and the
   // current recipient's where and amount.
@@ -391,8 +392,15 @@ class Evaluator {
     return f_.slots[static_cast<std::size_t>(slot)].known();
   }
 
-  // A definition is evaluated once a family, without a recipient; an unknown
-  // one still needs its facts wherever it is used again.
+  // Why a figure is missing, for an undetermined row.
+  void give_reason(std::string reason) {
+    reason_ = std::move(reason);
+    ++reasons_given_;
+  }
+
+  // A definition is evaluated once a family, without a recipient; wherever
+  // it is used again, an unknown one still needs its facts, and one that
+  // gave a reason gives it again.
   Value definition(int index) {
     const std::size_t i = static_cast<std::size_t>(index);
     if (m_.definition_done[i]) {
@@ -400,13 +408,17 @@ class Evaluator {
         auto first = m_.definition_needs.begin() + m_.definition_first_need[i];
         needs_.insert(needs_.end(), first, first + count);
       }
+      if (!m_.definition_reason[i].empty()) give_reason(m_.definition_reason[i]);
       return m_.definition_value[i];
     }
     const std::size_t mark = needs_.size();
+    const std::uint64_t reasons_before = reasons_given_;
     int saved_person = person_;
     person_ = -1;
     Value v = eval(p_.definitions[i]);
     person_ = saved_person;
+    if (reasons_given_ != reasons_before) m_.definition_reason[i] = reason_;
+    else m_.definition_reason[i].clear();
     if (v.known()) needs_.resize(mark);
     m_.definition_value[i] = v;
     m_.definition_first_need[i] = static_cast<std::uint32_t>(m_.definition_needs.size());
@@ -504,7 +516,7 @@ class Evaluator {
     if (!subject.known()) return subject;
     int arm = c.arm_of_value[static_cast<std::size_t>(subject.n)];
     if (arm < 0) {
-      reason_ = fmt::format("the policy sets no figure for {}", describe_value(c.kids[0], subject));
+      give_reason(fmt::format("the policy sets no figure for {}", describe_value(c.kids[0], subject)));
       return {};
     }
     return eval(c.kids[static_cast<std::size_t>(arm)]);
@@ -518,14 +530,14 @@ class Evaluator {
       if (c.highs[row] && v.n > *c.highs[row]) continue;
       return eval(c.kids[row + 1]);
     }
-    reason_ = fmt::format("no row of the tier table covers {}", v.n);
+    give_reason(fmt::format("no row of the tier table covers {}", v.n));
     return {};
   }
 
   Value schedule(const Code& c) {
     for (std::size_t row = c.from_days.size(); row-- > 0;)
       if (c.from_days[row] <= today_days_) return eval(c.kids[row]);
-    reason_ = fmt::format("no figure is in force before {}", Date::from_days(c.from_days.front()).to_string());
+    give_reason(fmt::format("no figure is in force before {}", Date::from_days(c.from_days.front()).to_string()));
     return {};
   }
 
@@ -570,6 +582,7 @@ void Scratch::fit(const CompiledPolicy& policy) {
   definition_value.resize(definitions);
   definition_first_need.resize(definitions);
   definition_need_count.resize(definitions);
+  definition_reason.resize(definitions);
   outcomes.resize(policy.benefits.size() * (policy.schema->roots.size() + 1));
   age_today.resize(policy.schema->roots.size());
 }

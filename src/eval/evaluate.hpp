@@ -29,6 +29,7 @@ struct Scratch {
   std::vector<Value> definition_value;
   std::vector<std::uint32_t> definition_first_need, definition_need_count;  // into definition_needs
   std::vector<int> definition_needs;
+  std::vector<std::string> definition_reason;  // the reason a definition gave, if any
   std::vector<Outcome> outcomes;         // [benefit * (roots + 1)]: the household, then each root
   std::vector<int> outcome_needs;
   std::vector<std::int32_t> age_today;   // by root: full years on the evaluation date, -1 not yet known

@@ -434,3 +434,28 @@ TEST_CASE("Facts set rejects unknown paths and wrong types") {
   CHECK(f.set("mother.birth_date", true).has_value());
   CHECK_FALSE(f.set("child.disability_grade", std::int64_t{4}).has_value());
 }
+
+TEST_CASE("a definition that gives a reason gives it to every benefit that uses it") {
+  // The figure is set for a deceased or disabled child only: for a living
+  // one it is unknown, and so is every condition that compares it, with the
+  // same reason each time, whether the definition was worked out for that
+  // benefit or earlier for another, and whether or not it is explained.
+  auto p = compile(
+      "define 标准 = match child.status { deceased => 490 元, disabled => 420 元 }\n"
+      "benefit first \"一\" { when 标准 > 400 元 to household }\n"
+      "benefit second \"二\" { when 标准 > 400 元 to household }\n");
+  auto f = yiyang_family(p);
+  CHECK_FALSE(f.set("child.status", std::string_view("living")));
+  for (bool explain : {false, true}) {
+    fuzhu::EvalOptions options;
+    options.explain = explain;
+    auto r = p.evaluate(f, day("2026-11-23"), options);
+    REQUIRE(r.ok());
+    for (const char* id : {"first", "second"}) {
+      CAPTURE(id);
+      auto* u = undetermined(*r.evaluation, id);
+      REQUIRE(u != nullptr);
+      CHECK(u->reason == "the policy sets no figure for child.status = living");
+    }
+  }
+}
