@@ -192,6 +192,10 @@ local yiyang_ids = {
 local yiyang_answers, yiyang_inside = jurisdiction_of("益阳市")
 local YIYANG_FROM = 20170929  -- 七、自印发之日起施行
 
+-- The opening of each policy's apply (date checks, jurisdiction) is written
+-- out in both, not shared: a Lua call costs about as much as the whole of a
+-- family registered elsewhere (~260 instructions a call, measured), and most
+-- families of a population are.
 local function yiyang(f, as_of, sums)
   if as_of[1] ~= as_of_y or as_of[2] ~= as_of_m or as_of[3] ~= as_of_d then set_as_of(as_of) end
   local child, mother, father = f.child, f.mother, f.father
