@@ -4,10 +4,13 @@
 
 #include <cstdint>
 #include <limits>
+#include <string>
+#include <utility>
 
 #include "eval/arithmetic.hpp"
 #include "eval/jurisdiction.hpp"
 #include "fuzhu/value.hpp"
+#include "io/facts.hpp"
 
 using fuzhu::Date;
 using fuzhu::Money;
@@ -120,4 +123,24 @@ TEST_CASE("in_region matches jurisdictions by administrative unit") {
   CHECK(in_region("益阳市", "湖南省益阳市赫山区"));
   CHECK_FALSE(in_region("陕西省安康市", "湖北省安康市汉滨区"));
   CHECK_FALSE(in_region("淄博市张店区", "山东省淄博市临淄区"));
+}
+
+TEST_CASE("the readers' day numbers are Date's, and refuse what Date::parse refuses") {
+  // Every day of 1890-2110 and of the first and last years of the calendar:
+  // written out, read back to the same day.
+  for (auto [first, last] : {std::pair{Date{1, 1, 1}, Date{2, 12, 31}}, std::pair{Date{1890, 1, 1}, Date{2110, 12, 31}},
+                             std::pair{Date{9998, 1, 1}, Date{9999, 12, 31}}})
+    for (std::int64_t n = first.days_since_epoch(); n <= last.days_since_epoch(); ++n) {
+      const std::string text = Date::from_days(n).to_string();
+      CAPTURE(text);
+      REQUIRE(fuzhu::detail::day_number(text) == n);
+    }
+  for (const char* bad : {"2025-02-29", "1900-02-29", "2024-02-30", "2025-04-31", "2025-13-01", "2025-00-10",
+                          "2025-01-00", "0000-01-01", "2025-1-01", "2025/01/01", "2025-01-0a", "20250-01-01", ""}) {
+    CAPTURE(bad);
+    CHECK_FALSE(Date::parse(bad).has_value());
+    CHECK_FALSE(fuzhu::detail::day_number(bad).has_value());
+  }
+  CHECK(fuzhu::detail::day_number("2024-02-29") == Date{2024, 2, 29}.days_since_epoch());
+  CHECK(fuzhu::detail::day_number("2000-02-29") == Date{2000, 2, 29}.days_since_epoch());
 }
