@@ -50,13 +50,19 @@ inline const std::vector<Policy>& real_policies() {
   return policies;
 }
 
-/// One Decider per policy and option, kept for the whole run: each input is
-/// decided by memory the inputs before it used.
+/// One Decider per compiled policy and option, kept from input to input:
+/// each input is decided by memory the inputs before it used. Keyed by the
+/// compiled policy, which a kept Decider keeps alive (so no new policy can
+/// take its address); a policy fuzzer makes a new one every input, so the
+/// kept ones are forgotten now and then.
 inline Decider& decider_for(const Policy& policy, const EvalOptions& options) {
-  static std::map<std::pair<const Policy*, bool>, Decider> deciders;
-  auto key = std::make_pair(&policy, options.assume_in_jurisdiction);
+  static std::map<std::pair<const void*, bool>, Decider> deciders;
+  auto key = std::make_pair(static_cast<const void*>(&policy.compiled()), options.assume_in_jurisdiction);
   auto it = deciders.find(key);
-  if (it == deciders.end()) it = deciders.emplace(key, Decider(policy, options)).first;
+  if (it == deciders.end()) {
+    if (deciders.size() >= 16) deciders.clear();
+    it = deciders.emplace(key, Decider(policy, options)).first;
+  }
   return it->second;
 }
 

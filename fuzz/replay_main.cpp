@@ -1,6 +1,7 @@
 // Replays saved fuzz inputs through a harness without libFuzzer, so that
 // every build (and the sanitizer builds) runs them as a test: each argument
 // is a file, or a folder whose files are all replayed. A crash fails the test.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -35,6 +36,9 @@ int main(int argc, char** argv) {
     if (std::filesystem::is_directory(arg)) {
       for (const auto& entry : std::filesystem::directory_iterator(arg))
         if (entry.is_regular_file()) files.push_back(entry.path());
+      // In name order: some inputs matter only after another (what a reused
+      // Decider remembers), and a folder lists its files in no set order.
+      std::sort(files.begin(), files.end());
     } else {
       files.push_back(arg);
     }
