@@ -1,4 +1,5 @@
-// Embedding fuzhu: compile a policy once, evaluate a family built in code.
+// Embedding fuzhu: compile a policy once, evaluate a family built in code;
+// then decide it as a program deciding many families would, by index.
 //   embed_example POLICY [AS_OF]
 #include <iostream>
 
@@ -40,5 +41,17 @@ int main(int argc, char** argv) {
     if (e.period == fuzhu::Period::monthly && e.amount) monthly.fen += e.amount->fen;
   std::cout << "entitlements: " << result.evaluation->entitlements.size() << "\n";
   std::cout << "monthly total: " << monthly.to_string() << " 元\n";
+
+  // The same decisions without a string: one Decider per thread, reused
+  // from family to family; the policy names what the indices stand for.
+  fuzhu::Decider decider(policy);
+  if (!decider.decide(facts, *as_of)) {
+    std::cerr << fuzhu::render_all(decider.errors());
+    return 1;
+  }
+  fuzhu::Money by_index{0};
+  for (const auto& row : decider.decisions().granted)
+    if (policy.benefit_id(row.benefit) == "special_allowance") by_index.fen += row.fen.value_or(0);
+  std::cout << "special allowance, decided by index: " << by_index.to_string() << " 元\n";
   return 0;
 }
