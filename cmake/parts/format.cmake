@@ -11,9 +11,7 @@ add_library(fuzhu_format STATIC
 )
 target_include_directories(fuzhu_format PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR})
 target_link_libraries(fuzhu_format PUBLIC fuzhu PRIVATE taocpp::pegtl)
-if(FUZHU_WARNINGS)
-  target_compile_options(fuzhu_format PRIVATE ${FUZHU_WARNINGS})
-endif()
+fuzhu_warnings(fuzhu_format)
 
 target_sources(fuzhu_cli PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/cmd_fmt.cpp)
 target_link_libraries(fuzhu_cli PRIVATE fuzhu_format)

@@ -13,9 +13,7 @@ add_library(fuzhu_report STATIC
 )
 target_include_directories(fuzhu_report PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR})
 target_link_libraries(fuzhu_report PUBLIC fuzhu fmt::fmt)
-if(FUZHU_WARNINGS)
-  target_compile_options(fuzhu_report PRIVATE ${FUZHU_WARNINGS})
-endif()
+fuzhu_warnings(fuzhu_report)
 
 target_sources(fuzhu_cli PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/cmd_report.cpp)
 target_link_libraries(fuzhu_cli PRIVATE fuzhu_report)
@@ -34,9 +32,7 @@ if(TARGET unit_tests)
   target_compile_definitions(report_tests PRIVATE
     FUZHU_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     FUZHU_DOCUMENTS_DIR="${PROJECT_SOURCE_DIR}/../shared/documents")
-  if(FUZHU_WARNINGS)
-    target_compile_options(report_tests PRIVATE ${FUZHU_WARNINGS})
-  endif()
+  fuzhu_warnings(report_tests)
   doctest_discover_tests(report_tests TEST_PREFIX "report.")
 
   # What a reader sees: the Yiyang report loaded in headless Chromium.
