@@ -1,5 +1,4 @@
 // Calendar dates and full years (周岁).
-#include <charconv>
 #include <ctime>
 
 #include <fmt/format.h>
@@ -25,17 +24,16 @@ std::optional<Date> Date::from_ymd(int year, int month, int day) {
   return Date{year, month, day};
 }
 
+// Every date of every family of a population comes through here.
 std::optional<Date> Date::parse(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  auto number = [&](std::size_t at, std::size_t len, int& out) {
-    auto [p, ec] = std::from_chars(text.data() + at, text.data() + at + len, out);
-    return ec == std::errc() && p == text.data() + at + len;
-  };
-  int y = 0, m = 0, d = 0;
-  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+  int value[10];
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
     if (text[i] < '0' || text[i] > '9') return std::nullopt;
-  if (!number(0, 4, y) || !number(5, 2, m) || !number(8, 2, d)) return std::nullopt;
-  return from_ymd(y, m, d);
+    value[i] = text[i] - '0';
+  }
+  return from_ymd(value[0] * 1000 + value[1] * 100 + value[2] * 10 + value[3], value[5] * 10 + value[6],
+                  value[8] * 10 + value[9]);
 }
 
 // Howard Hinnant's days_from_civil.

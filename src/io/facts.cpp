@@ -32,31 +32,10 @@ void mark_present(FactsData& d, int slot) { d.present[static_cast<std::size_t>(d
 
 }  // namespace
 
-// By the rules of Date::parse (four, two and two digits naming a real day of
-// the years 1..9999) but straight to the day number, without from_chars and
-// the Date between: every date of every family comes through here.
-std::optional<std::int64_t> day_number(std::string_view t) {
-  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
-  auto digit = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(t[i])) - '0'; };
-  const unsigned y1 = digit(0), y2 = digit(1), y3 = digit(2), y4 = digit(3);
-  const unsigned m1 = digit(5), m2 = digit(6), d1 = digit(8), d2 = digit(9);
-  if ((y1 > 9) | (y2 > 9) | (y3 > 9) | (y4 > 9) | (m1 > 9) | (m2 > 9) | (d1 > 9) | (d2 > 9)) return std::nullopt;
-  const unsigned year = y1 * 1000 + y2 * 100 + y3 * 10 + y4, month = m1 * 10 + m2, day = d1 * 10 + d2;
-  if (year < 1 || month < 1 || month > 12 || day < 1) return std::nullopt;
-  static constexpr unsigned month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (day > month_days[month - 1]) {
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    if (!(month == 2 && day == 29 && leap)) return std::nullopt;
-  }
-  // Howard Hinnant's days_from_civil, as Date::days_since_epoch computes it,
-  // in unsigned arithmetic (from year 1 on, no era is negative) and with the
-  // day of a March-based year from a table, not (153 * month + 2) / 5.
-  static constexpr unsigned first_day_of_month[] = {306, 337, 0, 31, 61, 92, 122, 153, 184, 214, 245, 275};
-  const unsigned y = month <= 2 ? year - 1 : year;
-  const unsigned era = y / 400, yoe = y - era * 400;
-  const unsigned doy = first_day_of_month[month - 1] + day - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return static_cast<std::int64_t>(era) * 146097 + static_cast<std::int64_t>(doe) - 719468;
+std::optional<std::int64_t> day_number(std::string_view text) {
+  const auto date = Date::parse(text);
+  if (!date) return std::nullopt;
+  return date->days_since_epoch();
 }
 
 FactsData empty_facts(std::shared_ptr<const Schema> schema) {

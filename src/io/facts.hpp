@@ -19,8 +19,8 @@ std::string assign_integer(FactsData& d, int slot, std::int64_t value);   // int
 std::string assign_decimal(FactsData& d, int slot, std::string_view text);  // money
 std::string assign_text(FactsData& d, int slot, std::string_view text);   // string, date, enum
 
-/// "YYYY-MM-DD" naming a real day, as Date::parse takes it → days since
-/// 1970-01-01; nullopt otherwise.
+/// "YYYY-MM-DD" naming a real day (Date::parse) → days since 1970-01-01, the
+/// value of a date fact; nullopt otherwise.
 std::optional<std::int64_t> day_number(std::string_view text);
 
 /// Reads one family from JSON text. `name` (a file name, or "facts") is put
