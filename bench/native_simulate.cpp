@@ -180,7 +180,7 @@ bool read_family(od::parser& parser, simdjson::padded_string_view line, const Ym
   }
   const char* rest = nullptr;  // only the end may follow the object
   if (doc.current_location().get(rest) != simdjson::OUT_OF_BOUNDS) return false;
-  // check_dates: no one is born after the evaluation date.
+  // check_facts: no one is born after the evaluation date.
   for (const bench::NativePerson* p : {&f.mother, &f.father, static_cast<bench::NativePerson*>(&f.child)})
     if (p->present && p->birth.known() && as_of < p->birth) return false;
   return true;

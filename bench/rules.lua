@@ -13,7 +13,7 @@
 --   * the jurisdiction rule of src/eval/jurisdiction.cpp; an unknown region
 --     leaves undetermined every benefit whose condition is not false;
 --   * a date before the policy's `in force from` grants nothing;
---   * a family with a birth date after as_of is rejected (check_dates).
+--   * a family with a birth date after as_of is rejected (check_facts).
 -- Facts are assumed valid for the schema (types, enum names, calendar dates),
 -- as they are in fuzhu-genpop's populations; fuzhu would reject a family that
 -- is not.
@@ -160,7 +160,7 @@ end
 
 -- What every policy reads first, inline in each: the records (a required
 -- one that is missing or null is empty; "father": null is no father),
--- check_dates (a birth date after as_of rejects the family: the text
+-- check_facts (a birth date after as_of rejects the family: the text
 -- comparison is the calendar's), then the date and the jurisdiction.
 
 -- special_family (policies/facts.schema) =

@@ -35,24 +35,17 @@ Decider& Decider::operator=(Decider&&) noexcept = default;
 
 bool Decider::decide(const Facts& facts, const Date& as_of) {
   const detail::CompiledPolicy& compiled = policy_.compiled();
+  errors_ = detail::check_facts(compiled, facts.data(), as_of);
+  if (errors_.empty()) {
+    try {
+      detail::decide(compiled, facts.data(), as_of, options_, memory_->scratch, decisions_);
+      return true;
+    } catch (const detail::EvalError& e) {
+      errors_.push_back(compiled.program->sources.diagnose(Severity::error, e.loc, e.message));
+    }
+  }
   decisions_.clear();
-  errors_.clear();
-  if (facts.data().schema != compiled.schema && facts.data().schema->slot_count != compiled.schema->slot_count) {
-    Diagnostic d;
-    d.message = "these facts were read for a policy with another facts schema";
-    errors_.push_back(std::move(d));
-    return false;
-  }
-  errors_ = detail::check_dates(compiled, facts.data(), as_of);
-  if (!errors_.empty()) return false;
-  try {
-    detail::decide(compiled, facts.data(), as_of, options_, memory_->scratch, decisions_);
-  } catch (const detail::EvalError& e) {
-    decisions_.clear();
-    errors_.push_back(compiled.program->sources.diagnose(Severity::error, e.loc, e.message));
-    return false;
-  }
-  return true;
+  return false;
 }
 
 }  // namespace fuzhu

@@ -1,5 +1,6 @@
 // The embedding API: compile (load, check, compile), read facts, evaluate.
 #include <fstream>
+#include <stdexcept>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -56,14 +57,6 @@ FactsResult Policy::read_facts(std::string_view json) const {
 }
 
 EvalResult Policy::evaluate(const Facts& facts, const Date& as_of, const EvalOptions& options) const {
-  if (facts.data().schema != compiled_->schema &&
-      facts.data().schema->slot_count != compiled_->schema->slot_count) {
-    EvalResult r;
-    Diagnostic d;
-    d.message = "these facts were read for a policy with another facts schema";
-    r.errors.push_back(std::move(d));
-    return r;
-  }
   return detail::evaluate(*compiled_, facts.data(), as_of, options);
 }
 
@@ -74,9 +67,8 @@ const std::string& Policy::benefit_id(int benefit) const {
 }
 
 const std::string& Policy::recipient_name(int recipient) const {
-  static const std::string household = "household";
-  if (recipient < 0) return household;
-  return compiled_->schema->roots.at(static_cast<std::size_t>(recipient)).name;
+  if (recipient >= static_cast<int>(compiled_->schema->roots.size())) throw std::out_of_range("no such recipient");
+  return compiled_->schema->recipient_name(recipient);
 }
 
 const std::string& Policy::payer_name(int benefit, int payer) const {

@@ -29,6 +29,11 @@ int Schema::slot_of(std::string_view path) const {
   return root < 0 ? -1 : field_slot(root, path.substr(dot + 1));
 }
 
+const std::string& Schema::recipient_name(int root) const {
+  static const std::string household_name = "household";
+  return root < 0 ? household_name : roots[static_cast<std::size_t>(root)].name;
+}
+
 const FieldInfo& Schema::field_of(int slot) const {
   const RootInfo& r = roots[static_cast<std::size_t>(slot_root[static_cast<std::size_t>(slot)])];
   return r.fields[static_cast<std::size_t>(slot - r.first_slot)];

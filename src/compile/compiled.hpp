@@ -76,6 +76,8 @@ struct Schema {
   int slot_of(std::string_view path) const;
   const std::string& path_of(int slot) const { return slot_paths[static_cast<std::size_t>(slot)]; }
   const FieldInfo& field_of(int slot) const;
+  /// A root's name, "household" for -1 (a benefit to the household).
+  const std::string& recipient_name(int root) const;
   int field_slot(int root, std::string_view field) const;  // -1 if none
 };
 

@@ -206,10 +206,6 @@ class Evaluator {
     return true;
   }
 
-  std::string recipient_name(int root) const {
-    return root < 0 ? "household" : s_.roots[static_cast<std::size_t>(root)].name;
-  }
-
   // ------------------------------------------------------- explanations
 
   // Starts recording a top-level expression, when explaining.
@@ -226,7 +222,7 @@ class Evaluator {
     Explanation x;
     x.benefit = src.id;
     x.title = src.title;
-    x.recipient = recipient_name(root);
+    x.recipient = s_.recipient_name(root);
     x.decision = granted == Tri::true_ ? Decision::granted : granted == Tri::false_ ? Decision::not_granted : Decision::undetermined;
     x.cite = src.cite;
     x.quote = src.quote;
@@ -589,15 +585,10 @@ void Scratch::fit(const CompiledPolicy& policy) {
 
 void decide(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const EvalOptions& options,
             Scratch& scratch, Decisions& out) {
-  scratch.fit(policy);
   Evaluator(policy, facts, as_of, scratch, nullptr).run(options, out, nullptr);
 }
 
 namespace {
-
-std::string recipient_name(const Schema& schema, int root) {
-  return root < 0 ? "household" : schema.roots[static_cast<std::size_t>(root)].name;
-}
 
 Entitlement entitlement(const CompiledPolicy& policy, const Decisions& d, const Decisions::Granted& row) {
   const CompiledBenefit& b = policy.benefits[static_cast<std::size_t>(row.benefit)];
@@ -605,7 +596,7 @@ Entitlement entitlement(const CompiledPolicy& policy, const Decisions& d, const 
   Entitlement e;
   e.benefit = src.id;
   e.title = src.title;
-  e.recipient = recipient_name(*policy.schema, row.recipient);
+  e.recipient = policy.schema->recipient_name(row.recipient);
   e.period = src.period;
   if (row.fen) e.amount = Money{*row.fen};
   e.minimum = src.minimum;
@@ -633,7 +624,7 @@ void add_undetermined(const CompiledPolicy& policy, const Decisions& d, const De
     out.undetermined.push_back(std::move(u));
   }
   Undetermined& u = out.undetermined.back();
-  u.recipients.push_back(recipient_name(*policy.schema, p.recipient));
+  u.recipients.push_back(policy.schema->recipient_name(p.recipient));
   for (std::uint32_t i = p.first_need; i < p.first_need + p.need_count; ++i) {
     const std::string& path = policy.schema->path_of(d.needs[i]);
     if (std::find(u.needs.begin(), u.needs.end(), path) == u.needs.end()) u.needs.push_back(path);
@@ -685,7 +676,7 @@ Evaluation materialise(const CompiledPolicy& policy, const FactsData& facts, con
 EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const EvalOptions& options) {
   EvalResult result;
   const SourceSet& sources = policy.program->sources;
-  std::vector<Diagnostic> problems = check_dates(policy, facts, as_of);
+  std::vector<Diagnostic> problems = check_facts(policy, facts, as_of);
   if (!problems.empty()) {
     result.errors = std::move(problems);
     return result;
@@ -707,9 +698,15 @@ EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const 
   return result;
 }
 
-std::vector<Diagnostic> check_dates(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of) {
+std::vector<Diagnostic> check_facts(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of) {
   std::vector<Diagnostic> out;
   const Schema& s = *policy.schema;
+  if (facts.schema != policy.schema && facts.schema->slot_count != s.slot_count) {
+    Diagnostic d;
+    d.message = "these facts were read for a policy with another facts schema";
+    out.push_back(std::move(d));
+    return out;
+  }
   const std::int64_t today = as_of.days_since_epoch();
   for (std::size_t r = 0; r < s.roots.size(); ++r) {
     const RootInfo& root = s.roots[r];

@@ -38,8 +38,9 @@ struct Scratch {
   RegionAnswers regions;
 };
 
-/// Evaluates without building strings; throws EvalError on an arithmetic
-/// error. The caller checks the facts' dates first (check_dates).
+/// Evaluates without building strings, in `scratch` fitted to the policy;
+/// throws EvalError on an arithmetic error. The caller checks the facts
+/// first (check_facts).
 void decide(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const EvalOptions& options,
             Scratch& scratch, Decisions& out);
 
@@ -50,8 +51,9 @@ Evaluation materialise(const CompiledPolicy& policy, const FactsData& facts, con
 EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of,
                     const EvalOptions& options);
 
-/// Facts that cannot be true on the evaluation date: a birth after it, or a
-/// person's death, assessment or injury dated before their birth.
-std::vector<Diagnostic> check_dates(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of);
+/// Facts this policy cannot evaluate on this date: read for another facts
+/// schema, a birth after the date, or a person's death, assessment or injury
+/// dated before their birth.
+std::vector<Diagnostic> check_facts(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of);
 
 }  // namespace fuzhu::detail

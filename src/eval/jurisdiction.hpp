@@ -3,7 +3,8 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
+
+#include "compile/compiled.hpp"
 
 namespace fuzhu::detail {
 
@@ -22,12 +23,8 @@ class RegionAnswers {
 
  private:
   static constexpr std::size_t most_remembered = 4096;
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   std::string jurisdiction_;
-  std::unordered_map<std::string, bool, Hash, std::equal_to<>> answers_;
+  StringMap<bool> answers_;
 };
 
 }  // namespace fuzhu::detail

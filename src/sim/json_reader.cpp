@@ -47,12 +47,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::uint64_t word(const char* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, sizeof w);
-  return w;
-}
-
 // Whether n bytes at p, in a padded document, hold a backslash: eight at a
 // time, a byte equal to '\\' becoming a zero byte that the borrow of the
 // subtraction finds (a borrow only runs upwards, so bytes masked off past

@@ -17,6 +17,13 @@
 
 namespace fuzhu::sim {
 
+/// Eight bytes at p, as one word (no alignment needed).
+inline std::uint64_t word(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+
 /// A name in a padded buffer, as a simdjson document is (SIMDJSON_PADDING
 /// bytes after its last): a word may be read past the name's end.
 struct Padded {
@@ -68,12 +75,6 @@ class NameTable {
       if (e.value < 0) return -1;
       if (e.words == w && (w.size <= 16 || e.name == name)) return e.value;
     }
-  }
-
-  static std::uint64_t word(const char* p) {
-    std::uint64_t w;
-    std::memcpy(&w, p, sizeof w);
-    return w;
   }
 
   // A padded name shorter than 8 bytes is read as a whole word and masked
