@@ -22,11 +22,8 @@ if(TARGET unit_tests)
 
   # The CLI end to end: --check fails on a file that is not formatted, passes
   # on the repository's policies, and never touches the files.
-  set(FUZHU_FMT_EXPECT ${PROJECT_SOURCE_DIR}/tests/cli/expect.cmake)
   function(fuzhu_fmt_cli_test name exit regex)
-    add_test(NAME cli.fmt.${name}
-             COMMAND ${CMAKE_COMMAND} "-DCMD=${ARGN}" -DEXIT=${exit} "-DREGEX=${regex}" -P ${FUZHU_FMT_EXPECT}
-             WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+    fuzhu_expect_test(cli.fmt.${name} ${exit} "${regex}" ${ARGN})
   endfunction()
   # A valid policy in no particular layout, written here rather than kept in
   # the tree, where `fuzhu fmt` would tidy it.

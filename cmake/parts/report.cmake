@@ -45,12 +45,9 @@ endif()
 
 if(TARGET unit_tests)
   # The command line: bad input gives a clear error and exit 1, never a crash.
-  set(REPORT_EXPECT ${PROJECT_SOURCE_DIR}/tests/cli/expect.cmake)
   set(YIYANG_TXT ${PROJECT_SOURCE_DIR}/../shared/documents/yiyang.txt)
   function(fuzhu_report_test name exit regex)
-    add_test(NAME report.cli.${name}
-             COMMAND ${CMAKE_COMMAND} "-DCMD=${ARGN}" -DEXIT=${exit} "-DREGEX=${regex}" -P ${REPORT_EXPECT}
-             WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+    fuzhu_expect_test(report.cli.${name} ${exit} "${regex}" ${ARGN})
   endfunction()
   fuzhu_report_test(yiyang 0 "<html lang=\"zh-CN\">.*益政办发〔2017〕26号"
     $<TARGET_FILE:fuzhu_cli> report policies/yiyang.policy --document ${YIYANG_TXT})

@@ -32,12 +32,9 @@ if(TARGET unit_tests)
 endif()
 
 if(BUILD_TESTING AND PROJECT_IS_TOP_LEVEL)
-  set(SIM_EXPECT ${PROJECT_SOURCE_DIR}/tests/cli/expect.cmake)
   set(SIM_DATA ${PROJECT_SOURCE_DIR}/tests/sim)
   function(fuzhu_sim_test name exit regex)
-    add_test(NAME sim.${name}
-             COMMAND ${CMAKE_COMMAND} "-DCMD=${ARGN}" -DEXIT=${exit} "-DREGEX=${regex}" -P ${SIM_EXPECT}
-             WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+    fuzhu_expect_test(sim.${name} ${exit} "${regex}" ${ARGN})
   endfunction()
   set(FUZHU_BIN $<TARGET_FILE:fuzhu_cli>)
   # Five Yiyang families worked out by hand in tests/sim/README.md.
