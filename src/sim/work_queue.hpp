@@ -29,21 +29,13 @@ class WorkQueue {
   std::optional<T> pop() {
     std::unique_lock lock(mutex_);
     ready_.wait(lock, [&] { return !items_.empty() || closed_; });
-    if (items_.empty()) return std::nullopt;
-    T item = std::move(items_.front());
-    items_.pop_front();
-    room_.notify_one();
-    return item;
+    return take_front();
   }
 
   /// An item if one is waiting, without waiting.
   std::optional<T> try_pop() {
     std::lock_guard lock(mutex_);
-    if (items_.empty()) return std::nullopt;
-    T item = std::move(items_.front());
-    items_.pop_front();
-    room_.notify_one();
-    return item;
+    return take_front();
   }
 
   void close() {
@@ -54,6 +46,15 @@ class WorkQueue {
   }
 
  private:
+  // The first item, if any, making room for another; the mutex is held.
+  std::optional<T> take_front() {
+    if (items_.empty()) return std::nullopt;
+    T item = std::move(items_.front());
+    items_.pop_front();
+    room_.notify_one();
+    return item;
+  }
+
   std::size_t capacity_;
   std::deque<T> items_;
   bool closed_ = false;
