@@ -41,7 +41,7 @@ bool Decider::decide(const Facts& facts, const Date& as_of) {
       detail::decide(compiled, facts.data(), as_of, options_, memory_->scratch, decisions_);
       return true;
     } catch (const detail::EvalError& e) {
-      errors_.push_back(compiled.program->sources.diagnose(Severity::error, e.loc, e.message));
+      errors_.push_back(compiled.program->sources.diagnose(e.code, e.loc, e.message));
     }
   }
   decisions_.clear();

@@ -26,25 +26,25 @@ CompileResult Policy::compile_string(std::string_view source, std::string name, 
 }
 
 CompileResult Policy::compile_file(const std::filesystem::path& file, const CompileOptions& options) {
-  auto fail = [&](std::string message) {
+  auto fail = [&](Diag code, std::string message) {
     CompileResult result;
-    Diagnostic d;
+    Diagnostic d = make_diagnostic(code, std::move(message));
     d.file = file.string();
-    d.message = std::move(message);
     result.diagnostics.push_back(std::move(d));
     return result;
   };
   std::error_code ec;
-  if (!std::filesystem::exists(file, ec)) return fail("no such file");
-  if (!std::filesystem::is_regular_file(file, ec)) return fail("not a regular file");
+  if (!std::filesystem::exists(file, ec)) return fail(Diag::no_such_file, "no such file");
+  if (!std::filesystem::is_regular_file(file, ec)) return fail(Diag::not_a_regular_file, "not a regular file");
   auto size = std::filesystem::file_size(file, ec);
-  if (ec) return fail("cannot read the file");
+  if (ec) return fail(Diag::cannot_read, "cannot read the file");
   if (size > limits::max_policy_bytes)
-    return fail(fmt::format("the file is {} bytes; a policy may be at most {} bytes", size, limits::max_policy_bytes));
+    return fail(Diag::policy_too_large,
+                fmt::format("the file is {} bytes; a policy may be at most {} bytes", size, limits::max_policy_bytes));
   std::ifstream in(file, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
-  if (!in) return fail("cannot read the file");
+  if (!in) return fail(Diag::cannot_read, "cannot read the file");
   return compile_string(text.str(), file.string(), options);
 }
 

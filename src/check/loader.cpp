@@ -63,20 +63,20 @@ class Loader {
       std::uintmax_t too_large = 0;
       auto text = read_file(path, too_large);
       if (too_large > 0) {
-        diags_.error(use.loc, fmt::format("\"{}\" is {} bytes; a policy file may be at most {} bytes", use.path,
+        diags_.add(Diag::policy_too_large, use.loc, fmt::format("\"{}\" is {} bytes; a policy file may be at most {} bytes", use.path,
                                           too_large, limits::max_policy_bytes));
         return;
       }
       if (!text) continue;
       if (program_.sources.size() >= static_cast<int>(limits::max_uses)) {
-        diags_.error(use.loc, fmt::format("a policy may read at most {} files", limits::max_uses));
+        diags_.add(Diag::too_many_files, use.loc, fmt::format("a policy may read at most {} files", limits::max_uses));
         return;
       }
       loaded_.insert(canonical);
       load(program_.sources.add(path.string(), std::move(*text)));
       return;
     }
-    diags_.error(use.loc, fmt::format("cannot read \"{}\": no such file next to this one{}", use.path,
+    diags_.add(Diag::used_file_not_found, use.loc, fmt::format("cannot read \"{}\": no such file next to this one{}", use.path,
                                       options_.include_dirs.empty() ? "" : " or in the include folders"));
   }
 };

@@ -34,14 +34,14 @@ class SchemaResolver {
     std::set<std::string> names;
     for (auto& file : program_.files) {
       for (auto& e : file->enums) {
-        if (!names.insert(e->name).second) diags_.error(e->loc, fmt::format("'{}' is declared twice", e->name));
+        if (!names.insert(e->name).second) diags_.add(Diag::type_declared_twice, e->loc, fmt::format("'{}' is declared twice", e->name));
         check_name_length(e->name, e->loc);
         for (const auto& v : e->values) check_name_length(v.name, v.loc);
         duplicate_values(*e);
         program_.enums.push_back(e.get());
       }
       for (auto& r : file->records) {
-        if (!names.insert(r->name).second) diags_.error(r->loc, fmt::format("'{}' is declared twice", r->name));
+        if (!names.insert(r->name).second) diags_.add(Diag::type_declared_twice, r->loc, fmt::format("'{}' is declared twice", r->name));
         check_name_length(r->name, r->loc);
         for (const auto& f : r->fields) {
           check_name_length(f.name, f.loc);
@@ -51,7 +51,7 @@ class SchemaResolver {
         program_.records.push_back(r.get());
       }
       if (file->has_facts) {
-        if (!program_.roots.empty()) diags_.error(file->facts_loc, "the facts are declared twice");
+        if (!program_.roots.empty()) diags_.add(Diag::facts_declared_twice, file->facts_loc, "the facts are declared twice");
         for (auto& root : file->roots) {
           check_name_length(root.name, root.loc);
           program_.roots.push_back(&root);
@@ -62,13 +62,13 @@ class SchemaResolver {
 
   void check_name_length(const std::string& name, Loc loc) {
     if (utf8_length(name) > limits::max_name_chars)
-      diags_.error(loc, fmt::format("this name is longer than {} characters (the name length limit)", limits::max_name_chars));
+      diags_.add(Diag::name_too_long, loc, fmt::format("this name is longer than {} characters (the name length limit)", limits::max_name_chars));
   }
 
   void duplicate_values(const ast::EnumDecl& e) {
     std::set<std::string> seen;
     for (const auto& v : e.values)
-      if (!seen.insert(v.name).second) diags_.error(v.loc, fmt::format("'{}' is listed twice in enum {}", v.name, e.name));
+      if (!seen.insert(v.name).second) diags_.add(Diag::enum_value_twice, v.loc, fmt::format("'{}' is listed twice in enum {}", v.name, e.name));
   }
 
   ast::RecordDecl* find_record(const std::string& name) {
@@ -101,9 +101,9 @@ class SchemaResolver {
     if (!record.base.empty()) {
       ast::RecordDecl* base = find_record(record.base);
       if (!base) {
-        diags_.error(record.base_loc, unknown_type(record.base));
+        diags_.add(Diag::unknown_type, record.base_loc, unknown_type(record.base));
       } else if (base == &record || depth == 8) {
-        diags_.error(record.base_loc, "a record cannot include itself");
+        diags_.add(Diag::record_includes_itself, record.base_loc, "a record cannot include itself");
       } else {
         layout(*base, depth + 1);
         record.base_record = base;
@@ -112,7 +112,7 @@ class SchemaResolver {
     }
     for (const auto& field : record.fields) {
       if (record.index_of(field.name) >= 0)
-        diags_.error(field.loc, fmt::format("field '{}' is declared twice in {}", field.name, record.name));
+        diags_.add(Diag::field_declared_twice, field.loc, fmt::format("field '{}' is declared twice in {}", field.name, record.name));
       record.layout.push_back(&field);
     }
   }
@@ -132,14 +132,15 @@ class SchemaResolver {
         break;
       case K::named:
         if (const auto* e = find_enum(field.type_name)) field.type = {T::enumeration, e};
-        else diags_.error(field.loc, find_record(field.type_name)
-                                         ? "a field cannot hold a record; declare it in facts { }"
-                                         : unknown_type(field.type_name));
+        else if (find_record(field.type_name))
+          diags_.add(Diag::field_holds_record, field.loc, "a field cannot hold a record; declare it in facts { }");
+        else
+          diags_.add(Diag::unknown_type, field.loc, unknown_type(field.type_name));
         break;
     }
     if (field.default_value) check_default(field);
     if (field.int_low && field.int_high && *field.int_low > *field.int_high)
-      diags_.error(field.loc, "the range is empty: its lower end is above its upper end");
+      diags_.add(Diag::empty_range, field.loc, "the range is empty: its lower end is above its upper end");
   }
 
   // A default is a literal of the field's type: the schema stays data.
@@ -153,15 +154,15 @@ class SchemaResolver {
               (v.kind == ast::ExprKind::string && field.type.kind == T::string) ||
               (v.kind == ast::ExprKind::name && field.type.kind == T::enumeration &&
                field.type.enumeration->index_of(v.text) >= 0);
-    if (!ok) diags_.error(v.loc, fmt::format("the default of '{}' must be a literal {}", field.name, ast::describe(field.type)));
+    if (!ok) diags_.add(Diag::default_not_literal, v.loc, fmt::format("the default of '{}' must be a literal {}", field.name, ast::describe(field.type)));
   }
 
   void roots() {
     std::set<std::string> names;
     for (const auto* root : program_.roots) {
-      if (!names.insert(root->name).second) diags_.error(root->loc, fmt::format("'{}' is declared twice in facts", root->name));
+      if (!names.insert(root->name).second) diags_.add(Diag::root_declared_twice, root->loc, fmt::format("'{}' is declared twice in facts", root->name));
       auto* record = find_record(root->record_name);
-      if (!record) diags_.error(root->record_loc, unknown_type(root->record_name));
+      if (!record) diags_.add(Diag::unknown_type, root->record_loc, unknown_type(root->record_name));
       const_cast<ast::RootDecl*>(root)->record = record;
     }
   }
@@ -176,19 +177,19 @@ void resolve(Program& program, Diagnostics& diags) {
   if (main.header) program.header = &*main.header;
   for (std::size_t i = 1; i < program.files.size(); ++i)
     if (program.files[i]->header)
-      diags.error(program.files[i]->header->loc, "only the policy file itself may have a policy header");
+      diags.add(Diag::header_outside_policy, program.files[i]->header->loc, "only the policy file itself may have a policy header");
   if (!resolve_schema(program, diags)) return;
   if (!main.benefits.empty() && !program.header)
-    diags.error(main.benefits.front().loc, "a policy needs a header: policy \"title\" { document ... in force from ... jurisdiction ... }");
+    diags.add(Diag::missing_header, main.benefits.front().loc, "a policy needs a header: policy \"title\" { document ... in force from ... jurisdiction ... }");
   if (program.header) {
     const ast::Header& h = *program.header;
-    if (!h.from) diags.error(h.loc, "the policy header needs 'in force from YYYY-MM-DD'");
-    if (h.jurisdiction.empty()) diags.error(h.loc, "the policy header needs 'jurisdiction \"…\"' (the region it applies to)");
-    if (h.from && h.to && *h.to < *h.from) diags.error(h.to_loc, "the policy ends before it starts");
+    if (!h.from) diags.add(Diag::missing_in_force, h.loc, "the policy header needs 'in force from YYYY-MM-DD'");
+    if (h.jurisdiction.empty()) diags.add(Diag::missing_jurisdiction, h.loc, "the policy header needs 'jurisdiction \"…\"' (the region it applies to)");
+    if (h.from && h.to && *h.to < *h.from) diags.add(Diag::ends_before_start, h.to_loc, "the policy ends before it starts");
   }
   if (program.roots.empty() && (!main.benefits.empty() || !main.definitions.empty())) {
     Loc at = main.benefits.empty() ? main.definitions.front().loc : main.benefits.front().loc;
-    diags.error(at, "no facts schema: add `use \"facts.schema\"` at the top of the file");
+    diags.add(Diag::no_facts_schema, at, "no facts schema: add `use \"facts.schema\"` at the top of the file");
     return;
   }
   check_rules(program, diags);

@@ -72,17 +72,17 @@ class TypeChecker {
     for (auto& file : p_.files)
       for (auto& def : file->definitions) {
         if (definition_index_.count(def.name)) {
-          d_.error(def.loc, fmt::format("'{}' is defined twice", def.name));
+          d_.add(Diag::defined_twice, def.loc, fmt::format("'{}' is defined twice", def.name));
           continue;
         }
         if (p_.root_index(def.name) >= 0)
-          d_.error(def.loc, fmt::format("'{}' is a facts record; choose another name", def.name));
+          d_.add(Diag::name_is_a_record, def.loc, fmt::format("'{}' is a facts record; choose another name", def.name));
         check_name_length(def.name, def.loc);
         definition_index_[def.name] = static_cast<int>(p_.definitions.size());
         p_.definitions.push_back(&def);
       }
     if (p_.definitions.size() > limits::max_definitions)
-      d_.error(p_.definitions[limits::max_definitions]->loc,
+      d_.add(Diag::too_many_definitions, p_.definitions[limits::max_definitions]->loc,
                fmt::format("too many definitions: at most {} in one policy, facts.schema's included", limits::max_definitions));
     definition_state_.assign(p_.definitions.size(), 0);
     definition_used_.assign(p_.definitions.size(), false);
@@ -127,7 +127,7 @@ class TypeChecker {
         nesting[i] = own[i] + deepest;
         state[i] = 2;
         if (nesting[i] > limits::max_definition_nesting) {
-          d_.error(p_.definitions[i]->loc,
+          d_.add(Diag::definitions_too_deep, p_.definitions[i]->loc,
                    fmt::format("'{}' nests definitions more than {} levels deep (the definition nesting limit): "
                                "define it more directly",
                                p_.definitions[i]->name, limits::max_definition_nesting));
@@ -143,21 +143,21 @@ class TypeChecker {
     std::set<std::string> ids;
     for (auto& b : p_.files.front()->benefits) {
       if (!ids.insert(b.id).second)
-        d_.warning(b.loc, fmt::format("benefit '{}' is declared twice: each catalog id should appear once", b.id));
+        d_.add(Diag::benefit_declared_twice, b.loc, fmt::format("benefit '{}' is declared twice: each catalog id should appear once", b.id));
       check_name_length(b.id, b.loc);
       p_.benefits.push_back(&b);
     }
     for (std::size_t i = 1; i < p_.files.size(); ++i)
       if (!p_.files[i]->benefits.empty())
-        d_.error(p_.files[i]->benefits.front().loc, "benefits belong in the policy file, not in a used file");
+        d_.add(Diag::benefit_outside_policy, p_.files[i]->benefits.front().loc, "benefits belong in the policy file, not in a used file");
     if (p_.benefits.size() > limits::max_benefits)
-      d_.error(p_.benefits[limits::max_benefits]->loc, fmt::format("too many benefits: at most {} in one policy", limits::max_benefits));
+      d_.add(Diag::too_many_benefits, p_.benefits[limits::max_benefits]->loc, fmt::format("too many benefits: at most {} in one policy", limits::max_benefits));
     benefit_deps_.resize(p_.benefits.size());
   }
 
   void check_name_length(const std::string& name, Loc loc) {
     if (utf8_length(name) > limits::max_name_chars)
-      d_.error(loc, fmt::format("this name is longer than {} characters (the name length limit)", limits::max_name_chars));
+      d_.add(Diag::name_too_long, loc, fmt::format("this name is longer than {} characters (the name length limit)", limits::max_name_chars));
   }
 
   const ast::RecordDecl* find_person_record() {
@@ -172,7 +172,7 @@ class TypeChecker {
     if (definition_state_[index] == 2) return;
     ast::Definition& def = *p_.definitions[index];
     if (definition_state_[index] == 1) {
-      d_.error(def.loc, fmt::format("'{}' is defined in terms of itself", def.name));
+      d_.add(Diag::defined_by_itself, def.loc, fmt::format("'{}' is defined in terms of itself", def.name));
       return;
     }
     definition_state_[index] = 1;
@@ -189,18 +189,18 @@ class TypeChecker {
       inner.has_person = true;
       inner.person_record = person_record_;
     }
-    if (b.cite.empty()) d_.warning(b.loc, fmt::format("benefit '{}' cites no clause of the document", b.id));
+    if (b.cite.empty()) d_.add(Diag::no_citation, b.loc, fmt::format("benefit '{}' cites no clause of the document", b.id));
     if (b.condition) expect(*b.condition, bool_type, outer, "the condition of a benefit");
     if (b.where) expect(*b.where, bool_type, inner, "a 'where' condition");
     if (b.amount) expect(*b.amount, money_type, inner, "an amount");
-    if (b.minimum && !b.amount) d_.error(b.loc, "'at least' needs an amount");
-    if (!b.period && b.amount) d_.error(b.amount->loc, "an amount needs a period: monthly, yearly or once");
+    if (b.minimum && !b.amount) d_.add(Diag::at_least_without_amount, b.loc, "'at least' needs an amount");
+    if (!b.period && b.amount) d_.add(Diag::amount_without_period, b.amount->loc, "an amount needs a period: monthly, yearly or once");
     for (auto& payer : b.payers) {
       if (payer.share) expect(*payer.share, money_type, inner, "a payer's share");
       if (payer.condition) expect(*payer.condition, bool_type, inner, "a payer's condition");
     }
     if (b.condition && b.condition->kind == ExprKind::boolean && !b.condition->boolean)
-      d_.warning(b.condition->loc, fmt::format("benefit '{}' can never be granted: its condition is false", b.id));
+      d_.add(Diag::never_granted, b.condition->loc, fmt::format("benefit '{}' can never be granted: its condition is false", b.id));
   }
 
   void order_benefits() {
@@ -209,7 +209,7 @@ class TypeChecker {
     std::function<void(int)> visit = [&](int i) {
       if (state[i] == 2) return;
       if (state[i] == 1) {
-        d_.error(p_.benefits[i]->loc,
+        d_.add(Diag::depends_on_itself, p_.benefits[i]->loc,
                  fmt::format("benefit '{}' depends on itself through granted()", p_.benefits[i]->id));
         return;
       }
@@ -228,7 +228,7 @@ class TypeChecker {
       int index = definition_index_[def->name];
       // Shared definitions in a used file (the prelude) need not all be used.
       if (!definition_used_[index] && def->loc.file == 0)
-        d_.warning(def->loc, fmt::format("'{}' is defined but never used", def->name));
+        d_.add(Diag::unused_definition, def->loc, fmt::format("'{}' is defined but never used", def->name));
     }
   }
 
@@ -237,7 +237,7 @@ class TypeChecker {
   void expect(Expr& e, Type want, const Scope& scope, const char* what) {
     Type got = check(e, scope, &want);
     if (got.kind != TypeKind::error && got != want)
-      d_.error(e.loc, fmt::format("{} must be {}, but this is {}", what, ast::describe(want), ast::describe(got)));
+      d_.add(Diag::wrong_type, e.loc, fmt::format("{} must be {}, but this is {}", what, ast::describe(want), ast::describe(got)));
   }
 
   Type set(Expr& e, Type t) {
@@ -245,8 +245,8 @@ class TypeChecker {
     return t;
   }
 
-  Type fail(Expr& e, std::string message) {
-    d_.error(e.loc, std::move(message));
+  Type fail(Expr& e, Diag code, std::string message) {
+    d_.add(code, e.loc, std::move(message));
     return set(e, error_type);
   }
 
@@ -262,14 +262,14 @@ class TypeChecker {
       case ExprKind::name: return name(e, scope, hint);
       case ExprKind::person:
         if (!scope.has_person)
-          return fail(e, "'person' means the recipient, and stands only in a benefit given to "
+          return fail(e, Diag::person_outside_recipient, "'person' means the recipient, and stands only in a benefit given to "
                          "each parent, each member, mother, father or child");
         return set(e, Type{TypeKind::person, nullptr, scope.person_record});
       case ExprKind::field: return field(e, scope);
       case ExprKind::negate: {
         Type t = check(*e.operands[0], scope, nullptr);
         if (t.kind != TypeKind::error && t != int_type && t != money_type)
-          return fail(e, fmt::format("'-' applies to a number or money, not {}", ast::describe(t)));
+          return fail(e, Diag::negate_non_number, fmt::format("'-' applies to a number or money, not {}", ast::describe(t)));
         return set(e, t);
       }
       case ExprKind::not_:
@@ -302,7 +302,7 @@ class TypeChecker {
   void same(Expr& e, Type want, const Scope& scope, const char* what) {
     Type got = check(e, scope, &want);
     if (want.kind != TypeKind::error && got.kind != TypeKind::error && got != want)
-      d_.error(e.loc, fmt::format("{} must have one type: this is {}, the other {}", what,
+      d_.add(Diag::branches_differ, e.loc, fmt::format("{} must have one type: this is {}, the other {}", what,
                                   ast::describe(got), ast::describe(want)));
   }
 
@@ -338,12 +338,12 @@ class TypeChecker {
       std::vector<std::string> values;
       for (const auto& v : hint->enumeration->values) values.push_back(v.name);
       std::string hint_text = did_you_mean(e.text, values, hints_);
-      return fail(e, fmt::format("'{}' is not a value of {}{}", e.text, ast::describe(*hint),
+      return fail(e, Diag::not_an_enum_value, fmt::format("'{}' is not a value of {}{}", e.text, ast::describe(*hint),
                                  hint_text.empty() ? fmt::format(" (its values: {})", fmt::join(values, ", "))
                                                    : fmt::format("; did you mean '{}'?", hint_text)));
     }
     std::string suggestion = did_you_mean(e.text, visible_names(scope), hints_);
-    return fail(e, fmt::format("unknown name '{}'{}", e.text,
+    return fail(e, Diag::unknown_name, fmt::format("unknown name '{}'{}", e.text,
                                suggestion.empty() ? "" : fmt::format("; did you mean '{}'?", suggestion)));
   }
 
@@ -351,7 +351,7 @@ class TypeChecker {
     Type base = check(*e.operands[0], scope, nullptr);
     if (base.kind == TypeKind::error) return set(e, error_type);
     if (base.kind != TypeKind::record && base.kind != TypeKind::person)
-      return fail(e, fmt::format("'.{}': {} has no fields", e.text, ast::describe(base)));
+      return fail(e, Diag::no_fields, fmt::format("'.{}': {} has no fields", e.text, ast::describe(base)));
     const ast::RecordDecl* record = base.record;
     int index = record ? record->index_of(e.text) : -1;
     if (index < 0) {
@@ -359,7 +359,7 @@ class TypeChecker {
       if (record)
         for (const auto* f : record->layout) fields.push_back(f->name);
       std::string suggestion = did_you_mean(e.text, fields, hints_);
-      return fail(e, fmt::format("{} has no field '{}'{}", record ? record->name : "this", e.text,
+      return fail(e, Diag::unknown_field, fmt::format("{} has no field '{}'{}", record ? record->name : "this", e.text,
                                  suggestion.empty() ? "" : fmt::format("; did you mean '{}'?", suggestion)));
     }
     e.resolved = index;
@@ -395,7 +395,7 @@ class TypeChecker {
     const Type l = types.first, r = types.second;
     if (l.kind == TypeKind::error || r.kind == TypeKind::error) return set(e, error_type);
     auto mismatch = [&] {
-      return fail(e, fmt::format("cannot apply '{}' to {} and {}", ast::spelling(e.op), ast::describe(l),
+      return fail(e, Diag::operator_mismatch, fmt::format("cannot apply '{}' to {} and {}", ast::spelling(e.op), ast::describe(l),
                                  ast::describe(r)));
     };
     switch (e.op) {
@@ -428,7 +428,7 @@ class TypeChecker {
     Type t = check(*e.operands[0], scope, nullptr);
     if (t.kind == TypeKind::error) return set(e, bool_type);
     if (t.kind != TypeKind::enumeration)
-      return fail(e, fmt::format("'in {{…}}' needs an enum value on its left, not {}", ast::describe(t)));
+      return fail(e, Diag::in_set_non_enum, fmt::format("'in {{…}}' needs an enum value on its left, not {}", ast::describe(t)));
     values_of(e.arms.front(), t);
     return set(e, bool_type);
   }
@@ -442,7 +442,7 @@ class TypeChecker {
         std::vector<std::string> names;
         for (const auto& v : t.enumeration->values) names.push_back(v.name);
         std::string suggestion = did_you_mean(arm.values[i], names, hints_);
-        d_.error(arm.value_locs[i], fmt::format("'{}' is not a value of {}{}", arm.values[i], ast::describe(t),
+        d_.add(Diag::not_an_enum_value, arm.value_locs[i], fmt::format("'{}' is not a value of {}{}", arm.values[i], ast::describe(t),
                                                 suggestion.empty() ? fmt::format(" (its values: {})", fmt::join(names, ", "))
                                                                    : fmt::format("; did you mean '{}'?", suggestion)));
       }
@@ -454,8 +454,8 @@ class TypeChecker {
   Type match(Expr& e, const Scope& scope, const Type* hint) {
     Type subject = check(*e.operands[0], scope, nullptr);
     if (subject.kind != TypeKind::error && subject.kind != TypeKind::enumeration)
-      return fail(*e.operands[0], fmt::format("'match' chooses on an enum value, not {}", ast::describe(subject)));
-    if (e.arms.empty() && !e.otherwise) return fail(e, "a 'match' needs at least one case");
+      return fail(*e.operands[0], Diag::match_non_enum, fmt::format("'match' chooses on an enum value, not {}", ast::describe(subject)));
+    if (e.arms.empty() && !e.otherwise) return fail(e, Diag::match_without_case, "a 'match' needs at least one case");
     Type result = hint ? *hint : error_type;
     bool first = true;
     std::set<int> seen;
@@ -464,7 +464,7 @@ class TypeChecker {
         for (std::size_t i = 0; i < arm.values.size(); ++i) {
           int index = values_of(ast::MatchArm{{arm.values[i]}, {arm.value_locs[i]}, nullptr}, subject).front();
           if (index >= 0 && !seen.insert(index).second)
-            d_.error(arm.value_locs[i], fmt::format("'{}' has two cases in this match", arm.values[i]));
+            d_.add(Diag::match_case_twice, arm.value_locs[i], fmt::format("'{}' has two cases in this match", arm.values[i]));
         }
       if (first && !hint) result = check(*arm.result, scope, nullptr);
       else same(*arm.result, result, scope, "every case of a match");
@@ -479,7 +479,7 @@ class TypeChecker {
 
   Type tier(Expr& e, const Scope& scope, const Type* hint) {
     expect(*e.operands[0], int_type, scope, "the value a tier table chooses on");
-    if (e.tiers.empty()) return fail(e, "a tier table needs at least one row");
+    if (e.tiers.empty()) return fail(e, Diag::tier_without_row, "a tier table needs at least one row");
     Type result = hint ? *hint : check(*e.tiers.front().result, scope, nullptr);
     for (std::size_t i = hint ? 0 : 1; i < e.tiers.size(); ++i) same(*e.tiers[i].result, result, scope, "every row of a tier table");
     warn_tier_gaps(e);
@@ -489,7 +489,7 @@ class TypeChecker {
   void warn_tier_gaps(const Expr& e) {
     std::vector<const ast::TierArm*> rows;
     for (const auto& t : e.tiers) {
-      if (t.low && t.high && *t.low > *t.high) d_.error(t.loc, "this range is empty: its lower end is above its upper end");
+      if (t.low && t.high && *t.low > *t.high) d_.add(Diag::tier_row_empty, t.loc, "this range is empty: its lower end is above its upper end");
       rows.push_back(&t);
     }
     auto low = [](const ast::TierArm* t) { return t->low.value_or(INT64_MIN); };
@@ -497,18 +497,18 @@ class TypeChecker {
     std::sort(rows.begin(), rows.end(), [&](auto* a, auto* b) { return low(a) < low(b); });
     for (std::size_t i = 1; i < rows.size(); ++i) {
       std::int64_t prev_high = high(rows[i - 1]);
-      if (low(rows[i]) <= prev_high) d_.warning(rows[i]->loc, "this row overlaps the row before it: a value would match both");
+      if (low(rows[i]) <= prev_high) d_.add(Diag::tier_rows_overlap, rows[i]->loc, "this row overlaps the row before it: a value would match both");
       else if (prev_high != INT64_MAX && low(rows[i]) > prev_high + 1)
-        d_.warning(rows[i]->loc, fmt::format("values {}..{} match no row of this tier table", prev_high + 1, low(rows[i]) - 1));
+        d_.add(Diag::tier_gap, rows[i]->loc, fmt::format("values {}..{} match no row of this tier table", prev_high + 1, low(rows[i]) - 1));
     }
   }
 
   Type schedule(Expr& e, const Scope& scope, const Type* hint) {
-    if (e.schedule.empty()) return fail(e, "a schedule needs at least one 'from DATE => value' row");
+    if (e.schedule.empty()) return fail(e, Diag::schedule_without_row, "a schedule needs at least one 'from DATE => value' row");
     Type result = hint ? *hint : check(*e.schedule.front().result, scope, nullptr);
     for (std::size_t i = 0; i < e.schedule.size(); ++i) {
       if (i > 0 && !(e.schedule[i - 1].from < e.schedule[i].from))
-        d_.error(e.schedule[i].loc, "the rows of a schedule go from the earliest date to the latest");
+        d_.add(Diag::schedule_out_of_order, e.schedule[i].loc, "the rows of a schedule go from the earliest date to the latest");
       if (i > 0 || hint) same(*e.schedule[i].result, result, scope, "every row of a schedule");
     }
     return set(e, result);
@@ -523,13 +523,13 @@ class TypeChecker {
     const std::string& f = e.text;
     auto arity = [&](std::size_t n) {
       if (e.operands.size() == n) return true;
-      d_.error(e.loc, fmt::format("{}() takes {} argument{}", f, n, n == 1 ? "" : "s"));
+      d_.add(Diag::argument_count, e.loc, fmt::format("{}() takes {} argument{}", f, n, n == 1 ? "" : "s"));
       return false;
     };
     auto person_arg = [&](Expr& arg) {
       Type t = check(arg, scope, nullptr);
       if (t.kind != TypeKind::error && !is_person_like(t))
-        d_.error(arg.loc, fmt::format("{}() needs a person (mother, father, child or person), not {}", f, ast::describe(t)));
+        d_.add(Diag::argument_not_person, arg.loc, fmt::format("{}() needs a person (mother, father, child or person), not {}", f, ast::describe(t)));
     };
     if (f == "age") {
       if (arity(1)) person_arg(*e.operands[0]);
@@ -553,7 +553,7 @@ class TypeChecker {
     if (f == "has") {
       if (arity(1)) {
         check(*e.operands[0], scope, nullptr);
-        if (e.operands[0]->kind != ExprKind::field) d_.error(e.operands[0]->loc, "has() takes a fact, such as family.art_rebirth_date");
+        if (e.operands[0]->kind != ExprKind::field) d_.add(Diag::argument_not_fact, e.operands[0]->loc, "has() takes a fact, such as family.art_rebirth_date");
       }
       return set(e, bool_type);
     }
@@ -561,7 +561,7 @@ class TypeChecker {
       if (arity(1)) {
         Type t = check(*e.operands[0], scope, nullptr);
         if (t.kind != TypeKind::error && t.kind != TypeKind::record && t.kind != TypeKind::person)
-          d_.error(e.operands[0]->loc, "exists() takes a person: mother, father, child or person");
+          d_.add(Diag::argument_not_person, e.operands[0]->loc, "exists() takes a person: mother, father, child or person");
       }
       return set(e, bool_type);
     }
@@ -570,7 +570,7 @@ class TypeChecker {
       return set(e, bool_type);
     }
     std::string suggestion = did_you_mean(f, {"age", "age_on", "year", "this_year", "has", "exists", "granted"}, hints_);
-    return fail(e, fmt::format("unknown function '{}'{}", f,
+    return fail(e, Diag::unknown_function, fmt::format("unknown function '{}'{}", f,
                                suggestion.empty() ? "; the functions are age, age_on, year, this_year, has, exists, granted"
                                                   : fmt::format("; did you mean '{}'?", suggestion)));
   }
@@ -578,7 +578,7 @@ class TypeChecker {
   void granted(Expr& e, const Scope& scope) {
     Expr& arg = *e.operands[0];
     if (arg.kind != ExprKind::name) {
-      d_.error(arg.loc, "granted() takes the id of a benefit of this policy");
+      d_.add(Diag::argument_not_benefit, arg.loc, "granted() takes the id of a benefit of this policy");
       return;
     }
     int index = p_.benefit_index(arg.text);
@@ -586,12 +586,12 @@ class TypeChecker {
       std::vector<std::string> ids;
       for (const auto* b : p_.benefits) ids.push_back(b->id);
       std::string suggestion = did_you_mean(arg.text, ids, hints_);
-      d_.error(arg.loc, fmt::format("no benefit '{}' in this policy{}", arg.text,
+      d_.add(Diag::unknown_benefit, arg.loc, fmt::format("no benefit '{}' in this policy{}", arg.text,
                                     suggestion.empty() ? "" : fmt::format("; did you mean '{}'?", suggestion)));
       return;
     }
     if (scope.benefit < 0) {
-      d_.error(e.loc, "granted() stands only in a benefit, not in a definition");
+      d_.add(Diag::granted_outside_benefit, e.loc, "granted() stands only in a benefit, not in a definition");
       return;
     }
     arg.name_kind = ast::NameKind::benefit;

@@ -14,6 +14,7 @@ namespace fuzhu::detail {
 struct EvalError {
   Loc loc;
   std::string message;
+  Diag code = Diag::arithmetic;
 };
 
 inline std::int64_t checked_add(std::int64_t a, std::int64_t b, Loc loc) {

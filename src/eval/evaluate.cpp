@@ -693,7 +693,7 @@ EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const 
     Evaluator(policy, facts, as_of, scratch, tracer ? &*tracer : nullptr).run(options, decisions, &explained);
     result.evaluation = materialise(policy, facts, as_of, decisions, std::move(explained));
   } catch (const EvalError& e) {
-    result.errors.push_back(sources.diagnose(Severity::error, e.loc, e.message));
+    result.errors.push_back(sources.diagnose(e.code, e.loc, e.message));
   }
   return result;
 }
@@ -702,9 +702,7 @@ std::vector<Diagnostic> check_facts(const CompiledPolicy& policy, const FactsDat
   std::vector<Diagnostic> out;
   const Schema& s = *policy.schema;
   if (facts.schema != policy.schema && facts.schema->slot_count != s.slot_count) {
-    Diagnostic d;
-    d.message = "these facts were read for a policy with another facts schema";
-    out.push_back(std::move(d));
+    out.push_back(make_diagnostic(Diag::facts_of_another_schema, "these facts were read for a policy with another facts schema"));
     return out;
   }
   const std::int64_t today = as_of.days_since_epoch();
@@ -713,20 +711,20 @@ std::vector<Diagnostic> check_facts(const CompiledPolicy& policy, const FactsDat
     if (root.birth_slot < 0 || !facts.present[r]) continue;
     const Value& birth = facts.slots[static_cast<std::size_t>(root.birth_slot)];
     if (!birth.known()) continue;
-    auto problem = [&](std::string message) {
-      Diagnostic d;
-      d.message = std::move(message);
+    auto problem = [&](Diag code, int slot, std::string message) {
+      Diagnostic d = make_diagnostic(code, std::move(message));
+      d.path = s.path_of(slot);
       out.push_back(std::move(d));
     };
     if (birth.n > today)
-      problem(fmt::format("{}: the birth date {} is after the evaluation date {}", s.path_of(root.birth_slot),
+      problem(Diag::born_after_evaluation, root.birth_slot, fmt::format("{}: the birth date {} is after the evaluation date {}", s.path_of(root.birth_slot),
                           Date::from_days(birth.n).to_string(), as_of.to_string()));
     // Nothing happens to a person before they are born: a death, an
     // assessment or an injury dated earlier is a mistake in the facts.
     for (int slot : root.event_slots) {
       const Value& date = facts.slots[static_cast<std::size_t>(slot)];
       if (date.known() && date.n < birth.n)
-        problem(fmt::format("{}: {} is before the birth date {} ({})", s.path_of(slot), Date::from_days(date.n).to_string(),
+        problem(Diag::event_before_birth, slot, fmt::format("{}: {} is before the birth date {} ({})", s.path_of(slot), Date::from_days(date.n).to_string(),
                             Date::from_days(birth.n).to_string(), s.path_of(root.birth_slot)));
     }
   }

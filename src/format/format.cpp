@@ -1,5 +1,7 @@
 #include "format/format.hpp"
 
+#include "diagnostics/codes.hpp"
+
 #include "format/printer.hpp"
 #include "format/structure.hpp"
 #include "format/token.hpp"
@@ -11,7 +13,9 @@ namespace {
 
 Result failure(std::string name, std::string message) {
   Result r;
-  r.diagnostics.push_back(Diagnostic{Severity::error, std::move(name), 0, 0, std::move(message), {}});
+  Diagnostic d = make_diagnostic(Diag::cannot_format, std::move(message));
+  d.file = std::move(name);
+  r.diagnostics.push_back(std::move(d));
   return r;
 }
 

@@ -56,7 +56,7 @@ class FactsReader : public nlohmann::json_sax<json> {
     if (depth_ > static_cast<int>(limits::max_facts_depth)) return too_deep();
     if (skip_ > 0) return true;
     if (depth_ == 1) {
-      error("", "a family's facts are one JSON object, not an array");
+      error(Diag::not_an_object, "", "a family's facts are one JSON object, not an array");
       return begin_skip(nullptr);
     }
     return begin_skip("an array");
@@ -109,14 +109,14 @@ class FactsReader : public nlohmann::json_sax<json> {
   bool scalar(Assign assign, const char* what) {
     if (skip_ > 0) return true;
     if (depth_ == 0 || depth_ == 1) {
-      if (depth_ == 0) error("", "a family's facts are one JSON object");
+      if (depth_ == 0) error(Diag::not_an_object, "", "a family's facts are one JSON object");
       else if (std::string_view(what) != "null" && root_ >= 0)
-        error(root_name_, fmt::format("expected an object of facts, not {}", what));
+        error(Diag::bad_fact_value, root_name_, fmt::format("expected an object of facts, not {}", what));
       return true;
     }
     if (slot_ < 0) return true;  // unknown field, already warned
     std::string problem = assign(slot_);
-    if (!problem.empty()) error("", problem);
+    if (!problem.empty()) error(Diag::bad_fact_value, "", problem, s_.path_of(slot_));
     return true;
   }
 
@@ -125,7 +125,7 @@ class FactsReader : public nlohmann::json_sax<json> {
       if (depth_ == 2 && root_ < 0) {
         // inside an unknown record, already warned
       } else if (depth_ == 2 || slot_ >= 0) {
-        error(here(), fmt::format("expected {}, not {}", slot_ >= 0 ? "a single value" : "an object", what));
+        error(Diag::bad_fact_value, here(), fmt::format("expected {}, not {}", slot_ >= 0 ? "a single value" : "an object", what));
       }
     }
     skip_ = depth_;
@@ -139,22 +139,23 @@ class FactsReader : public nlohmann::json_sax<json> {
 
   // Stops reading: the depth limit keeps a hostile file from costing more.
   bool too_deep() {
-    error(here(), fmt::format("the JSON nests more than {} levels deep (the depth limit)", limits::max_facts_depth));
+    error(Diag::facts_too_deep, here(), fmt::format("the JSON nests more than {} levels deep (the depth limit)", limits::max_facts_depth));
     return false;
   }
 
-  void error(const std::string& path, const std::string& message) {
-    Diagnostic d;
+  // `path` prefixes the message; `fact` is the path the diagnostic is about
+  // when the message already names it.
+  void error(Diag code, const std::string& path, const std::string& message, const std::string& fact = {}) {
+    Diagnostic d = make_diagnostic(code, path.empty() ? message : fmt::format("{}: {}", path, message));
     d.file = name_;
-    d.message = path.empty() ? message : fmt::format("{}: {}", path, message);
+    d.path = fact.empty() ? path : fact;
     diags_.push_back(std::move(d));
   }
 
   void warn(const std::string& path, const std::string& message) {
-    Diagnostic d;
-    d.severity = Severity::warning;
+    Diagnostic d = make_diagnostic(Diag::unknown_fact, fmt::format("{}: {}", path, message));
     d.file = name_;
-    d.message = fmt::format("{}: {}", path, message);
+    d.path = path;
     d_.warnings.push_back(d.message);
     diags_.push_back(std::move(d));
   }
@@ -165,9 +166,9 @@ class FactsReader : public nlohmann::json_sax<json> {
 FactsResult read_facts_json(std::shared_ptr<const Schema> schema, std::string_view json_text, const std::string& name) {
   FactsResult result;
   if (json_text.size() > limits::max_facts_bytes) {
-    Diagnostic d;
+    Diagnostic d = make_diagnostic(Diag::facts_too_large, fmt::format("the facts are {} bytes; one family may be at most {} bytes",
+                                                                      json_text.size(), limits::max_facts_bytes));
     d.file = name;
-    d.message = fmt::format("the facts are {} bytes; one family may be at most {} bytes", json_text.size(), limits::max_facts_bytes);
     result.diagnostics.push_back(std::move(d));
     return result;
   }
@@ -180,14 +181,13 @@ FactsResult read_facts_json(std::shared_ptr<const Schema> schema, std::string_vi
     int file = sources.add(name, std::string(json_text));
     std::size_t at = *reader.syntax_error_position_ > 0 ? *reader.syntax_error_position_ - 1 : 0;
     result.diagnostics.push_back(
-        sources.diagnose(Severity::error, Loc{file, static_cast<std::uint32_t>(std::min(at, json_text.size()))},
+        sources.diagnose(Diag::malformed_json, Loc{file, static_cast<std::uint32_t>(std::min(at, json_text.size()))},
                          "malformed JSON: " + reader.syntax_error_));
     return result;
   }
   if (!parsed && !has_errors(result.diagnostics)) {
-    Diagnostic d;
+    Diagnostic d = make_diagnostic(Diag::malformed_json, "malformed JSON");
     d.file = name;
-    d.message = "malformed JSON";
     result.diagnostics.push_back(std::move(d));
   }
   if (has_errors(result.diagnostics)) return result;

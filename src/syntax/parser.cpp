@@ -85,7 +85,7 @@ class Lowering {
 
   std::optional<Date> date(const Node& n) {
     auto d = Date::parse(n.string_view());
-    if (!d) diags_.error(loc(n), fmt::format("{} is not a day of the calendar", n.string_view()));
+    if (!d) diags_.add(Diag::not_a_calendar_day, loc(n), fmt::format("{} is not a day of the calendar", n.string_view()));
     return d;
   }
 
@@ -94,7 +94,7 @@ class Lowering {
     std::string_view s = n.string_view();
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
     if (ec != std::errc() || p != s.data() + s.size() || value > limits::max_integer)
-      diags_.error(loc(n), fmt::format("the number {} is too large (at most {})", s, limits::max_integer));
+      diags_.add(Diag::number_too_large, loc(n), fmt::format("the number {} is too large (at most {})", s, limits::max_integer));
     return value;
   }
 
@@ -104,7 +104,7 @@ class Lowering {
     if (n.is_type<g::use_decl>()) {
       out.uses.push_back({unquote(*n.children[0]), loc(n)});
     } else if (n.is_type<g::policy_decl>()) {
-      if (out.header) diags_.error(loc(n), "a file has at most one policy header");
+      if (out.header) diags_.add(Diag::second_header, loc(n), "a file has at most one policy header");
       out.header = header(n);
     } else if (n.is_type<g::enum_decl>()) {
       auto e = enumeration(*n.children[1]);
@@ -114,7 +114,7 @@ class Lowering {
     } else if (n.is_type<g::record_decl>()) {
       out.records.push_back(record(n));
     } else if (n.is_type<g::facts_decl>()) {
-      if (out.has_facts) diags_.error(loc(n), "the facts are declared once");
+      if (out.has_facts) diags_.add(Diag::second_facts_block, loc(n), "the facts are declared once");
       out.has_facts = true;
       out.facts_loc = loc(n);
       for (const auto& r : n.children) out.roots.push_back(root(*r));
@@ -258,7 +258,7 @@ class Lowering {
     std::string_view kind = clause.type;
     for (auto s : seen)
       if (s == kind) {
-        diags_.error(loc(clause), "this clause is given twice in one benefit");
+        diags_.add(Diag::clause_given_twice, loc(clause), "this clause is given twice in one benefit");
         return;
       }
     seen.push_back(kind);
@@ -278,7 +278,7 @@ class Lowering {
         else if (who == "mother") b.recipient = R::mother;
         else if (who == "father") b.recipient = R::father;
         else
-          diags_.error(loc(*c), fmt::format("'{}' is not a recipient: write household, child, "
+          diags_.add(Diag::not_a_recipient, loc(*c), fmt::format("'{}' is not a recipient: write household, child, "
                                             "mother, father, each parent or each member", who));
       }
     }
@@ -342,7 +342,7 @@ class Lowering {
   // and/or chains, whose operator nodes are not kept.
   ast::ExprPtr chain(const Node& n, std::optional<ast::BinaryOp> same_op) {
     if (n.children.size() / 2 + depth_ >= limits::max_expression_depth) {
-      diags_.error(loc(n), fmt::format("this expression has too many operators (more than {}): split it into definitions", limits::max_expression_depth));
+      diags_.add(Diag::expression_too_deep, loc(n), fmt::format("this expression has too many operators (more than {}): split it into definitions", limits::max_expression_depth));
       return make(ast::ExprKind::boolean, n);
     }
     ast::ExprPtr left = expr(*n.children[0]);
@@ -370,7 +370,7 @@ class Lowering {
   // an operator), so that checking and evaluating never exhaust the stack.
   ast::ExprPtr expr(const Node& n) {
     if (depth_ >= limits::max_expression_depth) {
-      if (!depth_reported_) diags_.error(loc(n), fmt::format("this expression is too long or nests too deeply (more than {} levels): split it into definitions", limits::max_expression_depth));
+      if (!depth_reported_) diags_.add(Diag::expression_too_deep, loc(n), fmt::format("this expression is too long or nests too deeply (more than {} levels): split it into definitions", limits::max_expression_depth));
       depth_reported_ = true;
       return make(ast::ExprKind::boolean, n);
     }
@@ -406,13 +406,14 @@ class Lowering {
     }
     if (n.is_type<g::postfix>()) {
       if (n.children.size() + depth_ >= limits::max_expression_depth) {
-        diags_.error(loc(n), "this chain of fields is too long");
+        diags_.add(Diag::field_chain_too_long, loc(n), "this chain of fields is too long");
         return make(K::boolean, n);
       }
       ast::ExprPtr e = expr(*n.children[0]);
       for (std::size_t i = 1; i < n.children.size(); ++i) {
         auto f = make(K::field, *n.children[i]);
         f->text = n.children[i]->children[0]->string();
+        f->loc = loc(*n.children[i]->children[0]);  // at the field's name, not the '.'
         f->text_begin = static_cast<std::uint32_t>(n.begin().byte);
         f->text_end = text_end(*n.children[i]);
         f->operands.push_back(std::move(e));
@@ -433,7 +434,7 @@ class Lowering {
     if (n.is_type<g::number_lit>()) {
       auto e = make(K::integer, n);
       if (n.string_view().find('.') != std::string_view::npos)
-        diags_.error(loc(n), "a count or an age is a whole number; write money with 元");
+        diags_.add(Diag::whole_number_expected, loc(n), "a count or an age is a whole number; write money with 元");
       else
         e->number = integer(n);
       return e;
@@ -444,7 +445,7 @@ class Lowering {
       std::size_t end = s.find_first_not_of("0123456789.");
       auto m = Money::parse(s.substr(0, end));
       if (!m || m->fen > limits::max_money_fen)
-        diags_.error(loc(n), fmt::format("an amount has at most two decimals and is at most {} yuan (the money limit)",
+        diags_.add(Diag::bad_money_literal, loc(n), fmt::format("an amount has at most two decimals and is at most {} yuan (the money limit)",
                                           limits::max_money_fen / 100));
       else
         e->number = m->fen;
@@ -526,7 +527,7 @@ class Lowering {
       e->operands.push_back(expr(*n.children[2]));
       return e;
     }
-    diags_.error(loc(n), fmt::format("internal error: unexpected syntax node {}", n.type));
+    diags_.add(Diag::internal_syntax, loc(n), fmt::format("internal error: unexpected syntax node {}", n.type));
     return make(K::boolean, n);
   }
 
@@ -546,13 +547,13 @@ std::unique_ptr<ast::File> parse_file(const SourceSet& sources, int file, Diagno
   const SourceFile& src = sources.file(file);
   const std::string& text = src.text();
   if (text.size() > limits::max_policy_bytes) {
-    diags.error(Loc{file, 0}, fmt::format("the file is {} bytes; a policy may be at most {} bytes",
+    diags.add(Diag::policy_too_large, Loc{file, 0}, fmt::format("the file is {} bytes; a policy may be at most {} bytes",
                                           text.size(), limits::max_policy_bytes));
     return nullptr;
   }
   std::size_t bad = 0;
   if (!valid_utf8(text, bad)) {
-    diags.error(Loc{file, static_cast<std::uint32_t>(bad)},
+    diags.add(Diag::not_utf8, Loc{file, static_cast<std::uint32_t>(bad)},
                 "this is not UTF-8 text: save the file as UTF-8");
     return nullptr;
   }
@@ -562,16 +563,19 @@ std::unique_ptr<ast::File> parse_file(const SourceSet& sources, int file, Diagno
   try {
     auto root = pegtl::parse_tree::parse<g::file, selector, depth_limit, g::control>(in);
     if (!root) {
-      diags.error(Loc{file, 0}, "expected a declaration: policy, benefit, define, enum, record, facts or use");
+      diags.add(Diag::expected, Loc{file, 0}, "expected a declaration: policy, benefit, define, enum, record, facts or use");
       return nullptr;
     }
     return Lowering(file, diags).file(*root);
   } catch (const pegtl::parse_error& e) {
     const auto& pos = e.positions().front();
     std::string message(e.message());
-    if (message.find("nesting depth") != std::string::npos)
+    Diag code = Diag::expected;
+    if (message.find("nesting depth") != std::string::npos) {
       message = "this nests too deeply: split the expression into definitions";
-    diags.error(Loc{file, static_cast<std::uint32_t>(pos.byte)}, std::move(message));
+      code = Diag::nesting_too_deep;
+    }
+    diags.add(code, Loc{file, static_cast<std::uint32_t>(pos.byte)}, std::move(message));
     return nullptr;
   }
 }

@@ -39,10 +39,8 @@ int SourceSet::add(std::string name, std::string text) {
   return size() - 1;
 }
 
-Diagnostic SourceSet::diagnose(Severity severity, Loc loc, std::string message) const {
-  Diagnostic d;
-  d.severity = severity;
-  d.message = std::move(message);
+Diagnostic SourceSet::diagnose(Diag code, Loc loc, std::string message) const {
+  Diagnostic d = make_diagnostic(code, std::move(message));
   if (loc.file < 0 || loc.file >= size()) return d;
   const SourceFile& f = file(loc.file);
   d.file = f.name();
@@ -52,13 +50,9 @@ Diagnostic SourceSet::diagnose(Severity severity, Loc loc, std::string message) 
   return d;
 }
 
-void Diagnostics::error(Loc loc, std::string message) {
-  ++errors_;
-  list_.push_back(sources_.diagnose(Severity::error, loc, std::move(message)));
-}
-
-void Diagnostics::warning(Loc loc, std::string message) {
-  list_.push_back(sources_.diagnose(Severity::warning, loc, std::move(message)));
+void Diagnostics::add(Diag code, Loc loc, std::string message) {
+  if (info(code).severity == Severity::error) ++errors_;
+  list_.push_back(sources_.diagnose(code, loc, std::move(message)));
 }
 
 namespace {
@@ -125,14 +119,15 @@ std::size_t display_width(std::string_view text) {
 // ------------------------------------------------------------- Diagnostic
 
 std::string Diagnostic::render() const {
-  const char* kind = severity == Severity::error ? "error" : severity == Severity::warning ? "warning" : "note";
+  const char* level = severity == Severity::error ? "error" : severity == Severity::warning ? "warning" : "note";
+  const std::string tag = code.empty() ? "" : fmt::format(" [{}]", code);
   std::string out;
   if (line > 0)
-    out = fmt::format("{}:{}:{}: {}: {}\n", file, line, column, kind, message);
+    out = fmt::format("{}:{}:{}: {}: {}{}\n", file, line, column, level, message, tag);
   else if (!file.empty())
-    out = fmt::format("{}: {}: {}\n", file, kind, message);
+    out = fmt::format("{}: {}: {}{}\n", file, level, message, tag);
   else
-    out = fmt::format("{}: {}\n", kind, message);
+    out = fmt::format("{}: {}{}\n", level, message, tag);
   if (line > 0 && !source_line.empty()) {
     // The caret goes under the column-th character, padded by display width;
     // tabs are kept so the terminal expands them the same way on both lines.

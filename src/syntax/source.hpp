@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "diagnostics/codes.hpp"
 #include "fuzhu/diagnostic.hpp"
 
 namespace fuzhu {
@@ -38,7 +39,8 @@ class SourceSet {
   const SourceFile& file(int index) const { return *files_.at(static_cast<std::size_t>(index)); }
   int size() const { return static_cast<int>(files_.size()); }
 
-  Diagnostic diagnose(Severity severity, Loc loc, std::string message) const;
+  /// A diagnostic pointing at `loc` (or at no place, when loc.file is -1).
+  Diagnostic diagnose(Diag code, Loc loc, std::string message) const;
 
  private:
   std::vector<std::unique_ptr<SourceFile>> files_;  // stable addresses
@@ -48,8 +50,8 @@ class SourceSet {
 class Diagnostics {
  public:
   explicit Diagnostics(const SourceSet& sources) : sources_(sources) {}
-  void error(Loc loc, std::string message);
-  void warning(Loc loc, std::string message);
+  /// Adds a diagnostic; its severity is the code's (codes.def).
+  void add(Diag code, Loc loc, std::string message);
   bool has_errors() const { return errors_ > 0; }
   std::vector<Diagnostic> take() { return std::move(list_); }
   const std::vector<Diagnostic>& list() const { return list_; }
