@@ -7,10 +7,10 @@
 #include <map>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "cli/command.hpp"
 #include "cli/common.hpp"
+#include "io/json_writer.hpp"
 
 namespace fuzhu::cli {
 
@@ -67,13 +67,15 @@ std::string text(const std::vector<Column>& columns) {
   return out;
 }
 
+// Each column is the object `fuzhu eval --format json` prints, with the
+// policy's name first.
 std::string json_of(const std::vector<Column>& columns) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  detail::Json out = detail::Json::array();
   for (const auto& c : columns) {
-    auto e = nlohmann::ordered_json::parse(to_json(c.evaluation));
-    nlohmann::ordered_json row;
+    detail::Json row = detail::Json::object();
     row["name"] = c.name;
-    for (auto it = e.begin(); it != e.end(); ++it) row[it.key()] = it.value();
+    detail::Json evaluation = detail::evaluation_json(c.evaluation);
+    row.append(std::move(evaluation));
     out.push_back(std::move(row));
   }
   return out.dump(2) + "\n";

@@ -31,7 +31,8 @@ std::optional<Money> Money::parse(std::string_view text) {
 }
 
 std::string Money::to_string() const {
-  std::int64_t magnitude = fen < 0 ? -fen : fen;
+  // The magnitude as unsigned: -INT64_MIN does not fit in int64.
+  const std::uint64_t magnitude = fen < 0 ? 0 - static_cast<std::uint64_t>(fen) : static_cast<std::uint64_t>(fen);
   const char* sign = fen < 0 ? "-" : "";
   if (magnitude % 100 == 0) return fmt::format("{}{}", sign, magnitude / 100);
   return fmt::format("{}{}.{:02}", sign, magnitude / 100, magnitude % 100);

@@ -1,42 +1,40 @@
-// The JSON contract of `fuzhu eval --format json`.
-#include <nlohmann/json.hpp>
-
+// The JSON contract of `fuzhu eval --format json` (README, "eval --format
+// json"). Money is written exactly from fen (io/json_writer.hpp).
 #include "fuzhu/result.hpp"
+#include "io/json_writer.hpp"
 
 namespace fuzhu {
 
 namespace {
 
-using ordered_json = nlohmann::ordered_json;
+using detail::Json;
 
-// Money as a JSON number in yuan: 490 or 490.5, from exact fen.
-ordered_json money_json(const std::optional<Money>& m) {
-  if (!m) return nullptr;
-  if (m->fen % 100 == 0) return m->fen / 100;
-  return ordered_json::parse(m->to_string());  // exact decimal text → number
-}
-
-ordered_json node_json(const ExplainNode& n) {
-  ordered_json out;
+Json node_json(const ExplainNode& n) {
+  Json out = Json::object();
   out["text"] = n.text;
-  out["value"] = n.evaluated ? ordered_json(n.value) : ordered_json(nullptr);
+  out["value"] = n.evaluated ? Json(n.value) : Json();
   if (!n.definition.empty()) out["definition"] = n.definition;
   if (!n.note.empty()) out["note"] = n.note;
   if (!n.operands.empty()) {
-    out["operands"] = ordered_json::array();
-    for (const auto& o : n.operands) out["operands"].push_back({{"text", o.name}, {"value", o.value}});
+    Json& operands = out["operands"] = Json::array();
+    for (const auto& o : n.operands) {
+      Json operand = Json::object();
+      operand["text"] = o.name;
+      operand["value"] = o.value;
+      operands.push_back(std::move(operand));
+    }
   }
   if (!n.parts.empty()) {
-    out["parts"] = ordered_json::array();
-    for (const auto& part : n.parts) out["parts"].push_back(node_json(part));
+    Json& parts = out["parts"] = Json::array();
+    for (const auto& part : n.parts) parts.push_back(node_json(part));
   }
   return out;
 }
 
-ordered_json optional_node(const std::optional<ExplainNode>& n) { return n ? node_json(*n) : ordered_json(nullptr); }
+Json optional_node(const std::optional<ExplainNode>& n) { return n ? node_json(*n) : Json(); }
 
-ordered_json explanation_json(const Explanation& x) {
-  ordered_json row;
+Json explanation_json(const Explanation& x) {
+  Json row = Json::object();
   row["benefit"] = x.benefit;
   row["title"] = x.title;
   row["recipient"] = x.recipient;
@@ -46,10 +44,46 @@ ordered_json explanation_json(const Explanation& x) {
   row["condition"] = optional_node(x.condition);
   row["where"] = optional_node(x.where);
   row["amount"] = optional_node(x.amount);
-  row["facts"] = ordered_json::array();
-  for (const auto& f : x.facts) row["facts"].push_back({{"fact", f.name}, {"value", f.value}});
-  row["needs"] = x.needs;
+  Json& facts = row["facts"] = Json::array();
+  for (const auto& f : x.facts) {
+    Json fact = Json::object();
+    fact["fact"] = f.name;
+    fact["value"] = f.value;
+    facts.push_back(std::move(fact));
+  }
+  row["needs"] = Json(x.needs);
   if (!x.reason.empty()) row["reason"] = x.reason;
+  return row;
+}
+
+Json entitlement_json(const Entitlement& x) {
+  Json row = Json::object();
+  row["benefit"] = x.benefit;
+  row["title"] = x.title;
+  row["recipient"] = x.recipient;
+  row["period"] = x.period ? Json(to_string(*x.period)) : Json();
+  row["amount"] = Json::money(x.amount);
+  row["minimum"] = x.minimum;
+  row["discretionary"] = x.discretionary;
+  row["cite"] = x.cite;
+  Json& payers = row["payers"] = Json::array();
+  for (const auto& p : x.payers) {
+    Json payer = Json::object();
+    payer["payer"] = p.name;
+    payer["amount"] = Json::money(p.amount);
+    payers.push_back(std::move(payer));
+  }
+  return row;
+}
+
+Json undetermined_json(const Undetermined& u) {
+  Json row = Json::object();
+  row["benefit"] = u.benefit;
+  row["title"] = u.title;
+  row["recipients"] = Json(u.recipients);
+  row["needs"] = Json(u.needs);
+  if (!u.reason.empty()) row["reason"] = u.reason;
+  row["cite"] = u.cite;
   return row;
 }
 
@@ -73,50 +107,35 @@ const char* to_string(Period period) {
   return "";
 }
 
-std::string to_json(const Evaluation& e) {
-  ordered_json out;
+namespace detail {
+
+Json evaluation_json(const Evaluation& e) {
+  Json out = Json::object();
   out["policy"] = e.policy;
   out["document"] = e.document;
   out["status"] = e.status;
   out["draft"] = e.is_draft();
   out["as_of"] = e.as_of.to_string();
   out["in_force"] = e.in_force;
-  out["in_jurisdiction"] = e.in_jurisdiction ? ordered_json(*e.in_jurisdiction) : ordered_json(nullptr);
-  out["entitlements"] = ordered_json::array();
-  for (const auto& x : e.entitlements) {
-    ordered_json row;
-    row["benefit"] = x.benefit;
-    row["title"] = x.title;
-    row["recipient"] = x.recipient;
-    row["period"] = x.period ? ordered_json(to_string(*x.period)) : ordered_json(nullptr);
-    row["amount"] = money_json(x.amount);
-    row["minimum"] = x.minimum;
-    row["discretionary"] = x.discretionary;
-    row["cite"] = x.cite;
-    row["payers"] = ordered_json::array();
-    for (const auto& p : x.payers) row["payers"].push_back({{"payer", p.name}, {"amount", money_json(p.amount)}});
-    out["entitlements"].push_back(std::move(row));
-  }
-  out["undetermined"] = ordered_json::array();
-  for (const auto& u : e.undetermined) {
-    ordered_json row;
-    row["benefit"] = u.benefit;
-    row["title"] = u.title;
-    row["recipients"] = u.recipients;
-    row["needs"] = u.needs;
-    if (!u.reason.empty()) row["reason"] = u.reason;
-    row["cite"] = u.cite;
-    out["undetermined"].push_back(std::move(row));
-  }
-  out["totals"] = {{"monthly", money_json(total(e, Period::monthly))},
-                   {"yearly", money_json(total(e, Period::yearly))},
-                   {"once", money_json(total(e, Period::once))}};
-  if (!e.warnings.empty()) out["warnings"] = e.warnings;
+  out["in_jurisdiction"] = e.in_jurisdiction ? Json(*e.in_jurisdiction) : Json();
+  Json& entitlements = out["entitlements"] = Json::array();
+  for (const auto& x : e.entitlements) entitlements.push_back(entitlement_json(x));
+  Json& undetermined = out["undetermined"] = Json::array();
+  for (const auto& u : e.undetermined) undetermined.push_back(undetermined_json(u));
+  Json& totals = out["totals"] = Json::object();
+  totals["monthly"] = Json::money(total(e, Period::monthly));
+  totals["yearly"] = Json::money(total(e, Period::yearly));
+  totals["once"] = Json::money(total(e, Period::once));
+  if (!e.warnings.empty()) out["warnings"] = Json(e.warnings);
   if (e.explanations) {
-    out["explanations"] = ordered_json::array();
-    for (const auto& x : *e.explanations) out["explanations"].push_back(explanation_json(x));
+    Json& explanations = out["explanations"] = Json::array();
+    for (const auto& x : *e.explanations) explanations.push_back(explanation_json(x));
   }
-  return out.dump(2, ' ', false) + "\n";
+  return out;
 }
+
+}  // namespace detail
+
+std::string to_json(const Evaluation& e) { return detail::evaluation_json(e).dump(2) + "\n"; }
 
 }  // namespace fuzhu
