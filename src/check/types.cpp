@@ -12,6 +12,7 @@
 #include "check/checker.hpp"
 #include "check/resolve.hpp"
 #include "limits.hpp"
+#include "syntax/builtins.hpp"
 
 namespace fuzhu {
 
@@ -27,6 +28,7 @@ constexpr Type bool_type{TypeKind::boolean};
 constexpr Type int_type{TypeKind::integer};
 constexpr Type money_type{TypeKind::money};
 constexpr Type date_type{TypeKind::date};
+constexpr Type duration_type{TypeKind::duration};
 
 // Where an expression stands: does it have a recipient (`person`)?
 struct Scope {
@@ -519,66 +521,102 @@ class TypeChecker {
            t.record->index_of("birth_date") >= 0;
   }
 
+  // A call, typed from its row of the builtin table (grammar/builtins.def).
   Type call(Expr& e, const Scope& scope) {
-    const std::string& f = e.text;
-    auto arity = [&](std::size_t n) {
-      if (e.operands.size() == n) return true;
-      d_.add(Diag::argument_count, e.loc, fmt::format("{}() takes {} argument{}", f, n, n == 1 ? "" : "s"));
-      return false;
-    };
-    auto person_arg = [&](Expr& arg) {
-      Type t = check(arg, scope, nullptr);
-      if (t.kind != TypeKind::error && !is_person_like(t))
-        d_.add(Diag::argument_not_person, arg.loc, fmt::format("{}() needs a person (mother, father, child or person), not {}", f, ast::describe(t)));
-    };
-    if (f == "age") {
-      if (arity(1)) person_arg(*e.operands[0]);
-      return set(e, int_type);
+    const std::optional<Builtin> builtin = find_builtin(e.text);
+    if (!builtin) return unknown_function(e);
+    e.resolved = static_cast<int>(*builtin);
+    const BuiltinInfo& info = builtin_info(*builtin);
+    if (e.operands.size() != info.params.size()) {
+      d_.add(Diag::argument_count, e.loc, fmt::format("{}() takes {} argument{}", e.text, info.params.size(),
+                                                      info.params.size() == 1 ? "" : "s"));
+      for (auto& arg : e.operands) check(*arg, scope, nullptr);
+      return set(e, result_type(info, error_type));
     }
-    if (f == "age_on") {
-      if (arity(2)) {
-        person_arg(*e.operands[0]);
-        expect(*e.operands[1], date_type, scope, "the second argument of age_on()");
+    std::optional<Type> number;  // the type every number argument shares
+    for (std::size_t i = 0; i < info.params.size(); ++i) {
+      Expr& arg = *e.operands[i];
+      switch (info.params[i]) {
+        case BuiltinParam::person: person_argument(e, arg, scope, true); break;
+        case BuiltinParam::record: person_argument(e, arg, scope, false); break;
+        case BuiltinParam::date: expect(arg, date_type, scope, argument_name(e, i).c_str()); break;
+        case BuiltinParam::duration: expect(arg, duration_type, scope, argument_name(e, i).c_str()); break;
+        case BuiltinParam::number: number_argument(e, i, scope, number); break;
+        case BuiltinParam::fact:
+          check(arg, scope, nullptr);
+          if (arg.kind != ExprKind::field)
+            d_.add(Diag::argument_not_fact, arg.loc, fmt::format("{}() takes a fact, such as family.art_rebirth_date", e.text));
+          break;
+        case BuiltinParam::benefit: benefit_argument(e, scope); break;
       }
-      return set(e, int_type);
     }
-    if (f == "year") {
-      if (arity(1)) expect(*e.operands[0], date_type, scope, "the argument of year()");
-      return set(e, int_type);
-    }
-    if (f == "this_year") {
-      if (arity(1)) expect(*e.operands[0], date_type, scope, "the argument of this_year()");
-      return set(e, bool_type);
-    }
-    if (f == "has") {
-      if (arity(1)) {
-        check(*e.operands[0], scope, nullptr);
-        if (e.operands[0]->kind != ExprKind::field) d_.add(Diag::argument_not_fact, e.operands[0]->loc, "has() takes a fact, such as family.art_rebirth_date");
-      }
-      return set(e, bool_type);
-    }
-    if (f == "exists") {
-      if (arity(1)) {
-        Type t = check(*e.operands[0], scope, nullptr);
-        if (t.kind != TypeKind::error && t.kind != TypeKind::record && t.kind != TypeKind::person)
-          d_.add(Diag::argument_not_person, e.operands[0]->loc, "exists() takes a person: mother, father, child or person");
-      }
-      return set(e, bool_type);
-    }
-    if (f == "granted") {
-      if (arity(1)) granted(e, scope);
-      return set(e, bool_type);
-    }
-    std::string suggestion = did_you_mean(f, {"age", "age_on", "year", "this_year", "has", "exists", "granted"}, hints_);
-    return fail(e, Diag::unknown_function, fmt::format("unknown function '{}'{}", f,
-                               suggestion.empty() ? "; the functions are age, age_on, year, this_year, has, exists, granted"
-                                                  : fmt::format("; did you mean '{}'?", suggestion)));
+    return set(e, result_type(info, number.value_or(error_type)));
   }
 
-  void granted(Expr& e, const Scope& scope) {
+  static Type result_type(const BuiltinInfo& info, Type number) {
+    switch (info.result) {
+      case BuiltinResult::boolean: return bool_type;
+      case BuiltinResult::integer: return int_type;
+      case BuiltinResult::same: return number;
+    }
+    return error_type;
+  }
+
+  static std::string argument_name(const Expr& call, std::size_t i) {
+    static constexpr const char* ordinal[] = {"first", "second", "third", "fourth"};
+    if (call.operands.size() == 1) return fmt::format("the argument of {}()", call.text);
+    return fmt::format("the {} argument of {}()", i < 4 ? ordinal[i] : "next", call.text);
+  }
+
+  // A person (with a birth date, for ages) or any record of the facts.
+  void person_argument(const Expr& call, Expr& arg, const Scope& scope, bool needs_birth_date) {
+    Type t = check(arg, scope, nullptr);
+    if (t.kind == TypeKind::error) return;
+    if (needs_birth_date ? !is_person_like(t) : (t.kind != TypeKind::record && t.kind != TypeKind::person))
+      d_.add(Diag::argument_not_person, arg.loc,
+             fmt::format("{}() needs a person (mother, father, child or person), not {}", call.text, ast::describe(t)));
+  }
+
+  // min(a, b), max(a, b): two ints or two amounts of money.
+  void number_argument(Expr& call, std::size_t i, const Scope& scope, std::optional<Type>& shared) {
+    Expr& arg = *call.operands[i];
+    Type t = shared ? check(arg, scope, &*shared) : check(arg, scope, nullptr);
+    if (t.kind == TypeKind::error) {
+      shared = error_type;
+      return;
+    }
+    if (t != int_type && t != money_type) {
+      d_.add(Diag::wrong_type, arg.loc, fmt::format("{} must be a number or money, but this is {}", argument_name(call, i), ast::describe(t)));
+      shared = error_type;
+    } else if (!shared) {
+      shared = t;
+    } else if (shared->kind != TypeKind::error && *shared != t) {
+      d_.add(Diag::wrong_type, arg.loc, fmt::format("the arguments of {}() must have one type: this is {}, the first {}", call.text,
+                                                    ast::describe(t), ast::describe(*shared)));
+      shared = error_type;
+    }
+  }
+
+  Type unknown_function(Expr& e) {
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < builtin_count; ++i) {
+      const BuiltinInfo& info = builtin_info(static_cast<Builtin>(i));
+      names.emplace_back(info.english);
+      names.emplace_back(info.chinese);
+    }
+    std::string suggestion = did_you_mean(e.text, names, hints_);
+    if (!suggestion.empty())
+      return fail(e, Diag::unknown_function, fmt::format("unknown function '{}'; did you mean '{}'?", e.text, suggestion));
+    std::vector<std::string_view> english;
+    for (std::size_t i = 0; i < builtin_count; ++i) english.push_back(builtin_info(static_cast<Builtin>(i)).english);
+    return fail(e, Diag::unknown_function, fmt::format("unknown function '{}'; the functions are {} (grammar/README.md)", e.text,
+                                                      fmt::join(english, ", ")));
+  }
+
+  void benefit_argument(Expr& e, const Scope& scope) {
     Expr& arg = *e.operands[0];
     if (arg.kind != ExprKind::name) {
-      d_.add(Diag::argument_not_benefit, arg.loc, "granted() takes the id of a benefit of this policy");
+      d_.add(Diag::argument_not_benefit, arg.loc, fmt::format("{}() takes the id of a benefit of this policy", e.text));
       return;
     }
     int index = p_.benefit_index(arg.text);
@@ -591,7 +629,7 @@ class TypeChecker {
       return;
     }
     if (scope.benefit < 0) {
-      d_.add(Diag::granted_outside_benefit, e.loc, "granted() stands only in a benefit, not in a definition");
+      d_.add(Diag::granted_outside_benefit, e.loc, fmt::format("{}() stands only in a benefit, not in a definition", e.text));
       return;
     }
     arg.name_kind = ast::NameKind::benefit;

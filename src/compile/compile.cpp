@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "compile/compiled.hpp"
+#include "syntax/builtins.hpp"
 
 namespace fuzhu::detail {
 
@@ -234,17 +235,24 @@ class Compiler {
     }
   }
 
+  // A call runs its row of the builtin table; a benefit argument (granted)
+  // is its index, the rest are compiled values.
   void call(const ast::Expr& e, Code& c) {
-    const std::string& f = e.text;
-    if (f == "granted") {
-      c.op = Op::granted;
-      c.index = e.operands[0]->resolved;
-      depended_on.push_back(c.index);
-      return;
+    c.op = Op::builtin;
+    c.index = e.resolved;
+    const BuiltinInfo& info = builtin_info(static_cast<Builtin>(e.resolved));
+    for (std::size_t i = 0; i < e.operands.size(); ++i) {
+      const ast::Expr& arg = *e.operands[i];
+      if (info.params[i] != BuiltinParam::benefit) {
+        c.kids.push_back(expr(arg));
+        continue;
+      }
+      Code benefit;
+      benefit.source = &arg;
+      benefit.constant = {Tag::integer, arg.resolved};
+      depended_on.push_back(arg.resolved);
+      c.kids.push_back(std::move(benefit));
     }
-    c.op = f == "age" ? Op::age : f == "age_on" ? Op::age_on : f == "year" ? Op::year
-         : f == "this_year" ? Op::this_year : f == "has" ? Op::has : Op::exists;
-    for (const auto& k : e.operands) c.kids.push_back(expr(*k));
   }
 };
 

@@ -93,16 +93,16 @@ struct FactsData {
 // --------------------------------------------------------------- code
 
 enum class Op : std::uint8_t {
-  constant, today, fact, person_field, field_of, root, person, definition, granted,
+  constant, today, fact, person_field, field_of, root, person, definition,
   not_, negate, and_, or_, eq, ne, lt, le, gt, ge, add, sub, mul, div, in_set,
   match, if_, tier, schedule, any_parent, all_parent, any_member, all_member,
-  age, age_on, year, this_year, has, exists,
+  builtin,  // a function of grammar/builtins.def: index is its Builtin, kids its arguments
 };
 
 struct Code {
   Op op = Op::constant;
   Value constant;
-  int index = -1;                    // slot, field, root, definition or benefit
+  int index = -1;                    // slot, field, root, definition or Builtin
   std::vector<Code> kids;
   std::vector<int> arm_of_value;     // match: enum value → kid index (-1: none)
   std::uint64_t mask = 0;            // in_set: enum values (bit per value)

@@ -9,6 +9,7 @@
 #include "eval/explain.hpp"
 #include "eval/jurisdiction.hpp"
 #include "eval/kleene.hpp"
+#include "syntax/builtins.hpp"
 
 namespace fuzhu::detail {
 
@@ -308,7 +309,6 @@ class Evaluator {
       case Op::root: return {Tag::person, c.index};
       case Op::person: return {Tag::person, person_};
       case Op::definition: return definition(c.index);
-      case Op::granted: return granted(c.index);
       case Op::not_: return value_of(tri_not(tri_of(eval(c.kids[0]))));
       case Op::negate: {
         Value v = eval(c.kids[0]);
@@ -344,25 +344,54 @@ class Evaluator {
       case Op::all_parent: return quantified(c, true, false);
       case Op::any_member: return quantified(c, false, true);
       case Op::all_member: return quantified(c, true, true);
-      case Op::age: return age_today(eval(c.kids[0]));
-      case Op::age_on: {
-        Value when = eval(c.kids[1]);
-        return age(eval(c.kids[0]), when);
-      }
-      case Op::year: {
-        Value d = eval(c.kids[0]);
-        if (!d.known()) return d;
-        return {Tag::integer, Date::from_days(d.n).year};
-      }
-      case Op::this_year: {
-        Value d = eval(c.kids[0]);
-        if (!d.known()) return d;
-        return Value::boolean(Date::from_days(d.n).year == today_.year);
-      }
-      case Op::has: return Value::boolean(has(c.kids[0]));
-      case Op::exists: return Value::boolean(present(static_cast<int>(eval(c.kids[0]).n)));
+      case Op::builtin: return (this->*builtin_calls[static_cast<std::size_t>(c.index)])(c);
     }
     return {};
+  }
+
+  // ------------------------------------------------------------ builtins
+  // One member a row of grammar/builtins.def, named call_<id>: the table
+  // below takes each one's address, so a row without its member does not
+  // compile. Each gets the call; its kids are the arguments.
+
+  using BuiltinCall = Value (Evaluator::*)(const Code&);
+  static const BuiltinCall builtin_calls[builtin_count];
+
+  Value call_age(const Code& c) { return age_today(eval(c.kids[0])); }
+
+  Value call_age_on(const Code& c) {
+    Value who = eval(c.kids[0]);
+    return age(who, eval(c.kids[1]));
+  }
+
+  Value call_year(const Code& c) {
+    Value d = eval(c.kids[0]);
+    if (!d.known()) return d;
+    return {Tag::integer, Date::from_days(d.n).year};
+  }
+
+  Value call_this_year(const Code& c) {
+    Value d = eval(c.kids[0]);
+    if (!d.known()) return d;
+    return Value::boolean(Date::from_days(d.n).year == today_.year);
+  }
+
+  Value call_has(const Code& c) { return Value::boolean(has(c.kids[0])); }
+
+  Value call_exists(const Code& c) { return Value::boolean(present(static_cast<int>(eval(c.kids[0]).n))); }
+
+  Value call_living(const Code& c) { return Value::boolean(living(static_cast<int>(eval(c.kids[0]).n))); }
+
+  Value call_granted(const Code& c) { return granted(static_cast<int>(c.kids[0].constant.n)); }
+
+  Value call_min(const Code& c) { return extreme(c, false); }
+  Value call_max(const Code& c) { return extreme(c, true); }
+
+  Value extreme(const Code& c, bool largest) {
+    Value a = eval(c.kids[0]);
+    Value b = eval(c.kids[1]);
+    if (!a.known() || !b.known()) return {};
+    return (largest ? b.n > a.n : b.n < a.n) ? b : a;
   }
 
   static Loc loc(const Code& c) { return c.source ? c.source->loc : Loc{}; }
@@ -568,6 +597,12 @@ class Evaluator {
     if (!birth.known()) return birth;
     return {Tag::integer, full_years(Date::from_days(birth.n), Date::from_days(when.n))};
   }
+};
+
+const Evaluator::BuiltinCall Evaluator::builtin_calls[] = {
+#define FUZHU_BUILTIN(id, ...) &Evaluator::call_##id,
+#include "grammar/builtins.def"
+#undef FUZHU_BUILTIN
 };
 
 }  // namespace

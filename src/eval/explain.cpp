@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "syntax/builtins.hpp"
+
 namespace fuzhu::detail {
 
 namespace {
@@ -44,16 +46,17 @@ std::string condense(std::string_view raw) {
 }
 
 // Steps explained on a line of their own; any other value is shown beside
-// the line it belongs to, as an operand.
-bool own_line(Op op) {
-  switch (op) {
+// the line it belongs to, as an operand. A builtin says which in its row.
+bool own_line(const Code& code) {
+  switch (code.op) {
     case Op::and_: case Op::or_: case Op::not_:
     case Op::eq: case Op::ne: case Op::lt: case Op::le: case Op::gt: case Op::ge: case Op::in_set:
-    case Op::definition: case Op::granted:
+    case Op::definition:
     case Op::any_parent: case Op::all_parent: case Op::any_member: case Op::all_member:
     case Op::match: case Op::if_: case Op::tier: case Op::schedule:
-    case Op::has: case Op::exists: case Op::this_year:
       return true;
+    case Op::builtin:
+      return builtin_info(static_cast<Builtin>(code.index)).shown != BuiltinShown::value;
     default:
       return false;
   }
@@ -197,7 +200,7 @@ ExplainNode Tracer::build(const Step& step) const {
 void Tracer::add_kids(const Step& step, ExplainNode& node) const {
   for (const Step& kid : step.kids) {
     if (silent(kid.code->op)) continue;
-    if (own_line(kid.code->op)) node.parts.push_back(build(kid));
+    if (own_line(*kid.code)) node.parts.push_back(build(kid));
     else node.operands.push_back({text_of(*kid.code), show(kid.value, *kid.code)});
   }
 }
@@ -270,15 +273,28 @@ std::string Tracer::note_of(const Step& step) const {
       const auto& high = c.highs[static_cast<std::size_t>(row)];
       return fmt::format("the row {}..{}", low ? fmt::format("{}", *low) : "", high ? fmt::format("{}", *high) : "");
     }
-    case Op::granted: {
-      const ast::Benefit& b = *p_.benefits[static_cast<std::size_t>(c.index)].source;
-      std::string who;
-      if (!p_.benefits[static_cast<std::size_t>(c.index)].recipients.empty())
-        who = step.person >= 0 ? " to " + s_.roots[static_cast<std::size_t>(step.person)].name : " to someone";
-      return fmt::format("{} ({}) is {}{}", b.title, b.id, decision_of(step.value), who);
-    }
+    case Op::builtin: return builtin_note(step);
     default: return "";
   }
+}
+
+// What the builtin table says to add to a call's line.
+std::string Tracer::builtin_note(const Step& step) const {
+  const Code& c = *step.code;
+  switch (builtin_info(static_cast<Builtin>(c.index)).shown) {
+    case BuiltinShown::value:
+    case BuiltinShown::condition:
+    case BuiltinShown::period: return "";
+    case BuiltinShown::outcome: {
+      const int index = static_cast<int>(c.kids[0].constant.n);
+      const CompiledBenefit& benefit = p_.benefits[static_cast<std::size_t>(index)];
+      std::string who;
+      if (!benefit.recipients.empty())
+        who = step.person >= 0 ? " to " + s_.roots[static_cast<std::size_t>(step.person)].name : " to someone";
+      return fmt::format("{} ({}) is {}{}", benefit.source->title, benefit.source->id, decision_of(step.value), who);
+    }
+  }
+  return "";
 }
 
 void Tracer::collect_facts(const Step& step, std::vector<NamedValue>& out) const {

@@ -61,6 +61,7 @@ class Tracer {
   void flatten(const Code& code, const Step* step, std::vector<ExplainNode>& parts) const;
   void explain_definition(const Step& step, ExplainNode& node) const;
   std::string note_of(const Step& step) const;
+  std::string builtin_note(const Step& step) const;
   std::string text_of(const Code& code) const;
   void collect_facts(const Step& step, std::vector<NamedValue>& out) const;
 };

@@ -35,6 +35,7 @@ std::optional<std::vector<Token>> tokens_of(std::string_view source, std::string
 // keyword by its meaning, money by its figure, ≥ as >=, a comment trimmed.
 std::string meaning(const Token& t) {
   if (t.keyword) return "kw:" + std::to_string(static_cast<int>(*t.keyword));
+  if (t.builtin) return "fn:" + std::to_string(static_cast<int>(*t.builtin));
   std::string_view text = t.text;
   if (t.kind == TokenKind::money) text = text.substr(0, text.find_first_of(" \t\xE5"));
   if (t.kind == TokenKind::comment)

@@ -33,4 +33,14 @@ std::string_view spell(Keyword keyword, KeywordSet set, std::string_view source)
   return ascii ? english(keyword) : chinese(keyword);
 }
 
+std::string_view spell(Builtin builtin, KeywordSet set, std::string_view source) {
+  const BuiltinInfo& info = builtin_info(builtin);
+  switch (set) {
+    case KeywordSet::en: return info.english;
+    case KeywordSet::zh: return info.chinese;
+    case KeywordSet::keep: break;
+  }
+  return source;
+}
+
 }  // namespace fuzhu::format

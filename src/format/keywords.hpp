@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "syntax/builtins.hpp"
+
 namespace fuzhu::format {
 
 enum class Keyword : std::uint8_t {
@@ -23,5 +25,7 @@ std::string_view chinese(Keyword keyword);
 /// The spelling of `keyword` in `set`; `keep` keeps the set of `source`
 /// (the keyword as written), in its canonical spelling.
 std::string_view spell(Keyword keyword, KeywordSet set, std::string_view source);
+/// The same for the name of a builtin function (grammar/builtins.def).
+std::string_view spell(Builtin builtin, KeywordSet set, std::string_view source);
 
 }  // namespace fuzhu::format

@@ -9,6 +9,7 @@
 
 #include "grammar/grammar.hpp"
 #include "limits.hpp"
+#include "syntax/builtins.hpp"
 
 namespace fuzhu::format {
 
@@ -29,6 +30,7 @@ enum class Role {
   group_owner,    // owns a '{' laid out on one line or one item a line
   set_owner,      // in { ... }
   call_owner,     // owns a '(' with no space before it
+  call,           // a call: its first token names the function
   paren_owner,
   negate,
   equals,
@@ -63,7 +65,7 @@ FUZHU_ROLE(match_expr, group_owner)
 FUZHU_ROLE(tier_expr, group_owner)
 FUZHU_ROLE(schedule_expr, group_owner)
 FUZHU_ROLE(in_set, set_owner)
-FUZHU_ROLE(call_expr, call_owner)
+FUZHU_ROLE(call_expr, call)
 FUZHU_ROLE(quantified_expr, call_owner)
 FUZHU_ROLE(paren_expr, paren_owner)
 FUZHU_ROLE(negate, negate)
@@ -140,8 +142,9 @@ class Annotator {
       case Role::lbrace: t->bracket = brace_of(parent); break;
       case Role::lparen:
         t->bracket = Bracket::paren;
-        t->tight_paren = parent.role == Role::call_owner;
+        t->tight_paren = parent.role == Role::call_owner || parent.role == Role::call;
         break;
+      case Role::call: t->builtin = find_builtin(t->text); break;
       case Role::negate: t->unary = true; break;
       case Role::equals: t->binding = true; break;
       case Role::spaced_colon: t->spaced_colon = true; break;

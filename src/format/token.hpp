@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "format/keywords.hpp"
+#include "syntax/builtins.hpp"
 
 namespace fuzhu::format {
 
@@ -31,6 +32,7 @@ struct Token {
 
   // ---- from the grammar (structure.cpp)
   std::optional<Keyword> keyword;  // a word the grammar read as a keyword
+  std::optional<Builtin> builtin;  // the name of a function called (grammar/builtins.def)
   bool starts_item = false;        // an item, header field, clause, arm, field, payer of a list
   Bracket bracket = Bracket::none; // for '{' and '('
   bool tight_paren = false;        // '(' of a call or of any/all: no space before

@@ -13,6 +13,7 @@ std::string describe(const Type& type) {
     case TypeKind::enumeration: return "enum " + (type.enumeration ? type.enumeration->name : std::string("?"));
     case TypeKind::person: return "person";
     case TypeKind::record: return "record " + (type.record ? type.record->name : std::string("?"));
+    case TypeKind::duration: return "duration";
   }
   return "?";
 }

@@ -17,7 +17,7 @@ namespace fuzhu::ast {
 
 // ------------------------------------------------------------------ types
 
-enum class TypeKind { error, boolean, integer, money, date, string, enumeration, person, record };
+enum class TypeKind { error, boolean, integer, money, date, string, enumeration, person, record, duration };
 
 struct EnumDecl;
 struct RecordDecl;
@@ -94,7 +94,7 @@ struct Expr {
   // ---- filled in by the checker
   Type type;
   NameKind name_kind = NameKind::unresolved;
-  int resolved = -1;  // definition / root / benefit index, enum value index, field index
+  int resolved = -1;  // definition / root / benefit index, enum value index, field index, Builtin of a call
 };
 
 /// Calls `f` on each direct sub-expression of `e`.

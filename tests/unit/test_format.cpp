@@ -121,7 +121,7 @@ const std::string canonical_zh =
     "}\n"
     "\n"
     "定义 扶助 = special_family\n"
-    "  并且 age(mother) >= 49\n"
+    "  并且 年龄(mother) >= 49\n"
     "\n"
     "待遇 x \"测试\" {\n"
     "  依据 \"一\"\n"

@@ -1,0 +1,160 @@
+// The builtin table (grammar/builtins.def): every function is documented,
+// answers to both its names, is typed from its row, and evaluates as the
+// reference says (grammar/README.md, "Built-in functions").
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "format/format.hpp"
+#include "fuzhu/fuzhu.hpp"
+#include "syntax/builtins.hpp"
+
+namespace {
+
+using fuzhu::Date;
+
+std::string read(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string policy_text(const std::string& body) {
+  return "use \"facts.schema\"\n"
+         "policy \"函数\" {\n"
+         "  document \"测试〔2026〕1号\"\n"
+         "  in force from 2010-01-01\n"
+         "  jurisdiction \"益阳市\"\n"
+         "}\n" +
+         body;
+}
+
+fuzhu::CompileResult compile_result(const std::string& body) {
+  fuzhu::CompileOptions options;
+  options.include_dirs = {FUZHU_SOURCE_DIR "/policies"};
+  return fuzhu::Policy::compile_string(policy_text(body), "builtins.policy", options);
+}
+
+fuzhu::Policy compile(const std::string& body) {
+  auto r = compile_result(body);
+  INFO(fuzhu::render_all(r.diagnostics));
+  REQUIRE(r.ok());
+  return *r.policy;
+}
+
+std::string errors_of(const std::string& body) {
+  auto r = compile_result(body);
+  CHECK_FALSE(r.ok());
+  return fuzhu::render_all(r.diagnostics);
+}
+
+fuzhu::Facts family(const fuzhu::Policy& p) {
+  auto f = p.new_facts();
+  CHECK_FALSE(f.set("household.region", std::string_view("湖南省益阳市赫山区")));
+  return f;
+}
+
+// The amount of benefit `id` to `recipient`, in fen; -1 when not granted.
+std::int64_t amount(const fuzhu::Policy& p, const fuzhu::Facts& f, const std::string& id,
+                    const std::string& recipient = "household") {
+  auto r = p.evaluate(f, Date{2026, 11, 23});
+  INFO(fuzhu::render_all(r.errors));
+  REQUIRE(r.ok());
+  for (const auto& e : r.evaluation->entitlements)
+    if (e.benefit == id && e.recipient == recipient) return e.amount ? e.amount->fen : 0;
+  return -1;
+}
+
+}  // namespace
+
+TEST_CASE("every builtin is in the language reference under both its names") {
+  const std::string reference = read(FUZHU_SOURCE_DIR "/grammar/README.md");
+  for (std::size_t i = 0; i < fuzhu::builtin_count; ++i) {
+    const auto& info = fuzhu::builtin_info(static_cast<fuzhu::Builtin>(i));
+    INFO(info.english);
+    CHECK(reference.find("`" + std::string(info.english) + "(") != std::string::npos);
+    CHECK(reference.find("`" + std::string(info.chinese) + "(") != std::string::npos);
+    CHECK(fuzhu::find_builtin(info.english) == static_cast<fuzhu::Builtin>(i));
+    CHECK(fuzhu::find_builtin(info.chinese) == static_cast<fuzhu::Builtin>(i));
+  }
+}
+
+TEST_CASE("min and max choose between two ints or two amounts of money") {
+  // A daily rate with a cap: 100 元 a day, at most 60 days.
+  auto p = compile(
+      "benefit capped \"日补助\" { cites \"一\" yearly 100 元 * min(family.rebirth_treatment_months, 60) }\n"
+      "benefit floor \"保底\" { cites \"二\" monthly max(household.income_last_year / 12, 300 元) }\n");
+  auto f = family(p);
+  CHECK_FALSE(f.set("family.rebirth_treatment_months", std::int64_t{45}));
+  CHECK_FALSE(f.set("household.income_last_year", fuzhu::Money::yuan(2400)));
+  CHECK(amount(p, f, "capped") == 450000);  // 45 days: 4500 元
+  CHECK(amount(p, f, "floor") == 30000);    // 2400 / 12 = 200 < 300
+  CHECK_FALSE(f.set("family.rebirth_treatment_months", std::int64_t{60}));
+  CHECK_FALSE(f.set("household.income_last_year", fuzhu::Money::yuan(6000)));
+  CHECK(amount(p, f, "capped") == 600000);  // exactly the cap
+  CHECK(amount(p, f, "floor") == 50000);    // 500 > 300
+  CHECK_FALSE(f.set("family.rebirth_treatment_months", std::int64_t{200}));
+  CHECK(amount(p, f, "capped") == 600000);  // capped at 60 days
+}
+
+TEST_CASE("min and max need two values of one type") {
+  CHECK(errors_of("define x = min(1, 2 元)\nbenefit b \"B\" { cites \"一\" when x > 0 }\n")
+            .find("the arguments of min() must have one type: this is money, the first int [T001]") != std::string::npos);
+  CHECK(errors_of("define x = max(today, 1)\nbenefit b \"B\" { cites \"一\" when x > 0 }\n")
+            .find("the first argument of max() must be a number or money, but this is date") != std::string::npos);
+  CHECK(errors_of("define x = min(1)\nbenefit b \"B\" { cites \"一\" when x > 0 }\n")
+            .find("min() takes 2 arguments [T016]") != std::string::npos);
+}
+
+TEST_CASE("living is never unknown: present, not dead, and alive unless said otherwise") {
+  auto p = compile("benefit widow \"W\" { cites \"一\" when not living(father) and living(mother) once 100 元 }\n");
+  auto f = family(p);
+  CHECK(amount(p, f, "widow") == -1);  // no mother in the facts: not living
+  CHECK_FALSE(f.set("mother.birth_date", Date{1970, 1, 1}));
+  CHECK(amount(p, f, "widow") == 10000);  // no father; the mother's `alive` is unknown: living
+  CHECK_FALSE(f.set("father.birth_date", Date{1968, 1, 1}));
+  CHECK(amount(p, f, "widow") == -1);
+  CHECK_FALSE(f.set("father.alive", false));
+  CHECK(amount(p, f, "widow") == 10000);
+}
+
+TEST_CASE("a function called by its Chinese name is the same function") {
+  auto p = compile(
+      "benefit old \"老年\" { cites \"一\" to each parent where 年龄(本人) >= 60 monthly 较大值(100 元, 50 元) }\n");
+  auto f = family(p);
+  CHECK_FALSE(f.set("mother.birth_date", Date{1960, 1, 1}));
+  CHECK_FALSE(f.set("father.birth_date", Date{1970, 1, 1}));
+  CHECK(amount(p, f, "old", "mother") == 10000);
+  CHECK(amount(p, f, "old", "father") == -1);
+}
+
+TEST_CASE("an unknown function suggests the nearest name, English or Chinese") {
+  CHECK(errors_of("benefit b \"B\" { cites \"一\" when livng(mother) }\n").find("did you mean 'living'?") !=
+        std::string::npos);
+  CHECK(errors_of("benefit b \"B\" { cites \"一\" when 健康(mother) }\n").find("did you mean '健在'?") !=
+        std::string::npos);
+  CHECK(errors_of("benefit b \"B\" { cites \"一\" when frobnicate(mother) }\n")
+            .find("the functions are age, age_on, year") != std::string::npos);
+}
+
+TEST_CASE("fmt writes function names in the keyword set asked for") {
+  const std::string text = policy_text("benefit b \"B\" {\n  cites \"一\"\n  when age(mother) >= min(49, 50)\n}\n");
+  fuzhu::format::Options zh;
+  zh.keywords = fuzhu::format::KeywordSet::zh;
+  auto chinese = fuzhu::format::format_source(text, "b.policy", zh);
+  REQUIRE(chinese.ok());
+  CHECK(chinese.text->find("条件 年龄(mother) >= 较小值(49, 50)") != std::string::npos);
+  fuzhu::format::Options en;
+  en.keywords = fuzhu::format::KeywordSet::en;
+  auto english = fuzhu::format::format_source(*chinese.text, "b.policy", en);
+  REQUIRE(english.ok());
+  CHECK(english.text->find("when age(mother) >= min(49, 50)") != std::string::npos);
+  // A definition's name is not a function's, even when spelt like one.
+  auto kept = fuzhu::format::format_source(policy_text("define age = 1\n"), "b.policy", zh);
+  REQUIRE(kept.ok());
+  CHECK(kept.text->find("定义 age = 1") != std::string::npos);
+}
