@@ -81,10 +81,13 @@ namespace fuzhu::grammar {
 #include "keywords.def"
 #undef FUZHU_KEYWORD
 
+// The reserved words: every keyword but the role words.
 #define FUZHU_KEYWORD(id, en, zh) kw_##id,
+#define FUZHU_ROLE_WORD(id, en, zh)
 struct any_keyword : sor<
 #include "keywords.def"
                          failure> {};
+#undef FUZHU_ROLE_WORD
 #undef FUZHU_KEYWORD
 
 struct name : seq<not_at<any_keyword>, id_start, star<id_char>> {};
@@ -217,9 +220,12 @@ struct policy_decl : seq<tok<kw_policy>, must<header_title>, must<lbrace>, star<
 
 // ---------------------------------------------------------------- the schema
 
+// A Chinese label after a declaration's name or type: `birth_date: date "出生日期"`.
+struct decl_label : tok<string_lit> {};
+
 struct enum_value : seq<tok<name>, opt<tok<string_lit>>> {};
 struct enum_values : seq<lbrace, list<enum_value, opt<comma>>, must<rbrace>> {};
-struct enum_decl : seq<tok<kw_enum>, must<tok<name>>, must<enum_values>> {};
+struct enum_decl : seq<tok<kw_enum>, must<tok<name>>, opt<decl_label>, must<enum_values>> {};
 
 struct int_range : seq<tok<int_lit>, dots, must<tok<int_lit>>> {};
 struct bool_type : tok<kw_bool_type> {};
@@ -232,18 +238,37 @@ struct named_type : tok<name> {};
 struct field_type
     : sor<bool_type, int_type, money_type, date_type, string_type, inline_enum, named_type> {};
 struct field_default : seq<equals, must<expr>> {};
-struct field_decl : seq<tok<field_name>, must<colon>, must<field_type>, opt<field_default>> {};
+
+// What the engine relies on, declared rather than guessed from names:
+// `birth_date: date role birth`, `mother: optional Individual role parent, age_else father`.
+struct role_target : tok<name> {};
+struct role_with_target : seq<tok<sor<kw_deceased_when, kw_age_else>>, must<role_target>> {};
+struct role_word : tok<sor<kw_birth, kw_alive, kw_region, kw_event, kw_parent, kw_member>> {};
+struct role_item : sor<role_with_target, role_word> {};
+// A comma then a role, unless that word begins the next field (`…role birth, alive: bool`).
+struct role_clause : seq<tok<kw_role>, must<role_item>, star<comma, role_item, not_at<colon>>> {};
+
+struct field_decl : seq<tok<field_name>, must<colon>, must<field_type>, opt<decl_label>, opt<field_default>,
+                        opt<role_clause>> {};
+struct record_fields : seq<must<lbrace>, star<field_decl, opt<comma>>, must<rbrace>> {};
 struct record_base : seq<colon, must<tok<name>>> {};
-struct record_decl : seq<tok<kw_record>, must<tok<name>>, opt<record_base>, must<lbrace>,
-                         star<field_decl, opt<comma>>, must<rbrace>> {};
+struct record_decl : seq<tok<kw_record>, must<tok<name>>, opt<decl_label>, opt<record_base>, record_fields> {};
 
 struct optional_mark : tok<kw_optional> {};
-struct root_decl : seq<tok<name>, must<colon>, opt<optional_mark>, must<tok<name>>> {};
-struct facts_decl : seq<tok<kw_facts>, must<lbrace>, star<root_decl, opt<comma>>, must<rbrace>> {};
+struct root_decl : seq<tok<name>, must<colon>, opt<optional_mark>, must<tok<name>>, opt<decl_label>,
+                       opt<role_clause>> {};
+struct facts_roots : seq<must<lbrace>, star<root_decl, opt<comma>>, must<rbrace>> {};
+struct facts_decl : seq<tok<kw_facts>, facts_roots> {};
+
+// A policy's own facts: fields added to a record of a used file, new roots.
+struct extend_record : seq<tok<kw_record>, must<tok<name>>, record_fields> {};
+struct extend_facts : seq<tok<kw_facts>, facts_roots> {};
+struct extend_what : sor<extend_record, extend_facts> {};
+struct extend_decl : seq<tok<kw_extend>, must<extend_what>> {};
 
 // --------------------------------------------------------------- definitions
 
-struct define_decl : seq<tok<kw_define>, must<tok<name>>, must<equals>, must<expr>> {};
+struct define_decl : seq<tok<kw_define>, must<tok<name>>, opt<decl_label>, must<equals>, must<expr>> {};
 
 // ------------------------------------------------------------------ benefits
 
@@ -291,7 +316,7 @@ struct benefit_decl : seq<tok<kw_benefit>, must<benefit_id>, opt<benefit_title>,
 // ---------------------------------------------------------------------- file
 
 struct use_decl : seq<tok<kw_use>, must<tok<string_lit>>> {};
-struct item : sor<policy_decl, enum_decl, record_decl, facts_decl, define_decl, benefit_decl> {};
+struct item : sor<policy_decl, enum_decl, record_decl, facts_decl, extend_decl, define_decl, benefit_decl> {};
 struct file : seq<sp, star<use_decl>, star<item>, must<eof>> {};
 
 }  // namespace fuzhu::grammar

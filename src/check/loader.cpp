@@ -73,7 +73,7 @@ class Loader {
         return;
       }
       loaded_.insert(canonical);
-      load(program_.sources.add(path.string(), std::move(*text)));
+      load(program_.sources.add(path.lexically_normal().string(), std::move(*text)));
       return;
     }
     diags_.add(Diag::used_file_not_found, use.loc, fmt::format("cannot read \"{}\": no such file next to this one{}", use.path,

@@ -20,7 +20,11 @@ struct Program {
   const ast::Header* header = nullptr;
   std::vector<const ast::EnumDecl*> enums;
   std::vector<ast::RecordDecl*> records;
-  std::vector<const ast::RootDecl*> roots;        // household, family, child, mother, father
+  std::vector<const ast::RootDecl*> roots;        // household, family, child, mother, father; then added ones
+  std::vector<ast::Extension*> extensions;        // extend record, in file order
+  // From the roles (check/roles.cpp): root indices of `each parent`, and of
+  // `each member` (the parents first, then the other members).
+  std::vector<int> parents, members;
   std::vector<ast::Definition*> definitions;      // indexed by Expr::resolved; evaluated lazily
   std::vector<ast::Benefit*> benefits;            // in source order
   std::vector<int> benefit_order;                 // indices into benefits; granted() deps first

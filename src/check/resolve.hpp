@@ -12,6 +12,10 @@ void resolve(Program& program, Diagnostics& diags);
 /// Resolves the schema part; returns false when the schema itself is broken.
 bool resolve_schema(Program& program, Diagnostics& diags);
 
+/// Checks the roles of the schema's fields and roots (each where it applies,
+/// once, naming what exists) and fills Program::parents and members.
+void check_roles(Program& program, Diagnostics& diags);
+
 /// Types every definition and benefit; orders definitions and benefits so
 /// that each follows what it uses; reports cycles and likely mistakes.
 void check_rules(Program& program, Diagnostics& diags);

@@ -18,10 +18,17 @@ class SchemaResolver {
 
   bool run() {
     collect();
-    for (auto* record : program_.records) layout(*record, 0);
+    // Types first: an added field is compared by type with the one it meets.
     for (auto* record : program_.records)
       for (auto& field : record->fields) field_type(field);
+    for (auto* extension : program_.extensions) {
+      for (auto& field : extension->fields) field_type(field);
+      extend(*extension);
+    }
+    for (auto* record : program_.records) layout(*record, 0);
     roots();
+    if (diags_.has_errors()) return false;
+    check_roles(program_, diags_);
     return !diags_.has_errors();
   }
 
@@ -50,14 +57,41 @@ class SchemaResolver {
         }
         program_.records.push_back(r.get());
       }
+      for (auto& extension : file->extensions) {
+        for (const auto& f : extension->fields) {
+          check_name_length(f.name, f.loc);
+          if (f.inline_enum)
+            for (const auto& v : f.inline_enum->values) check_name_length(v.name, v.loc);
+        }
+        program_.extensions.push_back(extension.get());
+      }
       if (file->has_facts) {
-        if (!program_.roots.empty()) diags_.add(Diag::facts_declared_twice, file->facts_loc, "the facts are declared twice");
+        if (facts_seen_) diags_.add(Diag::facts_declared_twice, file->facts_loc, "the facts are declared twice");
+        facts_seen_ = true;
         for (auto& root : file->roots) {
           check_name_length(root.name, root.loc);
           program_.roots.push_back(&root);
         }
       }
     }
+    // Roots a file adds with `extend facts` come after the declared ones.
+    for (auto& file : program_.files)
+      for (auto& root : file->added_roots) {
+        check_name_length(root.name, root.loc);
+        program_.roots.push_back(&root);
+      }
+  }
+
+  bool facts_seen_ = false;
+
+  // `extend record X { … }`: the fields join X's layout after its own.
+  void extend(ast::Extension& extension) {
+    ast::RecordDecl* record = find_record(extension.record);
+    if (!record) {
+      diags_.add(Diag::unknown_type, extension.record_loc, unknown_type(extension.record));
+      return;
+    }
+    for (const auto& field : extension.fields) record->added.push_back(&field);
   }
 
   void check_name_length(const std::string& name, Loc loc) {
@@ -110,12 +144,38 @@ class SchemaResolver {
         record.layout = base->layout;
       }
     }
-    for (const auto& field : record.fields) {
-      if (record.index_of(field.name) >= 0)
-        diags_.add(Diag::field_declared_twice, field.loc, fmt::format("field '{}' is declared twice in {}", field.name, record.name));
-      record.layout.push_back(&field);
-    }
+    for (const auto& field : record.fields) place(record, field);
+    for (const auto* field : record.added) place(record, *field);
   }
+
+  // Adds one field to a record's layout. A field added (`extend record`) that
+  // meets another of its name is the same fact when the types agree, and
+  // kept once; otherwise both places are named.
+  void place(ast::RecordDecl& record, const ast::FieldDecl& field) {
+    const int existing = record.index_of(field.name);
+    if (existing < 0) {
+      record.layout.push_back(&field);
+      return;
+    }
+    const ast::FieldDecl& first = *record.layout[static_cast<std::size_t>(existing)];
+    if (!field.added && !first.added) {
+      diags_.add(Diag::field_declared_twice, field.loc, fmt::format("field '{}' is declared twice in {}", field.name, record.name));
+      return;
+    }
+    const std::string mine = ast::type_text(field), theirs = ast::type_text(first);
+    if (mine == theirs || mine.empty() || theirs.empty()) return;  // one fact; an unknown type is reported already
+    // Said at the added field (the author's own line), naming the other place.
+    const ast::FieldDecl& here = field.added && (first.loc.file != 0 || !first.added) ? field : first;
+    const ast::FieldDecl& there = &here == &field ? first : field;
+    // A base's conflict shows again in every record that includes it: once is enough.
+    if (!reported_.insert({here.loc.file, here.loc.offset}).second) return;
+    diags_.add(Diag::field_types_differ, here.loc,
+               fmt::format("field '{}' of {} is {} here, but {} at {}: one fact has one type; rename the added one",
+                           field.name, record.name, ast::type_text(here), ast::type_text(there),
+                           program_.sources.where(there.loc)));
+  }
+
+  std::set<std::pair<int, std::uint32_t>> reported_;
 
   void field_type(ast::FieldDecl& field) {
     using K = ast::FieldTypeKind;
@@ -160,7 +220,9 @@ class SchemaResolver {
   void roots() {
     std::set<std::string> names;
     for (const auto* root : program_.roots) {
-      if (!names.insert(root->name).second) diags_.add(Diag::root_declared_twice, root->loc, fmt::format("'{}' is declared twice in facts", root->name));
+      if (!names.insert(root->name).second)
+        diags_.add(Diag::root_declared_twice, root->loc,
+                   fmt::format("'{}' is declared twice in facts{}", root->name, root->added ? " (extend facts adds new roots only)" : ""));
       auto* record = find_record(root->record_name);
       if (!record) diags_.add(Diag::unknown_type, root->record_loc, unknown_type(root->record_name));
       const_cast<ast::RootDecl*>(root)->record = record;

@@ -50,7 +50,6 @@ class TypeChecker {
     // Checking and evaluating follow definitions into definitions: a chain
     // too deep would exhaust the stack, so it is refused before either runs.
     if (!definitions_nest_within_limit()) return;
-    person_record_ = find_person_record();
     for (std::size_t i = 0; i < p_.definitions.size(); ++i) definition(static_cast<int>(i));
     for (std::size_t i = 0; i < p_.benefits.size(); ++i) benefit(static_cast<int>(i));
     order_benefits();
@@ -60,7 +59,6 @@ class TypeChecker {
  private:
   Program& p_;
   Diagnostics& d_;
-  const ast::RecordDecl* person_record_ = nullptr;
   HintBudget hints_;
 
   std::map<std::string, int> definition_index_;
@@ -162,10 +160,52 @@ class TypeChecker {
       d_.add(Diag::name_too_long, loc, fmt::format("this name is longer than {} characters (the name length limit)", limits::max_name_chars));
   }
 
-  const ast::RecordDecl* find_person_record() {
-    for (const auto* root : p_.roots)
-      if (root->optional && root->record) return root->record;
+  // The record `person` has when it may be any of `roots`: the most derived
+  // record all of them include (a Child is an Individual), so that
+  // `person.field` reads the same slot of each.
+  const ast::RecordDecl* common_record(const std::vector<int>& roots) const {
+    if (roots.empty()) return nullptr;
+    for (const ast::RecordDecl* candidate = p_.roots[static_cast<std::size_t>(roots.front())]->record; candidate;
+         candidate = candidate->base_record) {
+      bool shared = true;
+      for (int root : roots) {
+        const ast::RecordDecl* r = p_.roots[static_cast<std::size_t>(root)]->record;
+        while (r && r != candidate) r = r->base_record;
+        shared = shared && r == candidate;
+      }
+      if (shared) return candidate;
+    }
     return nullptr;
+  }
+
+  // Who a per-person benefit goes to, from the roles; false (reported) when
+  // the schema has no such person.
+  bool resolve_recipient(ast::Benefit& b, std::vector<int>& roots) {
+    using R = ast::RecipientKind;
+    if (b.recipient == R::root) {
+      const int root = p_.root_index(b.recipient_root);
+      const ast::RootDecl* decl = root >= 0 ? p_.roots[static_cast<std::size_t>(root)] : nullptr;
+      if (!decl || std::find(p_.members.begin(), p_.members.end(), root) == p_.members.end()) {
+        std::vector<std::string> names;
+        for (int m : p_.members) names.push_back(p_.roots[static_cast<std::size_t>(m)]->name);
+        d_.add(Diag::not_a_recipient, b.recipient_loc,
+               fmt::format("'{}' is not a recipient: write household, each parent, each member, or one member ({}){}",
+                           b.recipient_root, fmt::join(names, ", "),
+                           decl ? fmt::format("; '{}' has neither role parent nor role member in the facts schema", b.recipient_root) : ""));
+        return false;
+      }
+      b.recipient_index = root;
+      roots = {root};
+      return true;
+    }
+    roots = b.recipient == R::each_parent ? p_.parents : p_.members;
+    if (roots.empty()) {
+      d_.add(Diag::not_a_recipient, b.recipient_loc,
+             fmt::format("the facts schema declares no {}: mark the roots with `role {}`",
+                         b.recipient == R::each_parent ? "parent" : "member", b.recipient == R::each_parent ? "parent" : "member"));
+      return false;
+    }
+    return true;
   }
 
   // ------------------------------------------------------- declarations
@@ -187,9 +227,10 @@ class TypeChecker {
     Scope outer;
     outer.benefit = index;
     Scope inner = outer;
-    if (b.per_person()) {
+    std::vector<int> recipients;
+    if (b.per_person() && resolve_recipient(b, recipients)) {
       inner.has_person = true;
-      inner.person_record = person_record_;
+      inner.person_record = common_record(recipients);
     }
     if (b.cite.empty()) d_.add(Diag::no_citation, b.loc, fmt::format("benefit '{}' cites no clause of the document", b.id));
     if (b.condition) expect(*b.condition, bool_type, outer, "the condition of a benefit");
@@ -289,9 +330,13 @@ class TypeChecker {
       case ExprKind::tier: return tier(e, scope, hint);
       case ExprKind::schedule: return schedule(e, scope, hint);
       case ExprKind::quantified: {
+        const std::vector<int>& over = e.over_members ? p_.members : p_.parents;
+        if (over.empty())
+          return fail(e, Diag::not_a_recipient, fmt::format("the facts schema declares no {0}: mark the roots with `role {0}`",
+                                                            e.over_members ? "member" : "parent"));
         Scope inner = scope;
         inner.has_person = true;
-        inner.person_record = person_record_;
+        inner.person_record = common_record(over);
         expect(*e.operands[0], bool_type, inner, "the condition of 'any'/'all'");
         return set(e, bool_type);
       }
@@ -518,7 +563,7 @@ class TypeChecker {
 
   static bool is_person_like(const Type& t) {
     return (t.kind == TypeKind::record || t.kind == TypeKind::person) && t.record &&
-           t.record->index_of("birth_date") >= 0;
+           t.record->with_role(ast::Role::birth);
   }
 
   // A call, typed from its row of the builtin table (grammar/builtins.def).

@@ -55,50 +55,89 @@ Value literal(const ast::Expr& e, const ast::FieldDecl& field) {
 
 }  // namespace
 
+namespace {
+
+Declared declared(const Program& program, Loc loc) {
+  if (loc.file < 0) return {};
+  const SourceFile& file = program.sources.file(loc.file);
+  return {file.name(), file.line_of(loc.offset), file.column_of(loc.offset)};
+}
+
+FieldInfo field_info(const Program& program, const ast::FieldDecl& field) {
+  FieldInfo f;
+  f.name = field.name;
+  f.label = field.label;
+  f.kind = field.type.kind;
+  f.type_text = ast::type_text(field);
+  if (field.type.enumeration)
+    for (const auto& v : field.type.enumeration->values) {
+      f.enum_values.push_back(v.name);
+      f.enum_labels.push_back(v.label);
+    }
+  f.low = field.int_low;
+  f.high = field.int_high;
+  if (field.default_value) f.default_value = literal(*field.default_value, field);
+  f.declared = declared(program, field.loc);
+  f.added = field.added;
+  for (const auto& role : field.roles) {
+    switch (role.role) {
+      case ast::Role::birth: f.birth = true; break;
+      case ast::Role::alive: f.alive = true; break;
+      case ast::Role::region: f.region = true; break;
+      case ast::Role::event: f.event = true; break;
+      case ast::Role::deceased_when: f.deceased_value = field.type.enumeration->index_of(role.target); break;
+      default: break;  // root roles: not on a field in a checked program
+    }
+  }
+  return f;
+}
+
+// The slots the roles point at, once the root's fields are laid out.
+void root_roles(RootInfo& info) {
+  for (std::size_t i = 0; i < info.fields.size(); ++i) {
+    const FieldInfo& f = info.fields[i];
+    const int slot = info.first_slot + static_cast<int>(i);
+    if (f.birth) info.birth_slot = slot, info.person = true;
+    if (f.alive) info.alive_slot = slot;
+    if (f.event) info.event_slots.push_back(slot);
+    if (f.deceased_value >= 0) info.status_slot = slot, info.deceased = f.deceased_value;
+  }
+}
+
+}  // namespace
+
 std::shared_ptr<Schema> build_schema(const Program& program) {
   auto schema = std::make_shared<Schema>();
   for (const auto* root : program.roots) {
     RootInfo info;
     info.name = root->name;
+    info.label = root->label;
+    info.record = root->record->name;
+    info.record_label = root->record->label;
     info.optional = root->optional;
+    info.parent = root->has(ast::Role::parent);
+    info.member = info.parent || root->has(ast::Role::member);
+    if (const ast::RoleDecl* stand_in = root->role(ast::Role::age_else)) info.age_else = program.root_index(stand_in->target);
+    info.declared = declared(program, root->loc);
+    info.added = root->added;
     info.first_slot = schema->slot_count;
     for (const auto* field : root->record->layout) {
-      FieldInfo f;
-      f.name = field->name;
-      f.kind = field->type.kind;
-      if (field->type.enumeration)
-        for (const auto& v : field->type.enumeration->values) f.enum_values.push_back(v.name);
-      f.low = field->int_low;
-      f.high = field->int_high;
-      if (field->default_value) f.default_value = literal(*field->default_value, *field);
-      if (f.name == "birth_date" && f.kind == ast::TypeKind::date) info.person = true;
-      info.field_index.emplace(f.name, static_cast<int>(info.fields.size()));
-      info.fields.push_back(std::move(f));
+      info.field_index.emplace(field->name, static_cast<int>(info.fields.size()));
+      info.fields.push_back(field_info(program, *field));
     }
     schema->slot_count += static_cast<int>(info.fields.size());
-    for (std::size_t i = 0; i < info.fields.size(); ++i) {
-      const FieldInfo& f = info.fields[i];
-      int slot = info.first_slot + static_cast<int>(i);
-      if (f.name == "alive" && f.kind == ast::TypeKind::boolean) info.alive_slot = slot;
-      if (f.name == "birth_date" && f.kind == ast::TypeKind::date) info.birth_slot = slot;
-      else if (f.kind == ast::TypeKind::date) info.event_slots.push_back(slot);
-      if (f.name == "status" && f.kind == ast::TypeKind::enumeration) {
-        for (std::size_t v = 0; v < f.enum_values.size(); ++v)
-          if (f.enum_values[v] == "deceased") info.status_slot = slot, info.deceased = static_cast<std::int64_t>(v);
-      }
-    }
+    root_roles(info);
     for (const auto& field : info.fields) {
+      const int slot = static_cast<int>(schema->slot_root.size());
+      if (field.region) schema->region_slot = slot;
       schema->slot_root.push_back(static_cast<int>(schema->roots.size()));
       schema->slot_paths.push_back(info.name + "." + field.name);
       schema->string_of_slot.push_back(field.kind == ast::TypeKind::string ? schema->string_count++ : -1);
     }
     schema->roots.push_back(std::move(info));
   }
-  schema->household = schema->root_index("household");
-  schema->child = schema->root_index("child");
-  schema->mother = schema->root_index("mother");
-  schema->father = schema->root_index("father");
-  if (schema->household >= 0) schema->region_slot = schema->field_slot(schema->household, "region");
+  schema->parents = program.parents;
+  schema->members = program.members;
   return schema;
 }
 
@@ -260,11 +299,9 @@ std::vector<int> recipients_of(const ast::Benefit& b, const Schema& schema) {
   using R = ast::RecipientKind;
   switch (b.recipient) {
     case R::household: return {};
-    case R::child: return {schema.child};
-    case R::mother: return {schema.mother};
-    case R::father: return {schema.father};
-    case R::each_parent: return {schema.mother, schema.father};
-    case R::each_member: return {schema.mother, schema.father, schema.child};
+    case R::root: return {b.recipient_index};
+    case R::each_parent: return schema.parents;
+    case R::each_member: return schema.members;
   }
   return {};
 }

@@ -39,23 +39,45 @@ struct StringHash {
 template <typename T>
 using StringMap = std::unordered_map<std::string, T, StringHash, std::equal_to<>>;
 
+/// Where the schema declares something: the file as the compilation named
+/// it, and the line and column there.
+struct Declared {
+  std::string file;
+  int line = 0, column = 0;
+};
+
 struct FieldInfo {
   std::string name;
+  std::string label;                      // "出生日期"; "" when the schema gives none
   ast::TypeKind kind = ast::TypeKind::boolean;
+  std::string type_text;                  // "int 1..4", "enum { deceased, disabled, living }"
   std::vector<std::string> enum_values;
+  std::vector<std::string> enum_labels;   // by value; "" where none
   std::optional<std::int64_t> low, high;  // int range
   Value default_value;                    // unknown: no default
+  Declared declared;
+  bool added = false;                     // by `extend record` (a policy's own fact)
+  // Its roles (grammar/README.md, "Roles").
+  bool birth = false, alive = false, region = false, event = false;
+  std::int64_t deceased_value = -1;       // role deceased_when: the value meaning died
 };
 
 struct RootInfo {
   std::string name;
+  std::string label;       // "女方"
+  std::string record, record_label;  // "Individual", "个人"
   bool optional = false;   // absent object = no such person
-  bool person = false;     // has a birth_date: age() applies
+  bool person = false;     // its record has a birth date (role birth): age() applies
+  bool parent = false, member = false;  // in `each parent` / `each member`
+  int age_else = -1;       // role age_else: the root whose age stands in when this one is absent
+  Declared declared;
+  bool added = false;      // by `extend facts`
   int first_slot = 0;
   std::vector<FieldInfo> fields;
-  // A person is living unless `alive` is false or its `status` is deceased.
+  // A person is living unless its alive field is false or its deceased_when
+  // field holds that value.
   int alive_slot = -1, status_slot = -1, birth_slot = -1;
-  std::vector<int> event_slots;  // its other dates (death, injury): none may precede the birth
+  std::vector<int> event_slots;  // role event: not after the evaluation date, nor before the birth
   std::int64_t deceased = -1;
   StringMap<int> field_index;  // field name → index in fields (readers look up every key)
 };
@@ -64,8 +86,8 @@ struct RootInfo {
 struct Schema {
   std::vector<RootInfo> roots;
   int slot_count = 0;
-  int household = -1, child = -1, mother = -1, father = -1;  // root indices
-  int region_slot = -1;                                       // household.region
+  std::vector<int> parents, members;                          // root indices, from the roles
+  int region_slot = -1;                                       // role region (household.region)
   std::vector<int> slot_root;                                 // slot → root
   std::vector<std::string> slot_paths;                        // slot → "root.field"
   std::vector<int> string_of_slot;                            // slot → index in FactsData::strings, or -1

@@ -237,8 +237,8 @@ class Evaluator {
         if (std::find(x.needs.begin(), x.needs.end(), path) == x.needs.end()) x.needs.push_back(path);
       }
       x.reason = reason_;
-      if (x.reason.empty() && jurisdiction_ == Tri::unknown)
-        x.reason = fmt::format("household.region is unknown: is the household registered in {}?", p_.info.jurisdiction);
+      if (x.reason.empty() && jurisdiction_ == Tri::unknown && s_.region_slot >= 0)
+        x.reason = fmt::format("{} is unknown: is the household registered in {}?", s_.path_of(s_.region_slot), p_.info.jurisdiction);
     }
     explained_->explanations->push_back(std::move(x));
     return explained_->explanations->back();
@@ -262,8 +262,8 @@ class Evaluator {
                            p_.info.in_force_from ? "from " + p_.info.in_force_from->to_string() : "",
                            p_.info.in_force_to ? " to " + p_.info.in_force_to->to_string() : "");
     } else {
-      reason = fmt::format("the household is registered outside {} (household.region = \"{}\")", p_.info.jurisdiction,
-                           string_of(f_.slots[static_cast<std::size_t>(s_.region_slot)]));
+      reason = fmt::format("the household is registered outside {} ({} = \"{}\")", p_.info.jurisdiction,
+                           s_.path_of(s_.region_slot), string_of(f_.slots[static_cast<std::size_t>(s_.region_slot)]));
     }
     when_ = where_ = amount_ = {};
     for (const auto& b : p_.benefits) {
@@ -569,7 +569,7 @@ class Evaluator {
   Value quantified(const Code& c, bool all, bool members) {
     Tri result = all ? Tri::true_ : Tri::false_;
     int saved = person_;
-    for (int root : {s_.mother, s_.father, members ? s_.child : -1}) {
+    for (int root : members ? s_.members : s_.parents) {
       if (!living(root)) continue;
       person_ = root;
       Tri t = tri_of(eval(c.kids[0]));
@@ -592,8 +592,19 @@ class Evaluator {
 
   Value age(const Value& who, const Value& when) {
     if (!when.known()) return {};
-    const RootInfo& root = s_.roots[static_cast<std::size_t>(who.n)];
-    Value birth = read(root.birth_slot);
+    const RootInfo* root = &s_.roots[static_cast<std::size_t>(who.n)];
+    // facts.md, "past childbearing age": where the family has no mother at
+    // all, the father's own age stands in (the schema says whose: role
+    // age_else). A mother who died is present, and keeps her own age.
+    if (root->age_else >= 0 && !present(static_cast<int>(who.n))) {
+      if (!present(root->age_else)) {
+        give_reason(fmt::format("there is no {} in the facts, nor a {} whose age stands in", root->name,
+                                s_.roots[static_cast<std::size_t>(root->age_else)].name));
+        return {};
+      }
+      root = &s_.roots[static_cast<std::size_t>(root->age_else)];
+    }
+    Value birth = read(root->birth_slot);
     if (!birth.known()) return birth;
     return {Tag::integer, full_years(Date::from_days(birth.n), Date::from_days(when.n))};
   }
@@ -741,26 +752,32 @@ std::vector<Diagnostic> check_facts(const CompiledPolicy& policy, const FactsDat
     return out;
   }
   const std::int64_t today = as_of.days_since_epoch();
+  auto problem = [&](Diag code, int slot, std::string message) {
+    Diagnostic d = make_diagnostic(code, std::move(message));
+    d.path = s.path_of(slot);
+    out.push_back(std::move(d));
+  };
+  auto day = [](std::int64_t n) { return Date::from_days(n).to_string(); };
   for (std::size_t r = 0; r < s.roots.size(); ++r) {
     const RootInfo& root = s.roots[r];
-    if (root.birth_slot < 0 || !facts.present[r]) continue;
-    const Value& birth = facts.slots[static_cast<std::size_t>(root.birth_slot)];
-    if (!birth.known()) continue;
-    auto problem = [&](Diag code, int slot, std::string message) {
-      Diagnostic d = make_diagnostic(code, std::move(message));
-      d.path = s.path_of(slot);
-      out.push_back(std::move(d));
-    };
-    if (birth.n > today)
-      problem(Diag::born_after_evaluation, root.birth_slot, fmt::format("{}: the birth date {} is after the evaluation date {}", s.path_of(root.birth_slot),
-                          Date::from_days(birth.n).to_string(), as_of.to_string()));
-    // Nothing happens to a person before they are born: a death, an
-    // assessment or an injury dated earlier is a mistake in the facts.
+    if (!facts.present[r]) continue;
+    Value birth;
+    if (root.birth_slot >= 0) birth = facts.slots[static_cast<std::size_t>(root.birth_slot)];
+    if (birth.known() && birth.n > today)
+      problem(Diag::born_after_evaluation, root.birth_slot, fmt::format("{}: the birth date {} is after the evaluation date {}",
+                                                                          s.path_of(root.birth_slot), day(birth.n), as_of.to_string()));
+    // facts.md, "Facts that cannot be": an event (a death, an injury, an
+    // assessment, a re-birth) dated after the evaluation date, or before the
+    // person's own birth, is a mistake in the facts.
     for (int slot : root.event_slots) {
       const Value& date = facts.slots[static_cast<std::size_t>(slot)];
-      if (date.known() && date.n < birth.n)
-        problem(Diag::event_before_birth, slot, fmt::format("{}: {} is before the birth date {} ({})", s.path_of(slot), Date::from_days(date.n).to_string(),
-                            Date::from_days(birth.n).to_string(), s.path_of(root.birth_slot)));
+      if (!date.known()) continue;
+      if (date.n > today)
+        problem(Diag::event_after_evaluation, slot, fmt::format("{}: {} is after the evaluation date {}", s.path_of(slot), day(date.n),
+                                                                as_of.to_string()));
+      else if (birth.known() && date.n < birth.n)
+        problem(Diag::event_before_birth, slot, fmt::format("{}: {} is before the birth date {} ({})", s.path_of(slot), day(date.n),
+                                                            day(birth.n), s.path_of(root.birth_slot)));
     }
   }
   return out;

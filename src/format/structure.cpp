@@ -45,6 +45,7 @@ FUZHU_ROLE(policy_decl, item)
 FUZHU_ROLE(enum_decl, item)
 FUZHU_ROLE(record_decl, item)
 FUZHU_ROLE(facts_decl, item)
+FUZHU_ROLE(extend_decl, item)
 FUZHU_ROLE(define_decl, item)
 FUZHU_ROLE(benefit_decl, item)
 FUZHU_ROLE(header_field, item)
@@ -77,7 +78,8 @@ FUZHU_ROLE(payer_when, payer_when)
 // block owners: the role is `item` too, so the owner of a '{' is told by its rule.
 template <typename Rule>
 inline constexpr bool owns_block = std::is_same_v<Rule, g::policy_decl> || std::is_same_v<Rule, g::record_decl> ||
-                                   std::is_same_v<Rule, g::facts_decl> || std::is_same_v<Rule, g::benefit_decl>;
+                                   std::is_same_v<Rule, g::facts_decl> || std::is_same_v<Rule, g::benefit_decl> ||
+                                   std::is_same_v<Rule, g::extend_decl>;
 
 template <typename Rule> inline constexpr int keyword_of = -1;
 #define FUZHU_KEYWORD(id, en, zh) \

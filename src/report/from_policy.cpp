@@ -15,9 +15,7 @@ std::string recipient_words(const ast::Benefit& b) {
   std::string words;
   switch (b.recipient) {
     case R::household: words = "household"; break;
-    case R::child: words = "child"; break;
-    case R::mother: words = "mother"; break;
-    case R::father: words = "father"; break;
+    case R::root: words = b.recipient_root; break;
     case R::each_parent: words = "each parent"; break;
     case R::each_member: words = "each member"; break;
   }

@@ -116,7 +116,7 @@ struct EnumValue {
 };
 
 struct EnumDecl {
-  std::string name;
+  std::string name, label;
   Loc loc;
   std::vector<EnumValue> values;
   int index_of(const std::string& value) const;
@@ -124,19 +124,48 @@ struct EnumDecl {
 
 enum class FieldTypeKind { boolean, integer, money, date, string, enumeration, named };
 
+/// What the engine relies on a field or a facts root for (grammar/README.md,
+/// "Roles"): declared in the schema, never guessed from a name.
+enum class Role {
+  birth,          // field: the person's birth date; its record is a person (age() applies)
+  alive,          // field: false means the person has died
+  deceased_when,  // field: this enum value (the target) means the person has died
+  region,         // field: the household's region, matched against the jurisdiction
+  event,          // field: a dated event, never after the evaluation date nor before the birth
+  parent,         // root: one of `each parent` (and of `each member`)
+  member,         // root: one of `each member`
+  age_else,       // root: when absent, the target root's age stands in for its own
+};
+const char* spelling(Role role);  // "birth", "deceased_when", ...
+bool is_field_role(Role role);
+
+struct RoleDecl {
+  Role role = Role::birth;
+  Loc loc;
+  std::string target;  // deceased_when VALUE, age_else ROOT
+  Loc target_loc;
+};
+
 struct FieldDecl {
-  std::string name;
+  std::string name, label;
   Loc loc;
   FieldTypeKind type_kind = FieldTypeKind::boolean;
   std::optional<std::int64_t> int_low, int_high;
   std::string type_name;                 // for named types
   std::unique_ptr<EnumDecl> inline_enum;  // for `enum { ... }`
   ExprPtr default_value;
+  std::vector<RoleDecl> roles;
+  bool added = false;                     // declared by `extend record`
   Type type;                              // resolved by the checker
+  bool has(Role role) const;
 };
 
+/// A field's type as facts see it: "bool", "int 1..4", "enum { deceased, disabled, living }";
+/// "" when the type is not resolved. Two fields of one name are one fact when these agree.
+std::string type_text(const FieldDecl& field);
+
 struct RecordDecl {
-  std::string name;
+  std::string name, label;
   Loc loc;
   std::string base;  // `record Child : Person`
   Loc base_loc;
@@ -144,17 +173,30 @@ struct RecordDecl {
 
   // ---- filled in by the checker
   const RecordDecl* base_record = nullptr;
-  std::vector<const FieldDecl*> layout;  // the base's fields first, then these
+  std::vector<const FieldDecl*> layout;  // the base's fields first, then these, then those added
+  std::vector<const FieldDecl*> added;   // by `extend record` in any file, in file order
   int index_of(const std::string& field) const;  // into layout
+  const FieldDecl* with_role(Role role) const;   // the first field of the layout with it
+};
+
+/// `extend record Household { registered_since: date "户籍登记日期" }`.
+struct Extension {
+  std::string record;
+  Loc loc, record_loc;
+  std::vector<FieldDecl> fields;
 };
 
 struct RootDecl {
-  std::string name;
+  std::string name, label;
   Loc loc;
   bool optional = false;  // absent object = no such person
   std::string record_name;
   Loc record_loc;
+  std::vector<RoleDecl> roles;
+  bool added = false;                  // declared by `extend facts`
   const RecordDecl* record = nullptr;  // resolved by the checker
+  bool has(Role role) const;
+  const RoleDecl* role(Role role) const;
 };
 
 // ---------------------------------------------------------------- policy
@@ -170,9 +212,12 @@ struct Definition {
   std::string name;
   Loc loc;
   ExprPtr value;
+  std::string label;  // `define special_family "计生特殊家庭" = …`
 };
 
-enum class RecipientKind { household, child, mother, father, each_parent, each_member };
+// `to household`, `to child` (a facts root with role parent or member),
+// `to each parent`, `to each member`.
+enum class RecipientKind { household, root, each_parent, each_member };
 
 struct PayerDecl {
   std::string name;
@@ -188,6 +233,8 @@ struct Benefit {
   Loc cite_loc;
   ExprPtr condition;         // null: always
   RecipientKind recipient = RecipientKind::household;
+  std::string recipient_root;  // for RecipientKind::root, as written
+  int recipient_index = -1;    // its root index, resolved by the checker
   Loc recipient_loc;
   ExprPtr where;             // per-person condition; may be null
   std::optional<Period> period;
@@ -195,11 +242,7 @@ struct Benefit {
   ExprPtr amount;            // null: no figure
   bool discretionary = false;
   std::vector<PayerDecl> payers;
-  bool per_person() const {
-    return recipient == RecipientKind::each_parent || recipient == RecipientKind::each_member ||
-           recipient == RecipientKind::mother || recipient == RecipientKind::father ||
-           recipient == RecipientKind::child;
-  }
+  bool per_person() const { return recipient != RecipientKind::household; }
 };
 
 struct Use {
@@ -216,6 +259,8 @@ struct File {
   std::vector<RootDecl> roots;
   Loc facts_loc;
   bool has_facts = false;
+  std::vector<std::unique_ptr<Extension>> extensions;  // extend record
+  std::vector<RootDecl> added_roots;                   // extend facts
   std::vector<Definition> definitions;
   std::vector<Benefit> benefits;
 };

@@ -50,10 +50,14 @@ FUZHU_EXPECTED(enum_values, "expected '{' and the values of the enum")
 FUZHU_EXPECTED(tok<int_lit>, "expected a whole number")
 FUZHU_EXPECTED(field_type, "expected a type: bool, int, money, date, string, enum { ... } or a record or enum name")
 FUZHU_EXPECTED(benefit_id, "expected the benefit's catalog id, such as special_allowance")
-FUZHU_EXPECTED(eof, "expected a declaration: policy, benefit, define, enum, record, facts or use")
+FUZHU_EXPECTED(eof, "expected a declaration: policy, benefit, define, enum, record, facts, extend or use")
 FUZHU_EXPECTED(payer_sor, "expected a payer: a string in quotes, or '{' and a list of payers")
 FUZHU_EXPECTED(recipient_sor, "expected a recipient: household, child, mother, father, each parent or each member")
 FUZHU_EXPECTED(each_sor, "expected 'parent' or 'member' after 'each'")
+
+FUZHU_EXPECTED(role_item, "expected a role: birth, alive, deceased_when VALUE, region, event (fields); parent, member, age_else ROOT (facts roots)")
+FUZHU_EXPECTED(role_target, "expected a name after the role: deceased_when takes a value of the field's enum, age_else a facts root")
+FUZHU_EXPECTED(extend_what, "expected 'record NAME { … }' or 'facts { … }' after 'extend'")
 
 #undef FUZHU_EXPECTED
 

@@ -38,7 +38,9 @@ using selector = pegtl::parse_tree::selector<
         g::each_parent, g::each_member, g::where_clause, g::named_recipient, g::pay_clause,
         g::kw_monthly, g::kw_yearly, g::kw_once, g::at_least, g::grants_clause,
         g::discretionary_clause, g::paid_by_clause, g::payer, g::payer_name, g::payer_share,
-        g::payer_when, g::use_decl>,
+        g::payer_when, g::use_decl, g::decl_label, g::role_item, g::role_target, g::kw_birth,
+        g::kw_alive, g::kw_deceased_when, g::kw_region, g::kw_event, g::kw_age_else, g::extend_record,
+        g::extend_facts>,
     pegtl::parse_tree::fold_one::on<g::postfix, g::unary, g::product, g::sum, g::comparison,
                                     g::negation, g::conjunction, g::disjunction, g::primary,
                                     g::paren_expr>>;
@@ -107,8 +109,9 @@ class Lowering {
       if (out.header) diags_.add(Diag::second_header, loc(n), "a file has at most one policy header");
       out.header = header(n);
     } else if (n.is_type<g::enum_decl>()) {
-      auto e = enumeration(*n.children[1]);
+      auto e = enumeration(*n.children.back());
       e->name = n.children[0]->string();
+      e->label = label(n);
       e->loc = loc(n);
       out.enums.push_back(std::move(e));
     } else if (n.is_type<g::record_decl>()) {
@@ -118,8 +121,11 @@ class Lowering {
       out.has_facts = true;
       out.facts_loc = loc(n);
       for (const auto& r : n.children) out.roots.push_back(root(*r));
+    } else if (n.is_type<g::extend_record>() || n.is_type<g::extend_facts>()) {
+      extension(n, out);
     } else if (n.is_type<g::define_decl>()) {
-      out.definitions.push_back({n.children[0]->string(), loc(*n.children[0]), expr(*n.children[1])});
+      ast::Definition def{n.children[0]->string(), loc(*n.children[0]), expr(*n.children.back()), label(n)};
+      out.definitions.push_back(std::move(def));
     } else if (n.is_type<g::benefit_decl>()) {
       out.benefits.push_back(benefit(n));
     }
@@ -147,6 +153,13 @@ class Lowering {
     return h;
   }
 
+  // The label among a declaration's children (decl_label), or "".
+  static std::string label(const Node& n) {
+    for (const auto& c : n.children)
+      if (c->is_type<g::decl_label>()) return unquote(*c->children[0]);
+    return {};
+  }
+
   std::unique_ptr<ast::EnumDecl> enumeration(const Node& values) {
     auto e = std::make_unique<ast::EnumDecl>();
     e->loc = loc(values);
@@ -167,11 +180,65 @@ class Lowering {
       if (c.is_type<g::record_base>()) {
         r->base = c.children[0]->string();
         r->base_loc = loc(*c.children[0]);
+      } else if (c.is_type<g::decl_label>()) {
+        r->label = unquote(*c.children[0]);
       } else {
         r->fields.push_back(field(c));
       }
     }
     return r;
+  }
+
+  // `extend record X { … }` or `extend facts { … }`.
+  void extension(const Node& n, ast::File& out) {
+    if (n.is_type<g::extend_facts>()) {
+      for (const auto& r : n.children) {
+        out.added_roots.push_back(root(*r));
+        out.added_roots.back().added = true;
+      }
+      return;
+    }
+    auto e = std::make_unique<ast::Extension>();
+    e->record = n.children[0]->string();
+    e->loc = loc(n);
+    e->record_loc = loc(*n.children[0]);
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+      e->fields.push_back(field(*n.children[i]));
+      e->fields.back().added = true;
+    }
+    out.extensions.push_back(std::move(e));
+  }
+
+  static ast::RoleDecl role(const Node& item) {
+    using R = ast::Role;
+    ast::RoleDecl r;
+    const Node& word = *item.children[0];
+    if (word.is_type<g::kw_birth>()) r.role = R::birth;
+    else if (word.is_type<g::kw_alive>()) r.role = R::alive;
+    else if (word.is_type<g::kw_deceased_when>()) r.role = R::deceased_when;
+    else if (word.is_type<g::kw_region>()) r.role = R::region;
+    else if (word.is_type<g::kw_event>()) r.role = R::event;
+    else if (word.is_type<g::kw_parent>()) r.role = R::parent;
+    else if (word.is_type<g::kw_member>()) r.role = R::member;
+    else r.role = R::age_else;
+    return r;
+  }
+
+  // The role items among a field's or a root's children.
+  std::vector<ast::RoleDecl> roles(const Node& n) const {
+    std::vector<ast::RoleDecl> out;
+    for (const auto& c : n.children) {
+      if (!c->is_type<g::role_item>()) continue;
+      ast::RoleDecl r = role(*c);
+      r.loc = loc(*c);
+      if (c->children.size() > 1) {
+        const Node& target = *c->children[1]->children[0];
+        r.target = target.string();
+        r.target_loc = loc(target);
+      }
+      out.push_back(std::move(r));
+    }
+    return out;
   }
 
   ast::FieldDecl field(const Node& n) {
@@ -198,7 +265,12 @@ class Lowering {
       f.type_kind = K::named;
       f.type_name = t.children[0]->string();
     }
-    if (n.children.size() > 2) f.default_value = expr(*n.children[2]->children[0]);
+    for (std::size_t i = 2; i < n.children.size(); ++i) {
+      const Node& c = *n.children[i];
+      if (c.is_type<g::decl_label>()) f.label = unquote(*c.children[0]);
+      else if (c.is_type<g::field_default>()) f.default_value = expr(*c.children[0]);
+    }
+    f.roles = roles(n);
     return f;
   }
 
@@ -213,6 +285,8 @@ class Lowering {
     }
     r.record_name = type->string();
     r.record_loc = loc(*type);
+    r.label = label(n);
+    r.roles = roles(n);
     return r;
   }
 
@@ -273,13 +347,15 @@ class Lowering {
       else if (c->is_type<g::where_clause>()) b.where = expr(*c->children[0]);
       else if (c->is_type<g::named_recipient>()) {
         std::string who = c->children[0]->string();
-        if (who == "household") b.recipient = R::household;
-        else if (who == "child") b.recipient = R::child;
-        else if (who == "mother") b.recipient = R::mother;
-        else if (who == "father") b.recipient = R::father;
-        else
-          diags_.add(Diag::not_a_recipient, loc(*c), fmt::format("'{}' is not a recipient: write household, child, "
-                                            "mother, father, each parent or each member", who));
+        // `household` is the family as a whole; any other name is a facts
+        // root, which the checker resolves (it must be a parent or member).
+        b.recipient_loc = loc(*c);
+        if (who == "household") {
+          b.recipient = R::household;
+        } else {
+          b.recipient = R::root;
+          b.recipient_root = std::move(who);
+        }
       }
     }
   }
@@ -563,7 +639,7 @@ std::unique_ptr<ast::File> parse_file(const SourceSet& sources, int file, Diagno
   try {
     auto root = pegtl::parse_tree::parse<g::file, selector, depth_limit, g::control>(in);
     if (!root) {
-      diags.add(Diag::expected, Loc{file, 0}, "expected a declaration: policy, benefit, define, enum, record, facts or use");
+      diags.add(Diag::expected, Loc{file, 0}, "expected a declaration: policy, benefit, define, enum, record, facts, extend or use");
       return nullptr;
     }
     return Lowering(file, diags).file(*root);

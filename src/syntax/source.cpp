@@ -39,6 +39,12 @@ int SourceSet::add(std::string name, std::string text) {
   return size() - 1;
 }
 
+std::string SourceSet::where(Loc loc) const {
+  if (loc.file < 0 || loc.file >= size()) return "?";
+  const SourceFile& f = file(loc.file);
+  return fmt::format("{}:{}:{}", f.name(), f.line_of(loc.offset), f.column_of(loc.offset));
+}
+
 Diagnostic SourceSet::diagnose(Diag code, Loc loc, std::string message) const {
   Diagnostic d = make_diagnostic(code, std::move(message));
   if (loc.file < 0 || loc.file >= size()) return d;

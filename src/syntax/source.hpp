@@ -39,6 +39,9 @@ class SourceSet {
   const SourceFile& file(int index) const { return *files_.at(static_cast<std::size_t>(index)); }
   int size() const { return static_cast<int>(files_.size()); }
 
+  /// "policies/facts.schema:24:3": a place to name in a message.
+  std::string where(Loc loc) const;
+
   /// A diagnostic pointing at `loc` (or at no place, when loc.file is -1).
   Diagnostic diagnose(Diag code, Loc loc, std::string message) const;
 

@@ -178,7 +178,9 @@ TEST_CASE("explain: per-person rows say why a recipient is left out") {
 
 TEST_CASE("explain: outside its window a policy explains every benefit by that") {
   auto p = compile_file(yiyang_policy);
-  auto e = evaluate(p, bereaved("1960-03-01"), "2017-01-01");
+  std::string family = bereaved("1960-03-01");
+  family.replace(family.find("2020-07-15"), 10, "2016-07-15");  // a death after the date would be an error (X008)
+  auto e = evaluate(p, family, "2017-01-01");
   REQUIRE(e.explanations.has_value());
   CHECK_FALSE(e.explanations->empty());
   for (const auto& x : *e.explanations) {

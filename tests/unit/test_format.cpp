@@ -238,3 +238,97 @@ TEST_CASE("each policy evaluates the same in Chinese and in English on its cases
   }
   CHECK(cases > 0);
 }
+
+// ------------------------------------------------- labels, roles, extend
+
+// Written carelessly, then laid out by hand from docs/formatting.md: labels
+// stay beside their names, roles at the end of their line, an `extend` block
+// is a block like a record's.
+const std::string schema_careless =
+    "enum Level \"失能等级\" {mild \"轻度\",severe \"重度\"}\n"
+    "record P \"个人\" { born: date \"出生日期\"   role   birth ,alive: bool \"健在\" = true role alive\n"
+    "status: enum { dead, living } role deceased_when dead }\n"
+    "facts { mother: optional P \"女方\" role parent,age_else father\n"
+    "father: optional P \"男方\" role parent }\n"
+    "extend record P { level: Level \"失能等级\" role event }\n"
+    "extend facts {  home: optional P \"养老机构\"  }\n"
+    "define d \"标签\" = true\n";
+
+const std::string schema_en =
+    "enum Level \"失能等级\" { mild \"轻度\", severe \"重度\" }\n"
+    "\n"
+    "record P \"个人\" {\n"
+    "  born: date \"出生日期\" role birth\n"
+    "  alive: bool \"健在\" = true role alive\n"
+    "  status: enum { dead, living } role deceased_when dead\n"
+    "}\n"
+    "\n"
+    "facts {\n"
+    "  mother: optional P \"女方\" role parent, age_else father\n"
+    "  father: optional P \"男方\" role parent\n"
+    "}\n"
+    "\n"
+    "extend record P {\n"
+    "  level: Level \"失能等级\" role event\n"
+    "}\n"
+    "\n"
+    "extend facts {\n"
+    "  home: optional P \"养老机构\"\n"
+    "}\n"
+    "\n"
+    "define d \"标签\" = true\n";
+
+const std::string schema_zh =
+    "枚举 Level \"失能等级\" { mild \"轻度\", severe \"重度\" }\n"
+    "\n"
+    "记录 P \"个人\" {\n"
+    "  born: 日期 \"出生日期\" 角色 出生\n"
+    "  alive: 是否 \"健在\" = 真 角色 在世\n"
+    "  status: 枚举 { dead, living } 角色 死亡值 dead\n"
+    "}\n"
+    "\n"
+    "事实 {\n"
+    "  mother: 可缺 P \"女方\" 角色 父母, 年龄替代 father\n"
+    "  father: 可缺 P \"男方\" 角色 父母\n"
+    "}\n"
+    "\n"
+    "扩展 记录 P {\n"
+    "  level: Level \"失能等级\" 角色 事件\n"
+    "}\n"
+    "\n"
+    "扩展 事实 {\n"
+    "  home: 可缺 P \"养老机构\"\n"
+    "}\n"
+    "\n"
+    "定义 d \"标签\" = 真\n";
+
+TEST_CASE("labels, roles and extend blocks are laid out canonically") {
+  CHECK(formatted(schema_careless) == schema_en);
+  CHECK(formatted(schema_en) == schema_en);
+}
+
+TEST_CASE("role words and extend convert to Chinese and back") {
+  CHECK(formatted(schema_en, KeywordSet::zh) == schema_zh);
+  CHECK(formatted(schema_zh, KeywordSet::en) == schema_en);
+  CHECK(formatted(schema_zh) == schema_zh);
+}
+
+TEST_CASE("a role word is a keyword only after role: a field may be called region") {
+  const std::string source = "record H {\n  region: string role region\n  event: date role event\n}\n";
+  const std::string expected = "记录 H {\n  region: 文本 角色 户籍地\n  event: 日期 角色 事件\n}\n";
+  CHECK(formatted(source, KeywordSet::zh) == expected);
+}
+
+TEST_CASE("comments stay beside roles and inside extend blocks") {
+  const std::string source =
+      "extend record Household {   # 本政策自有的事实\n"
+      "  registered_since: date \"户籍登记日期\" role event   # 登记满一年\n"
+      "}\n";
+  // Consecutive end-of-line comments share a column: the second line is 50
+  // cells wide (its six CJK characters take two each), the first 25.
+  const std::string expected =
+      "extend record Household {" + std::string(25 + 3, ' ') + "# 本政策自有的事实\n"
+      "  registered_since: date \"户籍登记日期\" role event   # 登记满一年\n"
+      "}\n";
+  CHECK(formatted(source) == expected);
+}

@@ -204,8 +204,8 @@ TEST_CASE("the tally marks a sum that leaves 64 bits as overflow") {
   REQUIRE(allowance >= 0);
   fuzhu::Decisions d;
   const std::int64_t half = INT64_MAX / 2 + 1;  // two of them leave int64
-  d.granted.push_back({allowance, policy.schema->mother, half, 0, 0});
-  d.granted.push_back({allowance, policy.schema->father, half, 0, 0});
+  d.granted.push_back({allowance, policy.schema->root_index("mother"), half, 0, 0});
+  d.granted.push_back({allowance, policy.schema->root_index("father"), half, 0, 0});
   Tally t;
   t.add(d, policy);
   CHECK(t.overflow);
