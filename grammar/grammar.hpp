@@ -144,6 +144,7 @@ struct true_lit : tok<kw_true> {};
 struct false_lit : tok<kw_false> {};
 struct today_lit : tok<kw_today> {};
 struct person_ref : tok<kw_person> {};
+struct amount_ref : tok<kw_amount> {};  // the benefit's amount, in a payer's share
 struct name_ref : tok<name> {};
 
 // match child.status { deceased => 490 元, disabled => 420 元 }
@@ -184,7 +185,7 @@ struct paren_expr : seq<lparen, must<expr>, must<rparen>> {};
 
 struct primary
     : sor<tok<date_lit>, tok<money_lit>, tok<number_lit>, tok<string_lit>, true_lit, false_lit,
-          today_lit, person_ref, match_expr, if_expr, tier_expr, schedule_expr, quantified_expr,
+          today_lit, person_ref, amount_ref, match_expr, if_expr, tier_expr, schedule_expr, quantified_expr,
           call_expr, name_ref, paren_expr> {};
 struct field_access : seq<sym<'.'>, not_at<one<'.'>>, must<tok<field_name>>> {};
 struct postfix : seq<primary, star<field_access>> {};
@@ -278,7 +279,8 @@ struct when_clause : seq<tok<kw_when>, must<expr>> {};
 struct where_clause : seq<tok<kw_where>, must<expr>> {};
 struct each_parent : tok<kw_parent> {};
 struct each_member : tok<kw_member> {};
-struct each_sor : sor<each_parent, each_member> {};
+struct each_deceased_parent : tok<kw_parent_who_died> {};  // a funeral subsidy, paid to the relatives
+struct each_sor : sor<each_deceased_parent, each_parent, each_member> {};
 struct each_recipient : seq<tok<kw_each>, must<each_sor>, opt<where_clause>> {};
 struct named_recipient : tok<name> {};
 struct recipient_sor : sor<each_recipient, named_recipient> {};
@@ -296,18 +298,27 @@ struct pay_clause : seq<period, opt<sor<at_least_amount, seq<not_at<benefit_clau
 struct grants_clause : seq<tok<kw_grants>, must<tok<string_lit>>> {};
 struct discretionary_clause : tok<kw_discretionary> {};
 
+// A share: a figure (money, may use `amount`), a percentage of the amount
+// (40%, 40％), or parts of what the figures and percentages leave (4 份).
+struct percent_sign : sor<one<'%'>, utf8::one<0xFF05>> {};
+struct percent_share : seq<decimal, star<ascii::blank>, percent_sign> {};
+struct parts_count : tok<int_lit> {};
+struct parts_share : seq<parts_count, tok<kw_parts>> {};
+struct share : sor<tok<percent_share>, parts_share, expr> {};
 struct payer_name : tok<string_lit> {};
-struct payer_share : seq<colon, must<expr>> {};
+struct payer_share : seq<colon, must<share>> {};
 struct payer_when : seq<tok<kw_when>, must<expr>> {};
 struct payer : seq<payer_name, opt<payer_share>, opt<payer_when>> {};
-struct payer_list : seq<lbrace, star<payer, opt<comma>>, must<rbrace>> {};
+struct payers_close : sym<'}'> {};
+struct payer_list : seq<lbrace, star<payer, opt<comma>>, must<payers_close>> {};
 struct payer_sor : sor<payer_list, payer> {};
 struct paid_by_clause : seq<tok<kw_paid_by>, must<payer_sor>> {};
+struct paid_to_clause : seq<tok<kw_paid_to>, must<tok<string_lit>>> {};
 
 struct benefit_clause_start
-    : sor<kw_cites, kw_when, kw_to, kw_grants, kw_discretionary, kw_paid_by, one<'}'>> {};
+    : sor<kw_cites, kw_when, kw_to, kw_grants, kw_discretionary, kw_paid_by, kw_paid_to, one<'}'>> {};
 struct benefit_clause : sor<cite_clause, when_clause, to_clause, pay_clause, grants_clause,
-                            discretionary_clause, paid_by_clause> {};
+                            discretionary_clause, paid_by_clause, paid_to_clause> {};
 struct benefit_id : tok<name> {};
 struct benefit_title : tok<string_lit> {};
 struct benefit_decl : seq<tok<kw_benefit>, must<benefit_id>, opt<benefit_title>, must<lbrace>,

@@ -31,10 +31,14 @@ struct Decisions {
     int recipient;                    // Policy::recipient_name(recipient); -1: the household
     std::optional<std::int64_t> fen;  // the amount; none for a service or a document without a figure
     std::uint32_t first_payer, payer_count;  // into payers
+    /// Who pays depends on a fact the family did not give: no payers are
+    /// listed (never a partial split), and the facts are in needs.
+    bool split_undetermined = false;
+    std::uint32_t first_split_need = 0, split_need_count = 0;  // into needs
   };
   struct PayerShare {
     int payer;                        // Policy::payer_name(benefit, payer)
-    std::optional<std::int64_t> fen;  // its share, when the policy splits the amount
+    std::optional<std::int64_t> fen;  // its share, when the policy splits the amount; the shares add up to it
   };
   struct Undetermined {               // one benefit, one recipient
     int benefit;

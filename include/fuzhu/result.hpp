@@ -30,7 +30,14 @@ struct Entitlement {
   std::string cite;                  ///< the clause of the document
   std::string quote;
   std::string grants;                ///< what a service consists of
+  std::string paid_to;               ///< who is paid instead of the recipient (`paid to`); empty: the recipient
+  /// Who pays, with each payer's share where the policy splits the amount;
+  /// the shares add up to the amount. Empty when the policy names no payer.
   std::vector<Payer> payers;
+  /// Who pays depends on facts the family did not give (payers_needs):
+  /// payers is then empty, never a partial split.
+  bool payers_undetermined = false;
+  std::vector<std::string> payers_needs;
 };
 
 /// A benefit whose condition (or amount) cannot be decided from the facts.

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "check/checker.hpp"
+#include "check/payers.hpp"
 #include "check/resolve.hpp"
 #include "limits.hpp"
 #include "syntax/builtins.hpp"
@@ -35,6 +36,8 @@ struct Scope {
   bool has_person = false;
   const ast::RecordDecl* person_record = nullptr;
   int benefit = -1;  // the benefit being checked, for granted() dependencies
+  bool in_share = false;    // a payer's share or condition: `amount` may stand here
+  bool has_amount = false;  // the benefit has an amount for `amount` to stand for
 };
 
 class TypeChecker {
@@ -238,10 +241,14 @@ class TypeChecker {
     if (b.amount) expect(*b.amount, money_type, inner, "an amount");
     if (b.minimum && !b.amount) d_.add(Diag::at_least_without_amount, b.loc, "'at least' needs an amount");
     if (!b.period && b.amount) d_.add(Diag::amount_without_period, b.amount->loc, "an amount needs a period: monthly, yearly or once");
+    Scope share = inner;
+    share.in_share = true;
+    share.has_amount = b.amount != nullptr;
     for (auto& payer : b.payers) {
-      if (payer.share) expect(*payer.share, money_type, inner, "a payer's share");
-      if (payer.condition) expect(*payer.condition, bool_type, inner, "a payer's condition");
+      if (payer.share) expect(*payer.share, money_type, share, "a payer's share");
+      if (payer.condition) expect(*payer.condition, bool_type, share, "a payer's condition");
     }
+    check_payers(b, d_);
     if (b.condition && b.condition->kind == ExprKind::boolean && !b.condition->boolean)
       d_.add(Diag::never_granted, b.condition->loc, fmt::format("benefit '{}' can never be granted: its condition is false", b.id));
   }
@@ -308,6 +315,13 @@ class TypeChecker {
           return fail(e, Diag::person_outside_recipient, "'person' means the recipient, and stands only in a benefit given to "
                          "each parent, each member, mother, father or child");
         return set(e, Type{TypeKind::person, nullptr, scope.person_record});
+      case ExprKind::amount:
+        if (!scope.in_share)
+          return fail(e, Diag::amount_outside_share, "'amount' is this benefit's amount, and stands only in a payer's "
+                                                     "share or condition: \"省财政\" : amount - 100 元");
+        if (!scope.has_amount)
+          return fail(e, Diag::share_without_amount, "'amount' stands for the benefit's amount, and this benefit has none");
+        return set(e, money_type);
       case ExprKind::field: return field(e, scope);
       case ExprKind::negate: {
         Type t = check(*e.operands[0], scope, nullptr);

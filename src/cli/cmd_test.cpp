@@ -112,6 +112,8 @@ class CaseRunner {
         for (const auto& x : e.entitlements)
           if (row_matches(unwanted, x)) fail(fmt::format("granted but should not be: {}", row_of(x)));
     if (c.contains("undetermined")) undetermined(strings(c["undetermined"]), e);
+    if (c.contains("payers")) payers(c["payers"], e);
+    if (c.contains("payers_needs")) payers_needs(c["payers_needs"], e);
     if (c.contains("needs")) {
       std::set<std::string> needed;
       for (const auto& u : e.undetermined) needed.insert(u.needs.begin(), u.needs.end());
@@ -119,6 +121,65 @@ class CaseRunner {
         if (!needed.count(want))
           fail(fmt::format("expected {} among the facts needed; needed: {}", want, fmt::join(needed, ", ")));
     }
+  }
+
+  // The entitlement "benefit recipient", or null after reporting it missing.
+  const Entitlement* row_named(const std::string& key, const Evaluation& e) {
+    auto w = words(key);
+    if (w.size() != 2) {
+      fail(fmt::format("payers: \"{}\" should name one row as \"benefit recipient\"", key));
+      return nullptr;
+    }
+    for (const auto& x : e.entitlements)
+      if (x.benefit == w[0] && x.recipient == w[1]) return &x;
+    fail(fmt::format("payers: {} is not granted", key));
+    return nullptr;
+  }
+
+  static std::string payers_of(const Entitlement& x) {
+    if (x.payers_undetermined) return "undetermined";
+    std::vector<std::string> parts;
+    for (const auto& p : x.payers) parts.push_back(p.name + " " + (p.amount ? p.amount->to_string() : "-"));
+    return parts.empty() ? "none" : fmt::format("{}", fmt::join(parts, ", "));
+  }
+
+  // "payers": {"special_allowance mother": {"省级特别扶助资金": 390, "市财政": 40}}:
+  // each row's complete list of payers with their shares ("-" or null for
+  // a payer without a share); null for a split that is undetermined.
+  void payers(const json& expected, const Evaluation& e) {
+    for (const auto& [key, want] : expected.items()) {
+      const Entitlement* x = row_named(key, e);
+      if (!x) continue;
+      std::multiset<std::string> wanted, got;
+      if (!want.is_null())
+        for (const auto& [name, amount] : want.items()) wanted.insert(name + " " + share_text(amount));
+      for (const auto& p : x->payers) got.insert(p.name + " " + (p.amount ? p.amount->to_string() : "-"));
+      const bool same = want.is_null() ? x->payers_undetermined : (!x->payers_undetermined && wanted == got);
+      if (!same)
+        fail(fmt::format("payers of {}: expected {}, got {}", key,
+                         want.is_null() ? "undetermined" : (wanted.empty() ? "none" : fmt::format("{}", fmt::join(wanted, ", "))),
+                         payers_of(*x)));
+    }
+  }
+
+  // "payers_needs": {"special_allowance mother": ["household.district_kind"]}
+  void payers_needs(const json& expected, const Evaluation& e) {
+    for (const auto& [key, want] : expected.items()) {
+      const Entitlement* x = row_named(key, e);
+      if (!x) continue;
+      for (const auto& need : strings(want))
+        if (std::find(x->payers_needs.begin(), x->payers_needs.end(), need) == x->payers_needs.end())
+          fail(fmt::format("payers of {}: expected {} among the facts the split needs; it needs: {}", key, need,
+                           x->payers_needs.empty() ? "nothing" : fmt::format("{}", fmt::join(x->payers_needs, ", "))));
+    }
+  }
+
+  // 390, 40.5, "40.50", "-" or null → the canonical text of a share.
+  static std::string share_text(const json& amount) {
+    if (amount.is_null()) return "-";
+    const std::string text = amount.is_string() ? amount.get<std::string>() : amount.dump();
+    if (auto m = Money::parse(text)) return m->to_string();
+    return text;
   }
 
   static std::string near_misses(const std::string& want, const Evaluation& e) {

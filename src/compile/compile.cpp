@@ -166,6 +166,7 @@ class Compiler {
         break;
       case K::today: c.op = Op::today; break;
       case K::person: c.op = Op::person; break;
+      case K::amount: c.op = Op::amount; break;
       case K::name: name(e, c); break;
       case K::field: field(e, c); break;
       case K::negate: unary(Op::negate, e, c); break;
@@ -300,7 +301,8 @@ std::vector<int> recipients_of(const ast::Benefit& b, const Schema& schema) {
   switch (b.recipient) {
     case R::household: return {};
     case R::root: return {b.recipient_index};
-    case R::each_parent: return schema.parents;
+    case R::each_parent:
+    case R::each_deceased_parent: return schema.parents;
     case R::each_member: return schema.members;
   }
   return {};
@@ -342,10 +344,16 @@ std::shared_ptr<CompiledPolicy> compile(std::unique_ptr<Program> program) {
     if (b->where) cb.where = compiler.expr(*b->where);
     if (b->amount) cb.amount = compiler.expr(*b->amount);
     cb.recipients = recipients_of(*b, *out->schema);
+    cb.deceased_recipients = b->recipient == ast::RecipientKind::each_deceased_parent;
     for (const auto& p : b->payers) {
-      CompiledPayer payer{p.name, std::nullopt, std::nullopt};
+      CompiledPayer payer;
+      payer.name = p.name;
+      payer.share_kind = p.share_kind;
+      payer.percent_ppm = p.percent_ppm;
+      payer.parts = p.parts;
       if (p.share) payer.share = compiler.expr(*p.share);
       if (p.condition) payer.condition = compiler.expr(*p.condition);
+      cb.payers_have_shares = p.share_kind != ast::ShareKind::none;
       cb.payers.push_back(std::move(payer));
     }
     out->benefits.push_back(std::move(cb));

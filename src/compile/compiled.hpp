@@ -119,6 +119,7 @@ enum class Op : std::uint8_t {
   not_, negate, and_, or_, eq, ne, lt, le, gt, ge, add, sub, mul, div, in_set,
   match, if_, tier, schedule, any_parent, all_parent, any_member, all_member,
   builtin,  // a function of grammar/builtins.def: index is its Builtin, kids its arguments
+  amount,   // the benefit's amount for the recipient, in a payer's share
 };
 
 struct Code {
@@ -135,7 +136,10 @@ struct Code {
 
 struct CompiledPayer {
   std::string name;
-  std::optional<Code> share;
+  ast::ShareKind share_kind = ast::ShareKind::none;
+  std::optional<Code> share;     // a figure
+  std::int64_t percent_ppm = 0;  // a percentage, in millionths of the amount
+  std::int64_t parts = 0;
   std::optional<Code> condition;
 };
 
@@ -145,7 +149,9 @@ struct CompiledBenefit {
   std::optional<Code> where;
   std::optional<Code> amount;
   std::vector<int> recipients;  // root indices; empty: the household
+  bool deceased_recipients = false;  // `to each parent who died`: the parents who are not living
   std::vector<CompiledPayer> payers;
+  bool payers_have_shares = false;   // every payer has a share (the checker allows all or none)
   bool depended_on = false;     // some granted(...) asks about it: its outcomes are kept
   int guard = -1;               // the definition its condition starts with (`d and ...`), or -1
 };

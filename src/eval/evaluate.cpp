@@ -57,6 +57,7 @@ class Evaluator {
   // current recipient's where and amount.
   Tracer* trace_ = nullptr;
   Traced when_, where_, amount_;
+  std::int64_t amount_fen_ = 0;  // the row's amount, while its payers are worked out (`amount`)
 
   // Most families of a population are registered elsewhere: the scratch
   // memory is reset only for those whose benefits are evaluated.
@@ -86,6 +87,10 @@ class Evaluator {
   }
 
   bool present(int root) const { return root >= 0 && f_.present[static_cast<std::size_t>(root)]; }
+
+  // A parent who is present in the facts and not living: the recipient of
+  // `to each parent who died`.
+  bool died(int root) const { return present(root) && !living(root); }
 
   bool living(int root) const {
     if (!present(root)) return false;
@@ -134,8 +139,8 @@ class Evaluator {
       any_granted = decide(index, -1, condition, outcomes, out);
     } else {
       for (int root : b.recipients) {
-        if (!living(root)) {
-          if (trace_ && root >= 0) explain(b, root, Tri::false_).reason = absence(root);
+        if (b.deceased_recipients ? !died(root) : !living(root)) {
+          if (trace_ && root >= 0) explain(b, root, Tri::false_).reason = b.deceased_recipients ? not_died(root) : absence(root);
           continue;
         }
         needs_.resize(base_needs);
@@ -192,19 +197,89 @@ class Evaluator {
     }
     Decisions::Granted row{index, root, amount ? std::optional(amount->fen) : std::nullopt,
                            static_cast<std::uint32_t>(out.payers.size()), 0};
-    for (std::size_t i = 0; i < b.payers.size(); ++i) {
-      const CompiledPayer& payer = b.payers[i];
-      if (payer.condition && tri_of(eval(*payer.condition)) != Tri::true_) continue;
-      std::optional<std::int64_t> share;
-      if (payer.share) {
-        Value v = eval(*payer.share);
-        if (v.known()) share = v.n;
-      }
-      out.payers.push_back({static_cast<int>(i), share});
-      ++row.payer_count;
-    }
+    pay(b, amount, row, out);
     out.granted.push_back(row);
     return true;
+  }
+
+  // ------------------------------------------------------------- payers
+
+  // Who pays one granted row: the payers whose condition holds, each with
+  // its share of the amount. A condition or figure that depends on an
+  // unknown fact leaves the split undetermined, naming the facts; shares
+  // that do not add up, or no payer at all, are errors at `paid by`.
+  void pay(const CompiledBenefit& b, const std::optional<Money>& amount, Decisions::Granted& row, Decisions& out) {
+    if (b.payers.empty()) return;
+    const std::size_t mark = needs_.size();
+    amount_fen_ = amount ? amount->fen : 0;
+    auto& active = m_.active_payers;
+    auto& shares = m_.shares;
+    active.clear();
+    shares.clear();
+    bool undetermined = false;
+    for (std::size_t i = 0; i < b.payers.size(); ++i) {
+      const CompiledPayer& payer = b.payers[i];
+      const std::size_t before = needs_.size();
+      const Tri applies = payer.condition ? tri_of(eval(*payer.condition)) : Tri::true_;
+      if (applies != Tri::unknown) needs_.resize(before);
+      if (applies == Tri::unknown) undetermined = true;
+      if (applies != Tri::true_) continue;
+      ShareOf share{payer.share_kind, payer.share_kind == ast::ShareKind::percent ? payer.percent_ppm : payer.parts};
+      if (payer.share) {
+        const Value v = eval(*payer.share);
+        if (!v.known()) undetermined = true;
+        share.value = v.n;
+      }
+      active.push_back(i);
+      shares.push_back(share);
+    }
+    if (undetermined) {
+      row.split_undetermined = true;
+      row.first_split_need = static_cast<std::uint32_t>(out.needs.size());
+      for (std::size_t k = mark; k < needs_.size(); ++k)
+        if (std::find(out.needs.begin() + row.first_split_need, out.needs.end(), needs_[k]) == out.needs.end())
+          out.needs.push_back(needs_[k]);
+      row.split_need_count = static_cast<std::uint32_t>(out.needs.size() - row.first_split_need);
+      needs_.resize(mark);
+      return;
+    }
+    if (active.empty())
+      throw EvalError{b.source->payers_loc,
+                      fmt::format("no payer of '{}' applies to this family: every payer's condition is false",
+                                  b.source->id),
+                      Diag::no_payer_applies};
+    if (b.payers_have_shares) split(b, active, shares);
+    for (std::size_t k = 0; k < active.size(); ++k)
+      out.payers.push_back({static_cast<int>(active[k]),
+                            b.payers_have_shares ? std::optional(m_.share_fen[k]) : std::nullopt});
+    row.payer_count = static_cast<std::uint32_t>(active.size());
+  }
+
+  void split(const CompiledBenefit& b, const std::vector<std::size_t>& active, const std::vector<ShareOf>& shares) {
+    m_.share_fen.resize(shares.size());
+    const SplitOutcome outcome = split_amount(amount_fen_, shares, m_.share_fen);
+    if (outcome.problem == SplitOutcome::Problem::none) return;
+    const ast::Benefit& src = *b.source;
+    const std::string& first = b.payers[active[outcome.payer]].name;
+    std::string message;
+    switch (outcome.problem) {
+      case SplitOutcome::Problem::negative_figure:
+        message = fmt::format("the share of \"{}\" in '{}' is negative ({})", first, src.id,
+                              fen_text(shares[outcome.payer].value));
+        break;
+      case SplitOutcome::Problem::overflow:
+        message = fmt::format("the share of \"{}\" in '{}' is too large (arithmetic overflow)", first, src.id);
+        break;
+      default: {
+        std::vector<std::string> names;
+        for (std::size_t i : active) names.push_back("\"" + b.payers[i].name + "\"");
+        const bool too_much = outcome.problem == SplitOutcome::Problem::exceeds;
+        message = fmt::format("the shares of {} in '{}' come to {}, {} its amount {} for this family",
+                              fmt::join(names, ", "), src.id, fen_text(outcome.shares_fen),
+                              too_much ? "more than" : "less than", fen_text(amount_fen_));
+      }
+    }
+    throw EvalError{src.payers_loc, std::move(message), Diag::shares_do_not_add_up};
   }
 
   // ------------------------------------------------------- explanations
@@ -242,6 +317,12 @@ class Evaluator {
     }
     explained_->explanations->push_back(std::move(x));
     return explained_->explanations->back();
+  }
+
+  std::string not_died(int root) const {
+    const RootInfo& r = s_.roots[static_cast<std::size_t>(root)];
+    if (!present(root)) return fmt::format("there is no {} in the facts", r.name);
+    return fmt::format("the {} is living: this benefit is for a parent who died", r.name);
   }
 
   std::string absence(int root) const {
@@ -345,6 +426,7 @@ class Evaluator {
       case Op::any_member: return quantified(c, false, true);
       case Op::all_member: return quantified(c, true, true);
       case Op::builtin: return (this->*builtin_calls[static_cast<std::size_t>(c.index)])(c);
+      case Op::amount: return {Tag::money, amount_fen_};
     }
     return {};
   }
@@ -650,6 +732,10 @@ Entitlement entitlement(const CompiledPolicy& policy, const Decisions& d, const 
   e.cite = src.cite;
   e.quote = src.quote;
   e.grants = src.grants;
+  e.paid_to = src.paid_to;
+  e.payers_undetermined = row.split_undetermined;
+  for (std::uint32_t i = row.first_split_need; i < row.first_split_need + row.split_need_count; ++i)
+    e.payers_needs.push_back(policy.schema->path_of(d.needs[i]));
   for (std::uint32_t i = row.first_payer; i < row.first_payer + row.payer_count; ++i) {
     const Decisions::PayerShare& share = d.payers[i];
     Payer payer{b.payers[static_cast<std::size_t>(share.payer)].name, std::nullopt};

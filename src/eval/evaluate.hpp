@@ -9,6 +9,7 @@
 #include "compile/compiled.hpp"
 #include "eval/jurisdiction.hpp"
 #include "eval/kleene.hpp"
+#include "eval/payers.hpp"
 #include "fuzhu/decisions.hpp"
 #include "fuzhu/policy.hpp"
 
@@ -36,6 +37,10 @@ struct Scratch {
   std::vector<int> needs;                // the facts the current expression lacks, a stack
   std::string reason, base_reason;
   RegionAnswers regions;
+  // Splitting one row among its payers (eval/payers.hpp).
+  std::vector<std::size_t> active_payers;
+  std::vector<ShareOf> shares;
+  std::vector<std::int64_t> share_fen;
 };
 
 /// Evaluates without building strings, in `scratch` fitted to the policy;

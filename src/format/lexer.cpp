@@ -13,9 +13,11 @@ constexpr std::string_view ideographic_space = "\xE3\x80\x80";  // U+3000
 
 // Multi-word keywords: a run of blanks between the words (keywords.def).
 struct Phrase {
-  std::string_view first, second;
+  std::string_view first, second, third;  // third empty: two words
 };
-constexpr std::array phrases{Phrase{"in", "force"}, Phrase{"at", "least"}, Phrase{"paid", "by"}};
+constexpr std::array phrases{Phrase{"in", "force", ""},   Phrase{"at", "least", ""}, Phrase{"paid", "by", ""},
+                             Phrase{"paid", "to", ""},    Phrase{"parent", "who", "died"}};
+constexpr std::string_view fullwidth_percent = "\xEF\xBC\x85";  // ％
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
@@ -147,6 +149,10 @@ class Lexer {
     if (s_.substr(p, yuan.size()) == yuan) {
       kind = TokenKind::money;
       pos_ = p + yuan.size();
+    } else if (at_char(p, '%')) {  // a payer's percentage: one token, as 元 makes money one
+      pos_ = p + 1;
+    } else if (s_.substr(p, fullwidth_percent.size()) == fullwidth_percent) {
+      pos_ = p + fullwidth_percent.size();
     }
     return true;
   }
@@ -170,13 +176,23 @@ class Lexer {
     const std::string_view first = s_.substr(start, pos_ - start);
     for (const auto& phrase : phrases) {
       if (!equal_folded(first, phrase.first)) continue;
-      std::size_t p = pos_;
-      while (p < s_.size() && is_blank(s_[p])) ++p;
-      if (p == pos_) continue;
-      const std::size_t end = word_end(p);
-      if (equal_folded(s_.substr(p, end - p), phrase.second)) pos_ = end;
+      std::size_t end = next_word(pos_, phrase.second);
+      if (end != 0 && !phrase.third.empty()) end = next_word(end, phrase.third);
+      if (end != 0) {
+        pos_ = end;
+        break;
+      }
     }
     return true;
+  }
+
+  // The end of `word` when it follows `from` after one or more blanks; else 0.
+  std::size_t next_word(std::size_t from, std::string_view word) const {
+    std::size_t p = from;
+    while (p < s_.size() && is_blank(s_[p])) ++p;
+    if (p == from) return 0;
+    const std::size_t end = word_end(p);
+    return equal_folded(s_.substr(p, end - p), word) ? end : 0;
   }
 
   bool punct() {

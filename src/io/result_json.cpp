@@ -66,13 +66,19 @@ Json entitlement_json(const Entitlement& x) {
   row["minimum"] = x.minimum;
   row["discretionary"] = x.discretionary;
   row["cite"] = x.cite;
-  Json& payers = row["payers"] = Json::array();
-  for (const auto& p : x.payers) {
-    Json payer = Json::object();
-    payer["payer"] = p.name;
-    payer["amount"] = Json::money(p.amount);
-    payers.push_back(std::move(payer));
+  row["paid_to"] = x.paid_to.empty() ? Json() : Json(x.paid_to);
+  if (x.payers_undetermined) {
+    row["payers"] = Json();
+  } else {
+    Json& payers = row["payers"] = Json::array();
+    for (const auto& p : x.payers) {
+      Json payer = Json::object();
+      payer["payer"] = p.name;
+      payer["amount"] = Json::money(p.amount);
+      payers.push_back(std::move(payer));
+    }
   }
+  row["payers_needs"] = Json(x.payers_needs);
   return row;
 }
 

@@ -16,6 +16,25 @@ std::string amount_text(const Entitlement& e) {
   return fmt::format("{}{} 元", e.minimum ? "≥ " : "", e.amount->to_string());
 }
 
+// "    paid by 省级特别扶助资金 390 元 + 市财政 40 元 + 区财政 60 元": the
+// shares add up to the amount; joint payers are listed with commas.
+std::string payers_text(const Entitlement& e) {
+  std::string out;
+  if (e.payers_undetermined)
+    out += fmt::format("    paid by: undetermined (ask for {})\n", fmt::join(e.payers_needs, ", "));
+  else if (!e.payers.empty()) {
+    std::vector<std::string> parts;
+    bool shares = false;
+    for (const auto& p : e.payers) {
+      parts.push_back(p.amount ? fmt::format("{} {} 元", p.name, p.amount->to_string()) : p.name);
+      shares = shares || p.amount.has_value();
+    }
+    out += fmt::format("    paid by {}\n", fmt::join(parts, shares ? " + " : ", "));
+  }
+  if (!e.paid_to.empty()) out += fmt::format("    paid to {}\n", e.paid_to);
+  return out;
+}
+
 }  // namespace
 
 std::string to_text(const Evaluation& e) {
@@ -28,9 +47,11 @@ std::string to_text(const Evaluation& e) {
   if (e.entitlements.empty()) out += "No entitlements.\n";
   else {
     out += fmt::format("{:<28} {:<6} {:<6} {:>14}  {}\n", "benefit", "to", "period", "amount", "clause");
-    for (const auto& x : e.entitlements)
+    for (const auto& x : e.entitlements) {
       out += fmt::format("{:<28} {:<6} {:<6} {:>14}  {}{}\n", x.benefit, recipient_zh(x.recipient), period_zh(x.period),
                          amount_text(x), x.cite, x.discretionary ? " (有条件的地方可)" : "");
+      out += payers_text(x);
+    }
     auto sum = [&](Period period) {
       auto t = total(e, period);
       return t ? t->to_string() : std::string("(too large)");

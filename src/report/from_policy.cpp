@@ -18,6 +18,7 @@ std::string recipient_words(const ast::Benefit& b) {
     case R::root: words = b.recipient_root; break;
     case R::each_parent: words = "each parent"; break;
     case R::each_member: words = "each member"; break;
+    case R::each_deceased_parent: words = "each parent who died"; break;
   }
   return b.where ? words + " where …" : words;
 }

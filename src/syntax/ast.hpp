@@ -38,6 +38,7 @@ enum class ExprKind {
   boolean, integer, money, date, string, today,
   name,        // a definition, a facts root, or an enum value (resolved by the checker)
   person,      // the recipient being considered
+  amount,      // the benefit's amount for this recipient (in a payer's share)
   field,       // operand.field
   negate, not_, binary, in_set,
   match, if_, tier, schedule, quantified, call,
@@ -216,14 +217,22 @@ struct Definition {
 };
 
 // `to household`, `to child` (a facts root with role parent or member),
-// `to each parent`, `to each member`.
-enum class RecipientKind { household, root, each_parent, each_member };
+// `to each parent`, `to each member`, `to each parent who died`.
+enum class RecipientKind { household, root, each_parent, each_member, each_deceased_parent };
+
+/// How a payer's share is written: a figure (money), a percentage of the
+/// benefit's amount, or parts of what the figures and percentages leave.
+enum class ShareKind { none, figure, percent, parts };
 
 struct PayerDecl {
   std::string name;
   Loc loc;
-  ExprPtr share;      // money; may be null
-  ExprPtr condition;  // bool; may be null
+  ShareKind share_kind = ShareKind::none;
+  ExprPtr share;               // the figure (money); null unless share_kind is figure
+  std::int64_t percent_ppm = 0;  // a percentage, in millionths of the amount (40% = 400000)
+  std::int64_t parts = 0;      // `4 份`
+  Loc share_loc;
+  ExprPtr condition;           // bool; may be null
 };
 
 struct Benefit {
@@ -242,6 +251,8 @@ struct Benefit {
   ExprPtr amount;            // null: no figure
   bool discretionary = false;
   std::vector<PayerDecl> payers;
+  Loc payers_loc;            // the `paid by` clause
+  std::string paid_to;       // the payee, when not the recipient (`paid to "…"`)
   bool per_person() const { return recipient != RecipientKind::household; }
 };
 

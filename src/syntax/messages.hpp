@@ -53,7 +53,9 @@ FUZHU_EXPECTED(benefit_id, "expected the benefit's catalog id, such as special_a
 FUZHU_EXPECTED(eof, "expected a declaration: policy, benefit, define, enum, record, facts, extend or use")
 FUZHU_EXPECTED(payer_sor, "expected a payer: a string in quotes, or '{' and a list of payers")
 FUZHU_EXPECTED(recipient_sor, "expected a recipient: household, child, mother, father, each parent or each member")
-FUZHU_EXPECTED(each_sor, "expected 'parent' or 'member' after 'each'")
+FUZHU_EXPECTED(each_sor, "expected 'parent', 'parent who died' or 'member' after 'each'")
+FUZHU_EXPECTED(share, "expected the payer's share after ':': an amount (100 元, amount * 4 / 10), a percentage of the amount (40%) or parts (4 份)")
+FUZHU_EXPECTED(payers_close, "expected the next payer (\"name\" : share when condition) or '}' closing the payers; is a ':' missing before a share?")
 
 FUZHU_EXPECTED(role_item, "expected a role: birth, alive, deceased_when VALUE, region, event (fields); parent, member, age_else ROOT (facts roots)")
 FUZHU_EXPECTED(role_target, "expected a name after the role: deceased_when takes a value of the field's enum, age_else a facts root")

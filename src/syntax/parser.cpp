@@ -23,7 +23,7 @@ using selector = pegtl::parse_tree::selector<
     Rule,
     pegtl::parse_tree::store_content::on<
         g::name, g::field_name, g::date_lit, g::money_lit, g::number_lit, g::string_lit, g::int_lit, g::true_lit,
-        g::false_lit, g::today_lit, g::person_ref, g::op_eq, g::op_ne, g::op_lt, g::op_le, g::op_gt,
+        g::false_lit, g::today_lit, g::person_ref, g::amount_ref, g::op_eq, g::op_ne, g::op_lt, g::op_le, g::op_gt,
         g::op_ge, g::op_add, g::op_sub, g::op_mul, g::op_div, g::match_expr, g::match_arm,
         g::else_arm, g::arm_values, g::if_expr, g::tier_expr, g::tier_arm, g::range_low,
         g::range_high, g::schedule_expr, g::schedule_arm, g::quantified_expr, g::kw_any, g::kw_all,
@@ -35,10 +35,10 @@ using selector = pegtl::parse_tree::selector<
         g::date_type, g::string_type, g::inline_enum, g::named_type, g::field_default,
         g::facts_decl, g::root_decl, g::optional_mark, g::define_decl, g::benefit_decl,
         g::benefit_id, g::benefit_title, g::cite_clause, g::when_clause, g::to_clause,
-        g::each_parent, g::each_member, g::where_clause, g::named_recipient, g::pay_clause,
+        g::each_parent, g::each_member, g::each_deceased_parent, g::where_clause, g::named_recipient, g::pay_clause,
         g::kw_monthly, g::kw_yearly, g::kw_once, g::at_least, g::grants_clause,
         g::discretionary_clause, g::paid_by_clause, g::payer, g::payer_name, g::payer_share,
-        g::payer_when, g::use_decl, g::decl_label, g::role_item, g::role_target, g::kw_birth,
+        g::percent_share, g::parts_share, g::payer_when, g::paid_to_clause, g::use_decl, g::decl_label, g::role_item, g::role_target, g::kw_birth,
         g::kw_alive, g::kw_deceased_when, g::kw_region, g::kw_event, g::kw_age_else, g::extend_record,
         g::extend_facts>,
     pegtl::parse_tree::fold_one::on<g::postfix, g::unary, g::product, g::sum, g::comparison,
@@ -322,7 +322,10 @@ class Lowering {
       } else if (c->is_type<g::discretionary_clause>()) {
         b.discretionary = true;
       } else if (c->is_type<g::paid_by_clause>()) {
+        b.payers_loc = loc(*c);
         for (const auto& p : c->children) b.payers.push_back(payer(*p));
+      } else if (c->is_type<g::paid_to_clause>()) {
+        b.paid_to = unquote(*c->children[0]);
       }
     }
     return b;
@@ -343,6 +346,7 @@ class Lowering {
     using R = ast::RecipientKind;
     for (const auto& c : to.children) {
       if (c->is_type<g::each_parent>()) b.recipient = R::each_parent;
+      else if (c->is_type<g::each_deceased_parent>()) b.recipient = R::each_deceased_parent;
       else if (c->is_type<g::each_member>()) b.recipient = R::each_member;
       else if (c->is_type<g::where_clause>()) b.where = expr(*c->children[0]);
       else if (c->is_type<g::named_recipient>()) {
@@ -375,10 +379,46 @@ class Lowering {
     p.loc = loc(n);
     for (const auto& c : n.children) {
       if (c->is_type<g::payer_name>()) p.name = unquote(*c->children[0]);
-      else if (c->is_type<g::payer_share>()) p.share = expr(*c->children[0]);
+      else if (c->is_type<g::payer_share>()) share(*c->children[0], p);
       else if (c->is_type<g::payer_when>()) p.condition = expr(*c->children[0]);
     }
     return p;
+  }
+
+  void share(const Node& n, ast::PayerDecl& p) {
+    p.share_loc = loc(n);
+    if (n.is_type<g::percent_share>()) {
+      p.share_kind = ast::ShareKind::percent;
+      p.percent_ppm = percent(n);
+    } else if (n.is_type<g::parts_share>()) {
+      p.share_kind = ast::ShareKind::parts;
+      p.parts = integer(*n.children[0]);
+      if (p.parts == 0) diags_.add(Diag::zero_parts, loc(n), "a payer's parts are a whole number of 1 or more: 0 份 would pay nothing; leave the payer out");
+    } else {
+      p.share_kind = ast::ShareKind::figure;
+      p.share = expr(n);
+    }
+  }
+
+  // "40%" → 400000 millionths; at most four decimals ("12.3456%").
+  std::int64_t percent(const Node& n) {
+    std::string_view s = n.string_view();
+    s = s.substr(0, s.find_first_not_of("0123456789."));
+    std::size_t dot = s.find('.');
+    std::string_view whole = s.substr(0, dot), decimals = dot == std::string_view::npos ? "" : s.substr(dot + 1);
+    std::int64_t value = 0;
+    auto [p, ec] = std::from_chars(whole.data(), whole.data() + whole.size(), value);
+    if (ec != std::errc() || p != whole.data() + whole.size() || value > limits::max_integer || decimals.size() > 4) {
+      diags_.add(Diag::bad_percentage, loc(n), "a percentage is a number of at most 1000000000 with at most four decimals, such as 40% or 12.5%");
+      return 0;
+    }
+    value *= 10000;
+    std::int64_t scale = 1000;
+    for (char d : decimals) {
+      value += (d - '0') * scale;
+      scale /= 10;
+    }
+    return value;
   }
 
   // ---- expressions
@@ -507,6 +547,7 @@ class Lowering {
     }
     if (n.is_type<g::today_lit>()) return make(K::today, n);
     if (n.is_type<g::person_ref>()) return make(K::person, n);
+    if (n.is_type<g::amount_ref>()) return make(K::amount, n);
     if (n.is_type<g::number_lit>()) {
       auto e = make(K::integer, n);
       if (n.string_view().find('.') != std::string_view::npos)

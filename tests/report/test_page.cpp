@@ -140,7 +140,7 @@ TEST_CASE("yiyang: every cite resolves and five clauses are uncited") {
   CHECK(r.benefits[0].id == "special_allowance");
   CHECK(r.benefits[0].source.starts_with("benefit special_allowance \"特别扶助金\" {"));
   CHECK(r.benefits[0].source.ends_with("when household.district_kind = county\n  }\n}"));
-  CHECK(r.benefits[0].line == 27);
+  CHECK(r.benefits[0].line == 34);
   CHECK(r.benefits[1].discretionary);
   CHECK(r.benefits[1].minimum);
   Pairing p = pair_up(r);

@@ -331,4 +331,43 @@ TEST_CASE("comments stay beside roles and inside extend blocks") {
       "  registered_since: date \"户籍登记日期\" role event   # 登记满一年\n"
       "}\n";
   CHECK(formatted(source) == expected);
+
+TEST_CASE("payers: shares in percent and parts, amount, paid to and parents who died convert both ways") {
+  const std::string source =
+      "benefit x \"测试\" {\n"
+      "  to each PARENT  WHO   died\n"
+      "  once 5000 元\n"
+      "  paid to \"亲属\"\n"
+      "  paid by { \"女方\" : 50 ％ when exists(mother), \"男方\" : 50%\n"
+      "    \"省\" : amount - 100 元, \"市\" : 4 parts }\n"
+      "}\n";
+  const std::string en =
+      "benefit x \"测试\" {\n"
+      "  to each parent who died\n"
+      "  once 5000 元\n"
+      "  paid to \"亲属\"\n"
+      "  paid by {\n"
+      "    \"女方\" : 50% when exists(mother)\n"
+      "    \"男方\" : 50%\n"
+      "    \"省\" : amount - 100 元\n"
+      "    \"市\" : 4 parts\n"
+      "  }\n"
+      "}\n";
+  const std::string zh =
+      "待遇 x \"测试\" {\n"
+      "  发给 每位 已故父母\n"
+      "  一次性 5000 元\n"
+      "  支付给 \"亲属\"\n"
+      "  出资 {\n"
+      "    \"女方\" : 50% 条件 exists(mother)\n"
+      "    \"男方\" : 50%\n"
+      "    \"省\" : 本项金额 - 100 元\n"
+      "    \"市\" : 4 份\n"
+      "  }\n"
+      "}\n";
+  CHECK(formatted(source) == en);
+  CHECK(formatted(en) == en);
+  CHECK(formatted(source, KeywordSet::zh) == zh);
+  CHECK(formatted(zh) == zh);
+  CHECK(formatted(zh, KeywordSet::en) == en);
 }

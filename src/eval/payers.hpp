@@ -1,0 +1,40 @@
+// Splitting a benefit's amount among the payers that apply to one family,
+// exactly to the fen (grammar/README.md, "Payers"):
+//   - a figure pays itself;
+//   - percentages are rounded cumulatively in payer order (each payer gets
+//     round(amount × percentages so far) less what the payers before it
+//     got), so percentages that make 100 % split the amount exactly;
+//   - parts share what the figures and percentages leave, rounded the same
+//     way, so the last payer with parts takes the remainder.
+// The shares must then add up to the amount: anything else is an error.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+
+#include "syntax/ast.hpp"
+#include "wide_int.hpp"
+
+namespace fuzhu::detail {
+
+struct ShareOf {
+  ast::ShareKind kind = ast::ShareKind::figure;
+  std::int64_t value = 0;  // figure: fen; percent: millionths; parts: a count
+};
+
+struct SplitOutcome {
+  enum class Problem { none, negative_figure, overflow, exceeds, short_of };
+  Problem problem = Problem::none;
+  std::size_t payer = 0;      // negative_figure: which share
+  wide_int shares_fen = 0;    // exceeds / short_of: what the shares add up to
+};
+
+/// Writes each share's fen into `fen` (as long as `shares`). Rounding is
+/// halves away from zero.
+SplitOutcome split_amount(std::int64_t amount, std::span<const ShareOf> shares, std::span<std::int64_t> fen);
+
+/// "2500 元", "-0.07 元": a sum of shares, which may lie past int64.
+std::string fen_text(wide_int fen);
+
+}  // namespace fuzhu::detail
