@@ -331,6 +331,7 @@ TEST_CASE("comments stay beside roles and inside extend blocks") {
       "  registered_since: date \"户籍登记日期\" role event   # 登记满一年\n"
       "}\n";
   CHECK(formatted(source) == expected);
+}
 
 TEST_CASE("payers: shares in percent and parts, amount, paid to and parents who died convert both ways") {
   const std::string source =
@@ -359,7 +360,7 @@ TEST_CASE("payers: shares in percent and parts, amount, paid to and parents who 
       "  一次性 5000 元\n"
       "  支付给 \"亲属\"\n"
       "  出资 {\n"
-      "    \"女方\" : 50% 条件 exists(mother)\n"
+      "    \"女方\" : 50% 条件 存在(mother)\n"
       "    \"男方\" : 50%\n"
       "    \"省\" : 本项金额 - 100 元\n"
       "    \"市\" : 4 份\n"
