@@ -12,3 +12,7 @@ if(TARGET unit_tests)
     $<TARGET_FILE:fuzhu_cli> compare tests/bad/death_after_as_of.json policies/yiyang.policy policies/songjiang.policy
     --as-of 2026-11-23)
 endif()
+
+if(TARGET unit_tests)
+  target_sources(unit_tests PRIVATE ${PROJECT_SOURCE_DIR}/tests/unit/test_facts_api.cpp)
+endif()

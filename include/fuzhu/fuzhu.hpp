@@ -12,4 +12,5 @@
 #include "fuzhu/facts.hpp"
 #include "fuzhu/policy.hpp"
 #include "fuzhu/result.hpp"
+#include "fuzhu/schema.hpp"
 #include "fuzhu/value.hpp"

@@ -11,6 +11,7 @@
 #include "fuzhu/diagnostic.hpp"
 #include "fuzhu/facts.hpp"
 #include "fuzhu/result.hpp"
+#include "fuzhu/schema.hpp"
 #include "fuzhu/value.hpp"
 
 namespace fuzhu {
@@ -75,6 +76,10 @@ class Policy {
   const std::string& payer_name(int benefit, int payer) const;
   /// "mother.birth_date"
   const std::string& fact_path(int fact) const;
+
+  /// Every fact of the policy's facts schema: path, type, allowed values,
+  /// label, role, declaring file, whether the policy reads it (fuzhu/schema.hpp).
+  const FactsSchema& schema() const;
 
   const detail::CompiledPolicy& compiled() const { return *compiled_; }
 

@@ -75,6 +75,8 @@ const std::string& Policy::payer_name(int benefit, int payer) const {
   return compiled_->benefits.at(static_cast<std::size_t>(benefit)).payers.at(static_cast<std::size_t>(payer)).name;
 }
 
+const FactsSchema& Policy::schema() const { return compiled_->facts_schema; }
+
 const std::string& Policy::fact_path(int fact) const {
   return compiled_->schema->slot_paths.at(static_cast<std::size_t>(fact));
 }

@@ -104,6 +104,26 @@ void root_roles(RootInfo& info) {
   }
 }
 
+// FNV-1a over the layout as text: what a slot holds and how its values are
+// numbered. Labels, roles and defaults are left out: they change no slot.
+std::uint64_t fingerprint(const Schema& schema) {
+  std::uint64_t h = 14695981039346656037ULL;
+  auto add = [&](std::string_view text) {
+    for (unsigned char c : text) h = (h ^ c) * 1099511628211ULL;
+    h = (h ^ 0xFF) * 1099511628211ULL;  // a separator no UTF-8 text holds
+  };
+  for (const RootInfo& root : schema.roots) {
+    add(root.name);
+    add(root.optional ? "optional" : "present");
+    for (const FieldInfo& field : root.fields) {
+      add(field.name);
+      add(field.type_text);
+    }
+    add("}");
+  }
+  return h;
+}
+
 }  // namespace
 
 std::shared_ptr<Schema> build_schema(const Program& program) {
@@ -138,6 +158,7 @@ std::shared_ptr<Schema> build_schema(const Program& program) {
   }
   schema->parents = program.parents;
   schema->members = program.members;
+  schema->fingerprint = fingerprint(*schema);
   return schema;
 }
 
@@ -365,6 +386,7 @@ std::shared_ptr<CompiledPolicy> compile(std::unique_ptr<Program> program) {
     out->rank_of_id.emplace_back(out->benefits[i].source->id, static_cast<int>(i));
   std::sort(out->rank_of_id.begin(), out->rank_of_id.end());
   out->program = std::move(program);
+  out->facts_schema = describe_schema(*out->schema, facts_read(*out));
   return out;
 }
 

@@ -12,6 +12,7 @@
 
 #include "check/program.hpp"
 #include "fuzhu/policy.hpp"
+#include "fuzhu/schema.hpp"
 
 namespace fuzhu::detail {
 
@@ -87,6 +88,11 @@ struct Schema {
   std::vector<RootInfo> roots;
   int slot_count = 0;
   std::vector<int> parents, members;                          // root indices, from the roles
+  // The layout's identity (issue 11.9): roots, fields, types and enum values
+  // in order. Facts laid out by a schema with another fingerprint would be
+  // read wrongly (an enum value's number means another value), so
+  // evaluating them is an error.
+  std::uint64_t fingerprint = 0;
   int region_slot = -1;                                       // role region (household.region)
   std::vector<int> slot_root;                                 // slot → root
   std::vector<std::string> slot_paths;                        // slot → "root.field"
@@ -166,6 +172,7 @@ struct CompiledPolicy {
   std::vector<int> order;                  // evaluation order
   bool order_is_source = true;             // no granted() moved a benefit earlier
   std::vector<std::pair<std::string, int>> rank_of_id;  // sorted by id: id → source index
+  FactsSchema facts_schema;                // the schema as a host sees it (Policy::schema)
 
   static Policy make_policy(std::shared_ptr<const CompiledPolicy> compiled) { return Policy(std::move(compiled)); }
 };
@@ -175,5 +182,11 @@ std::shared_ptr<CompiledPolicy> compile(std::unique_ptr<Program> program);
 
 /// Builds the facts layout from a checked program's schema.
 std::shared_ptr<Schema> build_schema(const Program& program);
+
+/// By slot: whether some evaluation of the policy may read it (reads.cpp).
+std::vector<char> facts_read(const CompiledPolicy& policy);
+
+/// The layout as the public FactsSchema; `read` from facts_read (facts_schema.cpp).
+FactsSchema describe_schema(const Schema& schema, const std::vector<char>& read);
 
 }  // namespace fuzhu::detail

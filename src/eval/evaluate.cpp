@@ -833,8 +833,11 @@ EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const 
 std::vector<Diagnostic> check_facts(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of) {
   std::vector<Diagnostic> out;
   const Schema& s = *policy.schema;
-  if (facts.schema != policy.schema && facts.schema->slot_count != s.slot_count) {
-    out.push_back(make_diagnostic(Diag::facts_of_another_schema, "these facts were read for a policy with another facts schema"));
+  if (facts.schema != policy.schema && facts.schema->fingerprint != s.fingerprint) {
+    out.push_back(make_diagnostic(Diag::facts_of_another_schema,
+                                  fmt::format("these facts were read for a policy with another facts schema (fingerprint {:016x}, "
+                                              "this policy's is {:016x}): read the family again with the policy that evaluates it",
+                                              facts.schema->fingerprint, s.fingerprint)));
     return out;
   }
   const std::int64_t today = as_of.days_since_epoch();

@@ -154,8 +154,11 @@ std::optional<std::string> set_path(FactsData& d, std::string_view path, Assign 
 std::optional<std::string> Facts::set(std::string_view path, bool value) {
   return set_path(*data_, path, [&](FactsData& d, int slot) { return detail::assign_bool(d, slot, value); });
 }
-std::optional<std::string> Facts::set(std::string_view path, std::int64_t value) {
-  return set_path(*data_, path, [&](FactsData& d, int slot) { return detail::assign_integer(d, slot, value); });
+std::optional<std::string> Facts::set_integer(std::string_view path, std::int64_t value, bool too_large) {
+  return set_path(*data_, path, [&](FactsData& d, int slot) {
+    if (too_large) return fmt::format("{}: the number is too large", d.schema->path_of(slot));
+    return detail::assign_integer(d, slot, value);
+  });
 }
 std::optional<std::string> Facts::set(std::string_view path, Money value) {
   return set_path(*data_, path, [&](FactsData& d, int slot) {
@@ -171,11 +174,68 @@ std::optional<std::string> Facts::set(std::string_view path, const Date& value) 
 std::optional<std::string> Facts::set(std::string_view path, std::string_view value) {
   return set_path(*data_, path, [&](FactsData& d, int slot) { return detail::assign_text(d, slot, value); });
 }
-std::optional<std::string> Facts::add_person(std::string_view record) {
-  int root = data_->schema->root_index(record);
-  if (root < 0) return fmt::format("{}: no such record in the schema", record);
-  data_->present[static_cast<std::size_t>(root)] = 1;
+std::optional<std::string> Facts::set(std::string_view path, const char* value) {
+  return set(path, std::string_view(value));
+}
+std::optional<std::string> Facts::set(std::string_view path, const std::string& value) {
+  return set(path, std::string_view(value));
+}
+
+FactLookup Facts::get(std::string_view path) const {
+  const detail::Schema& s = *data_->schema;
+  const int slot = s.slot_of(path);
+  if (slot < 0) return {std::nullopt, fmt::format("{}: no such fact in the schema", path)};
+  const std::size_t i = static_cast<std::size_t>(slot);
+  if (!data_->present[static_cast<std::size_t>(s.slot_root[i])]) return {};
+  const detail::Value& v = data_->slots[i];
+  switch (v.tag) {
+    case detail::Tag::boolean: return {FactValue(v.n != 0), std::nullopt};
+    case detail::Tag::integer: return {FactValue(v.n), std::nullopt};
+    case detail::Tag::money: return {FactValue(Money{v.n}), std::nullopt};
+    case detail::Tag::date: return {FactValue(Date::from_days(v.n)), std::nullopt};
+    case detail::Tag::string: return {FactValue(data_->strings[static_cast<std::size_t>(v.n)]), std::nullopt};
+    case detail::Tag::enumeration: return {FactValue(s.field_of(slot).enum_values[static_cast<std::size_t>(v.n)]), std::nullopt};
+    default: return {};
+  }
+}
+
+std::optional<std::string> Facts::unset(std::string_view path) {
+  const detail::Schema& s = *data_->schema;
+  if (const int root = s.root_index(path); root >= 0) {
+    const detail::RootInfo& r = s.roots[static_cast<std::size_t>(root)];
+    for (std::size_t i = 0; i < r.fields.size(); ++i) data_->slots[static_cast<std::size_t>(r.first_slot) + i] = {};
+    if (r.optional) data_->present[static_cast<std::size_t>(root)] = 0;
+    return std::nullopt;
+  }
+  const int slot = s.slot_of(path);
+  if (slot < 0) return fmt::format("{}: no such fact or root in the schema", path);
+  data_->slots[static_cast<std::size_t>(slot)] = {};
   return std::nullopt;
+}
+
+void Facts::clear() { *data_ = detail::empty_facts(data_->schema); }
+
+std::optional<std::string> Facts::add_person(std::string_view root) {
+  int index = data_->schema->root_index(root);
+  if (index < 0) return fmt::format("{}: no such record in the schema", root);
+  data_->present[static_cast<std::size_t>(index)] = 1;
+  return std::nullopt;
+}
+
+bool Facts::present(std::string_view root) const {
+  const int index = data_->schema->root_index(root);
+  return index >= 0 && data_->present[static_cast<std::size_t>(index)];
+}
+
+std::string to_string(const FactValue& value) {
+  struct Text {
+    std::string operator()(bool b) const { return b ? "true" : "false"; }
+    std::string operator()(std::int64_t n) const { return std::to_string(n); }
+    std::string operator()(Money m) const { return m.to_string(); }
+    std::string operator()(const Date& d) const { return d.to_string(); }
+    std::string operator()(const std::string& s) const { return s; }
+  };
+  return std::visit(Text{}, value);
 }
 
 }  // namespace fuzhu
