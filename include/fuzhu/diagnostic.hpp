@@ -38,7 +38,10 @@ struct Diagnostic {
   int column = 0;
   std::string path;         ///< for facts: the JSON path, such as "child.status"
   std::string message;
-  std::string source_line;  ///< the line the message points into, if any
+  /// The line the message points into, if any: when it is long, at most 120
+  /// characters around the column, with "…" where it was cut.
+  std::string source_line;
+  int source_column = 0;    ///< the column's character within source_line
 
   /// `file:line:col: error: message [CODE]`, then the source line and a caret
   /// under the column (padded by display width, so CJK text lines up).

@@ -1,16 +1,18 @@
 // fuzhu fmt [--check] [--keywords zh|en] [--stdout] FILE...: rewrites policy
 // and schema files in the canonical layout (docs/formatting.md).
-#include <filesystem>
-#include <fstream>
+#include <unistd.h>
+
 #include <iostream>
-#include <iterator>
 
 #include <fmt/format.h>
 
+#include "cli/atomic_write.hpp"
 #include "cli/command.hpp"
 #include "cli/common.hpp"
 #include "format/format.hpp"
+#include "files/read_file.hpp"
 #include "limits.hpp"
+#include "syntax/printable.hpp"
 
 namespace fuzhu::cli {
 
@@ -29,32 +31,19 @@ format::KeywordSet keyword_set(const std::string& name) {
   return format::KeywordSet::keep;
 }
 
+// Standard input is held to the same limit as a file: a policy is at most
+// max_policy_bytes, and /dev/zero must not fill memory.
 std::optional<std::string> read_source(const std::string& path) {
   if (path != "-") return read_text_file(path, limits::max_policy_bytes);
-  std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-  return text;
-}
-
-// Replaces the file through a temporary beside it, so an interrupted write
-// never leaves half a policy.
-bool write_file(const std::string& path, const std::string& text) {
-  const std::string temporary = path + ".fmt-tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out.flush()) {
-      std::cerr << fmt::format("{}: error: cannot write {}\n", path, temporary);
-      return false;
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) {
-    std::cerr << fmt::format("{}: error: cannot replace the file: {}\n", path, ec.message());
-    std::filesystem::remove(temporary, ec);
-    return false;
-  }
-  return true;
+  auto result = files::read_stream(STDIN_FILENO, limits::max_policy_bytes);
+  if (result.ok()) return std::move(result.text);
+  if (result.status == files::ReadStatus::too_large)
+    print_error(Diag::policy_too_large, "<stdin>",
+                fmt::format("more than {} bytes; a policy may be at most {} bytes", limits::max_policy_bytes,
+                            limits::max_policy_bytes));
+  else
+    print_error(code_of(result), "<stdin>", files::describe(result, limits::max_policy_bytes));
+  return std::nullopt;
 }
 
 enum class Outcome { unchanged, changed, failed };
@@ -67,13 +56,24 @@ Outcome format_one(const std::string& path, const FmtOptions& o) {
   auto result = format::format_source(*source, path == "-" ? "<stdin>" : path, options);
   print_diagnostics(result.diagnostics);
   if (!result.ok()) return Outcome::failed;
+  if (result.text->size() > limits::max_policy_bytes) {
+    // Nothing could load the file afterwards: refuse rather than write it.
+    print_error(Diag::formatted_too_large, path,
+                fmt::format("formatted, the file would be {} bytes, past the {} bytes a policy may have: "
+                            "split it into files joined by `use`",
+                            result.text->size(), limits::max_policy_bytes));
+    return Outcome::failed;
+  }
   const bool changed = *result.text != *source;
   if (o.check) {
-    if (changed) std::cout << path << "\n";
+    if (changed) std::cout << printable(path) << "\n";  // a name may hold any byte but '/' and NUL
   } else if (o.to_stdout || path == "-") {
     std::cout << *result.text;
-  } else if (changed && !write_file(path, *result.text)) {
-    return Outcome::failed;
+  } else if (changed) {
+    if (auto error = write_atomically(path, *result.text); !error.empty()) {
+      print_error(Diag::cannot_write, path, "the formatted text was not written: " + error);
+      return Outcome::failed;
+    }
   }
   return changed ? Outcome::changed : Outcome::unchanged;
 }

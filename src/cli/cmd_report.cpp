@@ -4,14 +4,16 @@
 // no clause of the document (it shows the warning), but the exit code is
 // then 1, so a script or CI notices.
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include <fmt/format.h>
 
+#include "cli/atomic_write.hpp"
 #include "cli/command.hpp"
 #include "cli/common.hpp"
+#include "compile/compiled.hpp"
 #include "report/from_policy.hpp"
+#include "syntax/printable.hpp"
 #include "syntax/source.hpp"
 
 namespace fuzhu::cli {
@@ -25,22 +27,36 @@ std::optional<std::string> read_document(const std::string& path) {
   if (!text) return std::nullopt;
   std::size_t bad = 0;
   if (!valid_utf8(*text, bad)) {
-    std::cerr << fmt::format("{}: error: the document is not UTF-8 (byte {})\n", path, bad);
+    std::cerr << fmt::format("{}: error: the document is not UTF-8 (byte {})\n", printable(path), bad);
     return std::nullopt;
   }
   return text;
 }
 
-bool write_page(const std::string& output, const std::string& page) {
+// The files the page is made from: the policy, every file it uses, the document.
+std::vector<std::string> inputs_of(const Policy& policy, const std::string& document_path) {
+  std::vector<std::string> inputs{document_path};
+  const SourceSet& sources = policy.compiled().program->sources;
+  for (int i = 0; i < sources.size(); ++i) inputs.push_back(sources.file(i).name());
+  return inputs;
+}
+
+bool write_page(const std::string& output, const std::string& page, const std::vector<std::string>& inputs) {
   if (output == "-") {
     std::cout << page;
     return true;
   }
-  std::ofstream out(output, std::ios::binary | std::ios::trunc);
-  out << page;
-  out.close();
-  if (!out) std::cerr << fmt::format("{}: error: cannot write the report\n", output);
-  return static_cast<bool>(out);
+  for (const auto& input : inputs)
+    if (same_file(output, input)) {
+      print_error(Diag::output_is_input, output,
+                  fmt::format("this is {}, one of the report's inputs: choose another file for -o", input));
+      return false;
+    }
+  if (auto error = write_atomically(output, page); !error.empty()) {
+    print_error(Diag::cannot_write, output, "the report was not written: " + error);
+    return false;
+  }
+  return true;
 }
 
 int run_report(const std::string& policy_path, const std::string& document_path, const std::string& output) {
@@ -50,8 +66,8 @@ int run_report(const std::string& policy_path, const std::string& document_path,
   if (!document) return exit_failed;
   auto review = report::review_of(*policy, std::filesystem::path(document_path).filename().string(), std::move(*document));
   auto pairing = report::pair_up(review);
-  if (!write_page(output, report::render_page(review, pairing))) return exit_failed;
-  for (const auto& w : pairing.warnings) std::cerr << fmt::format("{}: warning: {}\n", policy_path, w);
+  if (!write_page(output, report::render_page(review, pairing), inputs_of(*policy, document_path))) return exit_failed;
+  for (const auto& w : pairing.warnings) std::cerr << fmt::format("{}: warning: {}\n", printable(policy_path), printable(w));
   return pairing.warnings.empty() ? exit_ok : exit_failed;
 }
 

@@ -8,8 +8,10 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/case_file.hpp"
 #include "cli/command.hpp"
 #include "cli/common.hpp"
+#include "syntax/printable.hpp"
 
 namespace fuzhu::cli {
 
@@ -67,7 +69,7 @@ class CaseRunner {
     failures_.clear();
     auto as_of = Date::parse(c.at("as_of").get<std::string>());
     if (!as_of) return {"as_of is not a date (YYYY-MM-DD)"};
-    auto facts = policy.read_facts(c.value("facts", json::object()).dump());
+    auto facts = policy.read_facts(c.value("facts", json::object()).dump(-1, ' ', false, json::error_handler_t::replace));
     std::string expected_error = c.value("error", "");
     if (!facts.ok()) {
       expect_error(expected_error, render_all(facts.diagnostics));
@@ -243,7 +245,7 @@ std::vector<fs::path> case_files(const std::vector<std::string>& paths, bool& mi
     } else if (fs::is_regular_file(p, ec)) {
       out.push_back(p);
     } else {
-      std::cerr << fmt::format("{}: error: no such file or folder\n", p);
+      std::cerr << fmt::format("{}: error: no such file or folder\n", printable(p));
       missing = true;
     }
   }
@@ -263,32 +265,33 @@ int run_test(const std::vector<std::string>& paths) {
       ++failed;
       continue;
     }
-    json suite;
-    try {
-      suite = json::parse(*text);
-      std::string policy_path = (file.parent_path() / suite.at("policy").get<std::string>()).lexically_normal().string();
-      if (!policies.count(policy_path)) policies[policy_path] = compile_or_report(policy_path);
-      const auto& policy = policies[policy_path];
-      if (!policy) {
-        std::cerr << fmt::format("{}: error: the policy {} does not compile\n", file.string(), policy_path);
-        ++failed;
+    Diagnostic problem;
+    auto suite = read_case_file(file.string(), *text, problem);
+    if (!suite) {
+      print_diagnostics({problem});
+      ++failed;
+      continue;
+    }
+    std::string policy_path = (file.parent_path() / (*suite)["policy"].get<std::string>()).lexically_normal().string();
+    if (!policies.count(policy_path)) policies[policy_path] = compile_or_report(policy_path);
+    const auto& policy = policies[policy_path];
+    if (!policy) {
+      std::cerr << fmt::format("{}: error: the policy {} does not compile\n", printable(file.string()), printable(policy_path));
+      ++failed;
+      continue;
+    }
+    CaseRunner runner;
+    for (const auto& c : (*suite)["cases"]) {
+      std::string name = c.value("name", "(unnamed)");
+      auto failures = runner.run(*policy, c);
+      if (failures.empty()) {
+        ++passed;
         continue;
       }
-      CaseRunner runner;
-      for (const auto& c : suite.at("cases")) {
-        std::string name = c.value("name", "(unnamed)");
-        auto failures = runner.run(*policy, c);
-        if (failures.empty()) {
-          ++passed;
-          continue;
-        }
-        ++failed;
-        std::cout << fmt::format("FAIL {}: {} (as of {})\n", file.filename().string(), name, c.value("as_of", "?"));
-        for (const auto& f : failures) std::cout << "     " << f << "\n";
-      }
-    } catch (const json::exception& e) {
-      std::cerr << fmt::format("{}: error: not a valid case file: {}\n", file.string(), e.what());
       ++failed;
+      std::cout << fmt::format("FAIL {}: {} (as of {})\n", printable(file.filename().string()), printable(name),
+                               c["as_of"].get<std::string>());
+      for (const auto& f : failures) std::cout << "     " << f << "\n";
     }
   }
   std::cout << fmt::format("{} passed, {} failed\n", passed, failed);

@@ -1,35 +1,38 @@
 #include "cli/common.hpp"
 
-#include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <fmt/format.h>
+
+#include "files/read_file.hpp"
 
 namespace fuzhu::cli {
 
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics) { std::cerr << render_all(diagnostics); }
 
+void print_error(Diag code, const std::string& file, std::string message) {
+  Diagnostic d = make_diagnostic(code, std::move(message));
+  d.file = file;
+  print_diagnostics({d});
+}
+
+Diag code_of(const files::ReadResult& result) {
+  switch (result.status) {
+    case files::ReadStatus::not_found: return Diag::no_such_file;
+    case files::ReadStatus::is_directory:
+    case files::ReadStatus::not_regular: return Diag::not_a_regular_file;
+    case files::ReadStatus::too_large: return Diag::file_too_large;
+    default: return Diag::cannot_read;
+  }
+}
+
 std::optional<std::string> read_text_file(const std::string& path, std::size_t max_bytes) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
-    std::cerr << fmt::format("{}: error: no such file\n", path);
+  auto result = files::read_file(path, max_bytes);
+  if (!result.ok()) {
+    print_error(code_of(result), path, files::describe(result, max_bytes));
     return std::nullopt;
   }
-  auto size = std::filesystem::file_size(path, ec);
-  if (ec || size > max_bytes) {
-    std::cerr << fmt::format("{}: error: the file is larger than {} bytes\n", path, max_bytes);
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in) {
-    std::cerr << fmt::format("{}: error: cannot read the file\n", path);
-    return std::nullopt;
-  }
-  return text.str();
+  return std::move(result.text);
 }
 
 std::optional<Policy> compile_or_report(const std::string& path) {

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "diagnostics/codes.hpp"
+#include "files/read_file.hpp"
 #include "fuzhu/fuzhu.hpp"
 
 namespace fuzhu::cli {
@@ -14,8 +16,15 @@ inline constexpr int exit_ok = 0;
 inline constexpr int exit_failed = 1;  // a policy with errors, bad facts, a failing test case
 inline constexpr int exit_usage = 2;   // a wrong command line, a missing file
 
-/// The whole file, or nullopt after printing why not (missing, too large).
+/// The whole file, or nullopt after printing why not (missing, a directory,
+/// too large: reading stops at max_bytes whatever size the file reports).
 std::optional<std::string> read_text_file(const std::string& path, std::size_t max_bytes);
+
+/// What went wrong reading a file, as a diagnostic code (F001, F002, ...).
+Diag code_of(const files::ReadResult& result);
+
+/// Prints one error about a file (no line): "file: error: message [CODE]".
+void print_error(Diag code, const std::string& file, std::string message);
 
 /// Compiles a policy file, printing its diagnostics (warnings too) to stderr.
 std::optional<Policy> compile_or_report(const std::string& path);

@@ -49,6 +49,7 @@ struct Frame {
 class Printer {
  public:
   Printer(const std::vector<Token>& tokens, KeywordSet keywords) : t_(tokens), keywords_(keywords) {
+    find_next_code();
     match_brackets();
     plan_breaks();
   }
@@ -73,6 +74,7 @@ class Printer {
   KeywordSet keywords_;
   std::vector<std::size_t> match_;  // the other bracket of each bracket
   std::vector<bool> want_break_;    // the author broke the line before this token
+  std::vector<std::ptrdiff_t> next_code_;  // the first token after each that is not a comment, or -1
   std::vector<Frame> frames_;
   std::string out_;
   std::vector<std::size_t> eol_comments_;  // where each end-of-line comment's gap starts in out_
@@ -121,10 +123,17 @@ class Printer {
   const Frame& frame() const { return frames_.back(); }
   bool one_item_a_line() const { return frame().expanded && (frame().kind == Bracket::block || frame().kind == Bracket::group); }
 
-  std::ptrdiff_t next_code(std::size_t i) const {
-    for (std::size_t j = i + 1; j < t_.size(); ++j)
-      if (t_[j].kind != TokenKind::comment) return static_cast<std::ptrdiff_t>(j);
-    return -1;
+  std::ptrdiff_t next_code(std::size_t i) const { return next_code_[i]; }
+
+  // Worked out once, from the end: asked for every comment, a search would
+  // make a run of comments quadratic (a megabyte of them took minutes).
+  void find_next_code() {
+    next_code_.assign(t_.size(), -1);
+    std::ptrdiff_t next = -1;
+    for (std::size_t i = t_.size(); i-- > 0;) {
+      next_code_[i] = next;
+      if (t_[i].kind != TokenKind::comment) next = static_cast<std::ptrdiff_t>(i);
+    }
   }
 
   // A separating comma where items stand one a line, or before a closing

@@ -17,6 +17,7 @@
 
 #include "fuzhu/result.hpp"
 #include "io/text_labels.hpp"
+#include "syntax/printable.hpp"
 
 namespace fuzhu {
 
@@ -71,7 +72,7 @@ class ExplainWriter {
     }
     if (!facts.empty()) {
       std::vector<std::string> read;
-      for (const auto& f : facts) read.push_back(f.name + " = " + f.value);
+      for (const auto& f : facts) read.push_back(f.name + " = " + printable(f.value));  // a fact may hold any character
       out_ += fmt::format("  facts read: {}\n", fmt::join(read, ", "));
     }
   }
@@ -107,7 +108,7 @@ class ExplainWriter {
     if (!n.note.empty()) out_ += fmt::format("  ({})", n.note);
     if (!n.operands.empty()) {
       std::vector<std::string> values;
-      for (const auto& o : n.operands) values.push_back(o.name + " = " + o.value);
+      for (const auto& o : n.operands) values.push_back(o.name + " = " + printable(o.value));
       out_ += fmt::format("   [{}]", fmt::join(values, "; "));
     }
     out_ += "\n";

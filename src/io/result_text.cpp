@@ -3,6 +3,7 @@
 
 #include "fuzhu/result.hpp"
 #include "io/text_labels.hpp"
+#include "syntax/printable.hpp"
 
 namespace fuzhu {
 
@@ -65,7 +66,7 @@ std::string to_text(const Evaluation& e) {
       out += fmt::format("  {:<28} needs {}{}\n", u.benefit, u.needs.empty() ? "—" : fmt::format("{}", fmt::join(u.needs, ", ")),
                          u.reason.empty() ? "" : "; " + u.reason);
   }
-  for (const auto& w : e.warnings) out += fmt::format("warning: {}\n", w);
+  for (const auto& w : e.warnings) out += fmt::format("warning: {}\n", printable(w));  // may quote a family file's keys
   return out + explain_text(e);
 }
 

@@ -141,7 +141,26 @@ std::string script_html(const ReviewBenefit& b, const std::string& policy_file) 
   return out + "</div>\n";
 }
 
-std::string law_html(const Row& row, const Pairing& pairing) {
+// A clause's text is shown in full under the first benefit that cites it;
+// later ones point back to it, so the page stays within a few times the
+// document's size however many benefits cite one long clause.
+std::string cited_clause_html(const Citation& c, const ReviewBenefit& benefit, const Pairing& pairing,
+                              const std::string& text, std::vector<std::string>& shown_under) {
+  const Clause& clause = pairing.clauses[static_cast<std::size_t>(c.clause)];
+  std::string& first = shown_under[static_cast<std::size_t>(c.clause)];
+  if (!first.empty())
+    return fmt::format("<section class=\"clause\" data-clause=\"{0}\">\n<h4>{1}</h4>\n<p class=\"clause-text\">"
+                       "<a href=\"#clause-{2}\">原文见上，{3} 处 — the text is shown above, under {3}</a></p>\n</section>\n",
+                       escape(c.label), clause_heading(pairing.clauses, clause), c.clause, escape(first));
+  first = benefit.id;
+  std::size_t missing = 0;
+  return fmt::format("<section class=\"clause\" id=\"clause-{}\" data-clause=\"{}\">\n<h4>{}</h4>\n"
+                     "<p class=\"clause-text\">{}</p>\n</section>\n",
+                     c.clause, escape(c.label), clause_heading(pairing.clauses, clause),
+                     escape_marked(text, find_quote(text, benefit.quote, missing)));
+}
+
+std::string law_html(const Row& row, const Pairing& pairing, std::vector<std::string>& shown_under) {
   std::string out = "<div class=\"law\">\n<p class=\"side-caption\">文件原文 document</p>\n";
   std::string all_cited;
   if (row.citations.empty()) out += "<p class=\"warning\">⚠ 未引用任何条款 — cites no clause</p>\n";
@@ -152,10 +171,7 @@ std::string law_html(const Row& row, const Pairing& pairing) {
       continue;
     }
     std::string text = full_text(pairing.clauses, c.clause);
-    std::size_t missing = 0;
-    out += fmt::format("<section class=\"clause\" data-clause=\"{}\">\n<h4>{}</h4>\n<p class=\"clause-text\">{}</p>\n</section>\n",
-                       escape(c.label), clause_heading(pairing.clauses, pairing.clauses[static_cast<std::size_t>(c.clause)]),
-                       escape_marked(text, find_quote(text, row.benefit->quote, missing)));
+    out += cited_clause_html(c, *row.benefit, pairing, text, shown_under);
     all_cited += text + "\n";
   }
   std::size_t missing = 0;
@@ -168,10 +184,11 @@ std::string law_html(const Row& row, const Pairing& pairing) {
 std::string rows_html(const Review& review, const Pairing& pairing) {
   std::string out = "<section id=\"benefits\">\n<h2>待遇与所引条款对照 Benefits beside the clauses they cite</h2>\n";
   out += "<div class=\"columns-head\" aria-hidden=\"true\"><div>政策脚本 script</div><div>文件原文 document</div></div>\n";
+  std::vector<std::string> shown_under(pairing.clauses.size());  // by clause: the benefit it is shown under
   for (const Row& row : pairing.rows)
     out += fmt::format("<article class=\"row\" id=\"benefit-{0}\" data-benefit=\"{0}\">\n{1}{2}</article>\n",
                        escape(row.benefit->id), script_html(*row.benefit, review.header.policy_file),
-                       law_html(row, pairing));
+                       law_html(row, pairing, shown_under));
   return out + "</section>\n";
 }
 

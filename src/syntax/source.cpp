@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "syntax/printable.hpp"
+
 namespace fuzhu {
 
 SourceFile::SourceFile(std::string name, std::string text)
@@ -52,7 +54,10 @@ Diagnostic SourceSet::diagnose(Diag code, Loc loc, std::string message) const {
   d.file = f.name();
   d.line = f.line_of(loc.offset);
   d.column = f.column_of(loc.offset);
-  d.source_line = std::string(f.line_text(d.line));
+  // A 5 MB line would be a 5 MB message, once a diagnostic: a window of it.
+  LineWindow window = window_around(f.line_text(d.line), d.column);
+  d.source_line = std::move(window.text);
+  d.source_column = window.column;
   return d;
 }
 
@@ -62,22 +67,6 @@ void Diagnostics::add(Diag code, Loc loc, std::string message) {
 }
 
 namespace {
-
-// Decodes one code point starting at text[i]; returns its byte length, 0 if malformed.
-std::size_t decode(std::string_view text, std::size_t i, char32_t& cp) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char b = byte(i);
-  std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-  if (len == 0 || i + len > text.size()) return 0;
-  cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  static constexpr char32_t min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < min_for_len[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
 
 bool wide(char32_t cp) {
   return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
@@ -91,7 +80,7 @@ bool wide(char32_t cp) {
 bool valid_utf8(std::string_view text, std::size_t& bad_offset) {
   char32_t cp;
   for (std::size_t i = 0; i < text.size();) {
-    std::size_t len = decode(text, i, cp);
+    std::size_t len = decode_utf8(text, i, cp);
     if (len == 0) {
       bad_offset = i;
       return false;
@@ -111,7 +100,7 @@ std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
   char32_t cp;
   for (std::size_t i = 0; i < text.size();) {
-    std::size_t len = decode(text, i, cp);
+    std::size_t len = decode_utf8(text, i, cp);
     if (len == 0) {
       ++width, ++i;
       continue;
@@ -124,31 +113,49 @@ std::size_t display_width(std::string_view text) {
 
 // ------------------------------------------------------------- Diagnostic
 
+namespace {
+
+// The source line as printed, and under it the padding that puts a caret
+// below `column`: control characters and bytes that are not UTF-8 are
+// escaped (a policy or facts file may hold any byte), tabs kept so the
+// terminal expands them alike on both lines, CJK characters two cells wide.
+std::pair<std::string, std::string> line_and_pad(std::string_view src, int column) {
+  std::string line, pad;
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < src.size();) {
+    char32_t cp = 0;
+    std::size_t len = decode_utf8(src, i, cp);
+    const bool before_caret = chars + 1 < static_cast<std::size_t>(column);
+    std::string shown = len == 0 ? printable(src.substr(i, 1))
+                        : cp != '\t' && is_control(cp) ? printable(src.substr(i, len))
+                                                        : std::string(src.substr(i, len));
+    if (before_caret)
+      pad += cp == '\t' && len ? std::string("\t") : std::string(len && wide(cp) ? 2 : display_width(shown), ' ');
+    line += shown;
+    i += len == 0 ? 1 : len;
+    ++chars;
+  }
+  return {line, pad};
+}
+
+}  // namespace
+
 std::string Diagnostic::render() const {
   const char* level = severity == Severity::error ? "error" : severity == Severity::warning ? "warning" : "note";
   const std::string tag = code.empty() ? "" : fmt::format(" [{}]", code);
+  // Names and messages may quote facts and file names: nothing in them may
+  // drive the terminal.
+  const std::string where = printable(file), what = printable(message);
   std::string out;
   if (line > 0)
-    out = fmt::format("{}:{}:{}: {}: {}{}\n", file, line, column, level, message, tag);
-  else if (!file.empty())
-    out = fmt::format("{}: {}: {}{}\n", file, level, message, tag);
+    out = fmt::format("{}{}{}:{}: {}: {}{}\n", where, where.empty() ? "" : ":", line, column, level, what, tag);
+  else if (!where.empty())
+    out = fmt::format("{}: {}: {}{}\n", where, level, what, tag);
   else
-    out = fmt::format("{}: {}{}\n", level, message, tag);
+    out = fmt::format("{}: {}{}\n", level, what, tag);
   if (line > 0 && !source_line.empty()) {
-    // The caret goes under the column-th character, padded by display width;
-    // tabs are kept so the terminal expands them the same way on both lines.
-    std::string pad;
-    std::string_view src = source_line;
-    std::size_t chars = 0;
-    char32_t cp;
-    for (std::size_t i = 0; i < src.size() && chars + 1 < static_cast<std::size_t>(column);) {
-      std::size_t len = decode(src, i, cp);
-      if (len == 0) len = 1, cp = '?';
-      pad += cp == '\t' ? std::string("\t") : std::string(wide(cp) ? 2 : 1, ' ');
-      i += len;
-      ++chars;
-    }
-    out += fmt::format("  {}\n  {}^\n", source_line, pad);
+    auto [shown, pad] = line_and_pad(source_line, source_column > 0 ? source_column : column);
+    out += fmt::format("  {}\n  {}^\n", shown, pad);
   }
   return out;
 }

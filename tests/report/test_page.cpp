@@ -162,3 +162,26 @@ TEST_CASE("every policy's cites resolve in its document") {
     for (const auto& w : p.warnings) MESSAGE(w);
   }
 }
+
+// Issue 11, item 16: fifty benefits citing one long clause made a page fifty
+// times the clause. The text is shown once; the others point back to it.
+TEST_CASE("a clause cited by many benefits is printed once") {
+  Review r;
+  r.header.title = "长条款";
+  std::string long_clause;
+  for (int i = 0; i < 20000; ++i) long_clause += "条款内容";  // 240 KB
+  r.document_text = "一、" + long_clause + "\n二、其他\n";
+  for (int i = 0; i < 50; ++i) {
+    ReviewBenefit b;
+    b.id = "b" + std::to_string(i);
+    b.cite = "一";
+    r.benefits.push_back(b);
+  }
+  std::string page = render_page(r, pair_up(r));
+  std::size_t count = 0;
+  for (std::size_t at = page.find(long_clause); at != std::string::npos; at = page.find(long_clause, at + 1)) ++count;
+  CHECK(count == 1);
+  CHECK(page.size() < long_clause.size() + 100000);
+  CHECK(has(page, "id=\"clause-0\""));
+  CHECK(has(page, "<a href=\"#clause-0\">原文见上，b0 处 — the text is shown above, under b0</a>"));
+}
