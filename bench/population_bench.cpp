@@ -154,7 +154,7 @@ int main(int argc, char** argv) try {
       b.text = text + std::string(64, '\0');
       b.lines.push_back({1, 0, static_cast<std::uint32_t>(text.size()), false});
       fuzhu::Facts f = runs[0].policy.new_facts();
-      if (!reader->read(b, b.lines[0], f.data()).empty()) continue;
+      if (reader->read(b, b.lines[0], f.data()).rejected()) continue;
       natives.push_back(bench::native_of(f.data()));
       facts.push_back(std::move(f));
     }

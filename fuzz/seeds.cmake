@@ -1,8 +1,9 @@
 # Builds the fuzzers' seed corpora from the project's own files:
 #   cmake -DSOURCE=/work/main -DOUT=build-fuzz/seeds -P fuzz/seeds.cmake
 # OUT/policy: policies/* (facts.schema too) and tests/bad/*.policy;
-# OUT/facts:  examples/families/*.json, tests/bad/*.json, and the "facts"
-#             object of every case in tests/cases/*.cases.json.
+# OUT/facts:  examples/families/*.json, tests/bad/*.json, the odd inputs of
+#             tests/facts_corpus/*.json (each reader must agree on them), and
+#             the "facts" object of every case in tests/cases/*.cases.json.
 # CMake itself reads the JSON (string(JSON)), so no other tool is needed.
 cmake_minimum_required(VERSION 3.25)
 foreach(var SOURCE OUT)
@@ -17,7 +18,7 @@ file(MAKE_DIRECTORY ${OUT}/policy ${OUT}/facts)
 file(GLOB policy_seeds ${SOURCE}/policies/* ${SOURCE}/tests/bad/*.policy)
 file(COPY ${policy_seeds} DESTINATION ${OUT}/policy)
 
-file(GLOB facts_seeds ${SOURCE}/examples/families/*.json ${SOURCE}/tests/bad/*.json)
+file(GLOB facts_seeds ${SOURCE}/examples/families/*.json ${SOURCE}/tests/bad/*.json ${SOURCE}/tests/facts_corpus/*.json)
 file(COPY ${facts_seeds} DESTINATION ${OUT}/facts)
 
 file(GLOB case_files ${SOURCE}/tests/cases/*.cases.json)

@@ -5,6 +5,7 @@ target_sources(fuzhu_cli PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/atomic_write.cpp)
 target_sources(fuzhu PRIVATE ${PROJECT_SOURCE_DIR}/src/syntax/printable.cpp)
 if(TARGET unit_tests)
   target_sources(unit_tests PRIVATE
+    ${PROJECT_SOURCE_DIR}/tests/unit/test_facts_corpus.cpp
     ${PROJECT_SOURCE_DIR}/tests/unit/test_files.cpp
     ${PROJECT_SOURCE_DIR}/src/cli/atomic_write.cpp)
 endif()

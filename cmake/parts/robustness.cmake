@@ -15,6 +15,9 @@ function(fuzhu_harness_target target harness)
   target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR})
   target_link_libraries(${target} PRIVATE fuzhu nlohmann_json::nlohmann_json)
   target_compile_definitions(${target} PRIVATE FUZHU_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  if(harness STREQUAL "fuzz_facts")  # compares simulate's JSON Lines reader with the file reader
+    target_link_libraries(${target} PRIVATE fuzhu_sim)
+  endif()
   fuzhu_warnings(${target})
 endfunction()
 
@@ -37,8 +40,11 @@ elseif(BUILD_TESTING AND PROJECT_IS_TOP_LEVEL)
   foreach(harness IN LISTS FUZHU_FUZZ_HARNESSES)
     add_executable(${harness}_replay ${PROJECT_SOURCE_DIR}/fuzz/replay_main.cpp)
     fuzhu_harness_target(${harness}_replay ${harness})
-    add_test(NAME regress.${harness}
-             COMMAND ${harness}_replay ${PROJECT_SOURCE_DIR}/tests/regress/${harness})
+    set(inputs ${PROJECT_SOURCE_DIR}/tests/regress/${harness})
+    if(harness STREQUAL "fuzz_facts")  # the shared corpus of odd facts, through both JSON readers
+      list(APPEND inputs ${PROJECT_SOURCE_DIR}/tests/facts_corpus)
+    endif()
+    add_test(NAME regress.${harness} COMMAND ${harness}_replay ${inputs})
     # Some of these inputs once took a minute: a hang is a failure too.
     set_tests_properties(regress.${harness} PROPERTIES TIMEOUT 120)
   endforeach()

@@ -5,6 +5,7 @@ find_package(simdjson REQUIRED)  # Debian: libsimdjson-dev
 add_library(fuzhu_sim STATIC
   src/sim/line_source.cpp
   src/sim/json_reader.cpp
+  src/sim/json_strict.cpp
   src/sim/csv_reader.cpp
   src/sim/tally.cpp
   src/sim/progress.cpp
@@ -16,6 +17,9 @@ target_link_libraries(fuzhu_sim PUBLIC fuzhu simdjson::simdjson PRIVATE nlohmann
 find_package(Threads REQUIRED)
 target_link_libraries(fuzhu_sim PUBLIC Threads::Threads)
 fuzhu_warnings(fuzhu_sim)
+if(FUZHU_FUZZ)  # fuzz_facts runs the JSON Lines reader: coverage guides it there too
+  target_compile_options(fuzhu_sim PRIVATE -fsanitize=fuzzer-no-link ${FUZHU_FUZZ_SANITIZERS})
+endif()
 
 target_sources(fuzhu_cli PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/cmd_simulate.cpp)
 target_link_libraries(fuzhu_cli PRIVATE fuzhu_sim)

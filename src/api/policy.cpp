@@ -53,7 +53,7 @@ const PolicyInfo& Policy::info() const { return compiled_->info; }
 Facts Policy::new_facts() const { return Facts(compiled_->schema); }
 
 FactsResult Policy::read_facts(std::string_view json) const {
-  return detail::read_facts_json(compiled_->schema, json, "facts");
+  return detail::read_facts_json(compiled_->schema, json, "");  // no file: the path says where
 }
 
 EvalResult Policy::evaluate(const Facts& facts, const Date& as_of, const EvalOptions& options) const {

@@ -14,7 +14,7 @@ std::optional<Money> Money::parse(std::string_view text) {
   std::size_t dot = text.find('.');
   std::string_view whole = text.substr(0, dot);
   std::string_view cents = dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
-  if (whole.empty() || whole.size() > 13 || cents.size() > 2) return std::nullopt;
+  if (whole.empty() || whole.size() > 13 || cents.size() > 2 || whole.front() < '0' || whole.front() > '9') return std::nullopt;
   if (dot != std::string_view::npos && cents.empty()) return std::nullopt;
   std::int64_t yuan = 0, fen = 0;
   auto [p, ec] = std::from_chars(whole.data(), whole.data() + whole.size(), yuan);

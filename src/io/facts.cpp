@@ -2,9 +2,13 @@
 // the public Facts class built on it.
 #include "io/facts.hpp"
 
+#include <charconv>
+
 #include <fmt/format.h>
 
 #include "limits.hpp"
+#include "syntax/printable.hpp"
+#include "syntax/source.hpp"
 
 namespace fuzhu {
 
@@ -26,6 +30,12 @@ std::string type_name(const FieldInfo& f) {
 
 std::string wrong_type(const Schema& s, int slot, std::string_view got) {
   return fmt::format("{}: expected {}, not {}", s.path_of(slot), type_name(s.field_of(slot)), got);
+}
+
+// The schema has no signed money: an income, a medical bill, is never below
+// zero, so a minus sign is a mistake in the facts, not a refund.
+std::string negative_money(const std::string& path, std::string_view written) {
+  return fmt::format("{}: {} yuan is negative; amounts in the facts are never below zero", path, written);
 }
 
 void mark_present(FactsData& d, int slot) { d.present[static_cast<std::size_t>(d.schema->slot_root[static_cast<std::size_t>(slot)])] = 1; }
@@ -59,8 +69,8 @@ std::string assign_integer(FactsData& d, int slot, std::int64_t value) {
   const FieldInfo& f = d.schema->field_of(slot);
   const std::string& path = d.schema->path_of(slot);
   if (f.kind == ast::TypeKind::money) {
-    if (value > limits::max_money_fen / 100 || value < -limits::max_money_fen / 100)
-      return fmt::format("{}: {} yuan is out of range", path, value);
+    if (value < 0) return negative_money(path, std::to_string(value));
+    if (value > limits::max_money_fen / 100) return fmt::format("{}: {} yuan is out of range", path, value);
     d.slots[static_cast<std::size_t>(slot)] = {Tag::money, value * 100};
   } else if (f.kind == ast::TypeKind::integer) {
     if ((f.low && value < *f.low) || (f.high && value > *f.high))
@@ -76,25 +86,60 @@ std::string assign_integer(FactsData& d, int slot, std::int64_t value) {
 std::string assign_decimal(FactsData& d, int slot, std::string_view text) {
   const FieldInfo& f = d.schema->field_of(slot);
   const std::string& path = d.schema->path_of(slot);
-  if (f.kind == ast::TypeKind::integer) return fmt::format("{}: expected a whole number, not {}", path, text);
-  if (f.kind != ast::TypeKind::money) return wrong_type(*d.schema, slot, fmt::format("the number {}", text));
+  const std::string shown = cut_chars(text, 32);  // a number's text: ASCII, but it may be long
+  if (f.kind == ast::TypeKind::integer) return fmt::format("{}: expected a whole number, not {}", path, shown);
+  if (f.kind != ast::TypeKind::money) return wrong_type(*d.schema, slot, fmt::format("the number {}", shown));
   auto money = Money::parse(text);
-  if (!money) return fmt::format("{}: {} is not an amount in yuan with at most two decimals", path, text);
-  if (money->fen > limits::max_money_fen || money->fen < -limits::max_money_fen)
-    return fmt::format("{}: {} yuan is out of range", path, text);
+  if (!money) return fmt::format("{}: {} is not an amount in yuan with at most two decimals", path, shown);
+  if (money->fen < 0) return negative_money(path, shown);
+  if (money->fen > limits::max_money_fen) return fmt::format("{}: {} yuan is out of range", path, shown);
   d.slots[static_cast<std::size_t>(slot)] = {Tag::money, money->fen};
   mark_present(d, slot);
   return {};
 }
 
+bool is_json_number(std::string_view s) {
+  std::size_t i = 0;
+  auto digits = [&] {
+    const std::size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i > start;
+  };
+  if (i < s.size() && s[i] == '-') ++i;
+  if (i < s.size() && s[i] == '0') ++i;
+  else if (!digits()) return false;
+  if (i < s.size() && s[i] == '.' && (++i, !digits())) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == s.size();
+}
+
+std::string assign_number(FactsData& d, int slot, std::string_view text) {
+  if (!is_json_number(text)) return wrong_type(*d.schema, slot, quoted_value(text, 32));
+  if (text.find_first_of(".eE") != std::string_view::npos) return assign_decimal(d, slot, text);
+  std::int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size())
+    return fmt::format("{}: the number {} is too large", d.schema->path_of(slot), cut_chars(text, 32));
+  return assign_integer(d, slot, value);
+}
+
 std::string assign_text(FactsData& d, int slot, std::string_view text) {
   const FieldInfo& f = d.schema->field_of(slot);
   const std::string& path = d.schema->path_of(slot);
-  auto quoted = [&] { return fmt::format("\"{}\"", text.substr(0, 64)); };
+  auto quoted = [&] { return quoted_value(text); };
   switch (f.kind) {
     case ast::TypeKind::string: {
       if (text.size() > limits::max_string_bytes)
         return fmt::format("{}: the string is longer than {} bytes", path, limits::max_string_bytes);
+      // What JSON readers refuse before this point; CSV cells and the API
+      // come here as they are.
+      if (std::size_t bad = 0; !valid_utf8(text, bad))
+        return fmt::format("{}: {} is not UTF-8 text (byte {} is not)", path, quoted(), bad + 1);
+      if (text.find('\0') != std::string_view::npos) return fmt::format("{}: {} holds a NUL character", path, quoted());
       const int string = d.schema->string_of_slot[static_cast<std::size_t>(slot)];
       d.strings[static_cast<std::size_t>(string)].assign(text);  // keeps the slot's storage
       d.slots[static_cast<std::size_t>(slot)] = {Tag::string, string};
@@ -162,7 +207,8 @@ std::optional<std::string> Facts::set_integer(std::string_view path, std::int64_
 }
 std::optional<std::string> Facts::set(std::string_view path, Money value) {
   return set_path(*data_, path, [&](FactsData& d, int slot) {
-    if (d.schema->field_of(slot).kind != ast::TypeKind::money) return detail::assign_decimal(d, slot, value.to_string());
+    if (d.schema->field_of(slot).kind != ast::TypeKind::money || value.fen < 0)
+      return detail::assign_decimal(d, slot, value.to_string());
     d.slots[static_cast<std::size_t>(slot)] = {detail::Tag::money, value.fen};
     d.present[static_cast<std::size_t>(d.schema->slot_root[static_cast<std::size_t>(slot)])] = 1;
     return std::string{};

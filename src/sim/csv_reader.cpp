@@ -1,13 +1,14 @@
 // A family from one CSV record. The header names a fact path per column;
-// an empty cell is an unknown fact. A cell is read by the type of its fact:
-// true/false, a whole number, an amount in yuan, or text (strings, dates,
-// enum values), through the same typed assignment as JSON.
-#include <charconv>
-
+// an empty cell is an unknown fact. A cell is read by the type of its fact,
+// written as JSON writes that value: true/false, a number (JSON's grammar:
+// no "01", "1.", "+1" or "--5.50"), or text (strings, dates, enum values)
+// without quotes, through the same typed assignment as JSON, so a family
+// gets the same verdict in either format (tests/facts_corpus).
 #include <fmt/format.h>
 
 #include "io/facts.hpp"
 #include "sim/family_reader.hpp"
+#include "syntax/printable.hpp"
 
 namespace fuzhu::sim {
 
@@ -42,16 +43,23 @@ std::string split_csv(std::string_view line, std::vector<std::string>& cells) {
   return {};
 }
 
-std::string read_csv_header(std::string_view header, const detail::Schema& schema, CsvColumns& out) {
+Rejection read_csv_header(std::string_view header, const detail::Schema& schema, CsvColumns& out) {
   if (header.substr(0, 3) == "\xEF\xBB\xBF") header.remove_prefix(3);  // a byte-order mark
+  if (header.find('\0') != std::string_view::npos) return reject(Diag::nul_byte, "", "the header holds a NUL byte");
   std::vector<std::string> names;
-  if (auto problem = split_csv(header, names); !problem.empty()) return "the header: " + problem;
+  if (auto problem = split_csv(header, names); !problem.empty())
+    return reject(Diag::malformed_csv, "", "the header: " + problem);
   out.slots.clear();
   for (const auto& name : names) {
     int slot = schema.slot_of(name);
-    if (slot < 0) return fmt::format("the header: column {} \"{}\" is not a fact of the schema", out.slots.size() + 1, name);
+    if (slot < 0)
+      return reject(Diag::unknown_column, name,
+                    fmt::format("the header: column {} {} is not a fact of the schema", out.slots.size() + 1,
+                                quoted_value(name)));
     for (int seen : out.slots)
-      if (seen == slot) return fmt::format("the header: column {} \"{}\" appears twice", out.slots.size() + 1, name);
+      if (seen == slot)
+        return reject(Diag::key_given_twice, name,
+                      fmt::format("the header: column {} {} appears twice", out.slots.size() + 1, quoted_value(name)));
     out.slots.push_back(slot);
   }
   return {};
@@ -79,15 +87,9 @@ std::string assign_cell(detail::FactsData& d, int slot, std::string_view cell) {
   switch (field.kind) {
     case ast::TypeKind::boolean:
       if (cell == "true" || cell == "false") return detail::assign_bool(d, slot, cell == "true");
-      return fmt::format("{}: expected true or false, not \"{}\"", d.schema->path_of(slot), cell.substr(0, 64));
-    case ast::TypeKind::integer: {
-      std::int64_t value = 0;
-      auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
-      if (error != std::errc{} || end != cell.data() + cell.size())
-        return fmt::format("{}: expected a whole number, not \"{}\"", d.schema->path_of(slot), cell.substr(0, 64));
-      return detail::assign_integer(d, slot, value);
-    }
-    case ast::TypeKind::money: return detail::assign_decimal(d, slot, cell);
+      return fmt::format("{}: expected true or false, not {}", d.schema->path_of(slot), quoted_value(cell));
+    case ast::TypeKind::integer:
+    case ast::TypeKind::money: return detail::assign_number(d, slot, cell);
     default: return detail::assign_text(d, slot, cell);
   }
 }
@@ -96,21 +98,26 @@ class CsvReader final : public FamilyReader {
  public:
   explicit CsvReader(std::shared_ptr<const CsvColumns> columns) : columns_(std::move(columns)) {}
 
-  std::string read(const Block& block, const Line& line, detail::FactsData& d) override {
+  Rejection read(const Block& block, const Line& line, detail::FactsData& d) override {
     const std::string_view text = block.line(line);
+    if (text.find('\0') != std::string_view::npos) return reject(Diag::nul_byte, "", "the line holds a NUL byte");
+    if (text.substr(0, 3) == "\xEF\xBB\xBF")
+      return reject(Diag::misplaced_byte_order_mark, "",
+                    "a byte-order mark (EF BB BF) starts this line: it may only stand at the start of the file");
     if (text.find('"') == std::string_view::npos) {
       split_plain(text, views_);
     } else {
-      if (auto problem = split_csv(text, cells_); !problem.empty()) return problem;
+      if (auto problem = split_csv(text, cells_); !problem.empty()) return reject(Diag::malformed_csv, "", problem);
       views_.assign(cells_.begin(), cells_.end());
     }
     const auto& slots = columns_->slots;
     if (views_.size() != slots.size())
-      return fmt::format("{} cells, but the header names {} columns", views_.size(), slots.size());
+      return reject(Diag::malformed_csv, "", fmt::format("{} cells, but the header names {} columns", views_.size(), slots.size()));
     for (std::size_t i = 0; i < slots.size(); ++i) {
       if (views_[i].empty()) continue;  // unknown
       std::string problem = assign_cell(d, slots[i], views_[i]);
-      if (!problem.empty()) return fmt::format("column {}: {}", i + 1, problem);
+      if (!problem.empty())
+        return reject(Diag::bad_fact_value, d.schema->path_of(slots[i]), fmt::format("column {}: {}", i + 1, problem));
     }
     return {};
   }

@@ -8,20 +8,34 @@
 #include <vector>
 
 #include "compile/compiled.hpp"
+#include "diagnostics/codes.hpp"
 #include "sim/line_source.hpp"
 
 namespace fuzhu::sim {
+
+/// Why a line is refused: the diagnostic code (docs/diagnostics.md), the
+/// JSON path of the fact, or of the unknown record or field, that it is
+/// about ("" for the line as a whole), and the message
+/// ("mother.birth_date: ... is not a date ...").
+struct Rejection {
+  std::string code, path, message;
+  bool rejected() const { return !message.empty(); }
+};
+
+inline Rejection reject(Diag code, std::string path, std::string message) {
+  return {info(code).text, std::move(path), std::move(message)};
+}
 
 /// One reader per thread (a reader keeps parser state between lines).
 class FamilyReader {
  public:
   virtual ~FamilyReader() = default;
-  /// Fills `facts`, which is empty, from one line. Returns "" or the reason
-  /// the line is rejected ("mother.birth_date: ... is not a date ...").
-  virtual std::string read(const Block& block, const Line& line, detail::FactsData& facts) = 0;
+  /// Fills `facts`, which is empty, from one line; nothing when it is read.
+  virtual Rejection read(const Block& block, const Line& line, detail::FactsData& facts) = 0;
 };
 
 /// JSON Lines: one JSON object a line, as `fuzhu eval` reads a family file.
+/// A byte-order mark may start the file (line 1), no other line.
 std::unique_ptr<FamilyReader> make_json_reader();
 
 /// The columns of a CSV population file: one fact path each.
@@ -29,9 +43,10 @@ struct CsvColumns {
   std::vector<int> slots;
 };
 
-/// Reads the header line ("household.region,child.status,..."): the columns,
-/// or an error naming the column that is not a fact of the schema.
-std::string read_csv_header(std::string_view header, const detail::Schema& schema, CsvColumns& out);
+/// Reads the header line ("household.region,child.status,..."), after a
+/// byte-order mark if the file starts with one: the columns, or an error
+/// naming the column that is not a fact of the schema or appears twice.
+Rejection read_csv_header(std::string_view header, const detail::Schema& schema, CsvColumns& out);
 
 std::unique_ptr<FamilyReader> make_csv_reader(std::shared_ptr<const CsvColumns> columns);
 

@@ -1,9 +1,12 @@
 // A family from one JSON line, with simdjson's On Demand parser. It follows
-// the rules of io/facts_json.cpp (the nlohmann reader of `fuzhu eval`): the
-// same typed assignment, numbers kept as their source text so money stays
-// exact, unknown records and fields ignored, "father": null for no father,
-// and the same messages, which name the fact's path. It stops at the first
-// problem: one reason is enough to reject a line.
+// the rules of io/facts_json.cpp (the strict nlohmann reader of `fuzhu
+// eval`, the reference): the same typed assignment, numbers kept as their
+// source text so money stays exact, unknown records and fields ignored but
+// validated (json_strict.hpp), "father": null for no father, no key twice.
+// It only has to tell whether a line is a family; it stops at the first
+// problem, and the reason is then the strict reader's, so both readers give
+// the same message with the same path (tests/facts_corpus checks the
+// verdicts agree; fuzz_facts compares them on every input).
 #include <bit>
 #include <charconv>
 #include <cstdint>
@@ -16,6 +19,7 @@
 #include "io/facts.hpp"
 #include "limits.hpp"
 #include "sim/family_reader.hpp"
+#include "sim/json_strict.hpp"
 #include "sim/name_table.hpp"
 
 namespace fuzhu::sim {
@@ -24,28 +28,7 @@ namespace {
 
 namespace od = simdjson::ondemand;
 
-std::string malformed(simdjson::error_code error) {
-  return fmt::format("malformed JSON: {}", simdjson::error_message(error));
-}
-
-const char* describe(od::json_type type) {
-  switch (type) {
-    case od::json_type::array: return "an array";
-    case od::json_type::object: return "an object";
-    case od::json_type::number: return "a number";
-    case od::json_type::string: return "a string";
-    case od::json_type::boolean: return "true or false";
-    case od::json_type::null: return "null";
-  }
-  return "a value";
-}
-
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // Whether n bytes at p, in a padded document, hold a backslash: eight at a
 // time, a byte equal to '\\' becoming a zero byte that the borrow of the
@@ -152,119 +135,128 @@ bool assigned_written(detail::FactsData& d, int slot, const SlotPlan& plan, std:
   }
 }
 
-// JSON's number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-bool is_json_number(std::string_view s) {
-  std::size_t i = 0;
-  auto digits = [&] {
-    std::size_t start = i;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-    return i > start;
-  };
-  if (i < s.size() && s[i] == '-') ++i;
-  if (i < s.size() && s[i] == '0') ++i;
-  else if (!digits()) return false;
-  if (i < s.size() && s[i] == '.' && (++i, !digits())) return false;
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-    if (!digits()) return false;
-  }
-  return i == s.size();
-}
-
-// A number as its source text: whole numbers as integers (money in whole
-// yuan too), anything with a fraction or exponent as a decimal.
-std::string assign_number(detail::FactsData& d, int slot, std::string_view text) {
-  if (!is_json_number(text)) return fmt::format("malformed JSON: {} is not a number", text.substr(0, 32));
-  if (text.find_first_of(".eE") != std::string_view::npos) return detail::assign_decimal(d, slot, text);
-  std::int64_t value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size())
-    return fmt::format("{}: the number is too large", d.schema->path_of(slot));
-  return detail::assign_integer(d, slot, value);
-}
-
-std::string assign_value(detail::FactsData& d, int slot, const SlotPlan& plan, bool plain, od::value& value) {
+// A known field's value; false when the line is refused. Inlined: it runs
+// for every value of every family.
+[[gnu::always_inline]] inline bool assign_value(detail::FactsData& d, int slot, const SlotPlan& plan, bool plain, od::value& value) {
   od::json_type type{};
-  if (auto error = value.type().get(type)) return malformed(error);
+  if (value.type().get(type)) return false;
   switch (type) {
-    case od::json_type::null: return {};  // unknown, as if absent
+    case od::json_type::null: return is_null(value);  // unknown, as if absent
     case od::json_type::boolean: {
       bool b = false;
-      if (auto error = value.get_bool().get(b)) return malformed(error);
-      if (assigned_bool(d, slot, plan, b)) return {};
-      return detail::assign_bool(d, slot, b);
+      if (value.get_bool().get(b)) return false;  // "tru", "truex"
+      if (assigned_bool(d, slot, plan, b)) return true;
+      return detail::assign_bool(d, slot, b).empty();
     }
-    case od::json_type::number: {
-      return assign_number(d, slot, trim(value.raw_json_token()));
-    }
+    case od::json_type::number: return detail::assign_number(d, slot, atom_text(value)).empty();
     case od::json_type::string: {
       auto written = written_string(value);
-      if (written && plain && assigned_written(d, slot, plan, *written)) return {};
-      std::string_view text;  // unescaped, for assign_text to take or to say why not
-      if (auto error = value.get_string().get(text)) return malformed(error);
-      return detail::assign_text(d, slot, text);
+      if (written && plain && assigned_written(d, slot, plan, *written)) return true;
+      std::string_view text;  // unescaped, for assign_text to take or to refuse
+      if (value.get_string().get(text)) return false;
+      return detail::assign_text(d, slot, text).empty();
     }
-    default: return fmt::format("{}: expected a single value, not {}", d.schema->path_of(slot), describe(type));
+    default: return false;  // an array or an object where one value belongs
   }
+}
+
+constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
+
+// Why the strict reader refuses `text`: its first error.
+Rejection strict_reason(const std::shared_ptr<const detail::Schema>& schema, std::string_view text) {
+  FactsResult strict = detail::read_facts_json(schema, text, "");
+  for (const Diagnostic& d : strict.diagnostics)
+    if (d.severity == Severity::error) return {d.code, d.path, d.message};
+  // The readers disagree: a bug the corpus test and fuzz_facts look for.
+  return reject(Diag::malformed_json, "", "malformed JSON (refused by the line reader, accepted by the file reader)");
 }
 
 class JsonReader final : public FamilyReader {
  public:
-  std::string read(const Block& block, const Line& line, detail::FactsData& d) override {
-    if (!names_ || names_->schema != d.schema) names_ = std::make_unique<SchemaNames>(d.schema);
-    simdjson::padded_string_view text(block.text.data() + line.offset, line.size, block.capacity_from(line));
-    od::document doc;
-    if (auto error = parser_.iterate(text).get(doc)) return malformed(error);
-    od::object family;
-    if (auto error = doc.get_object().get(family))
-      return error == simdjson::INCORRECT_TYPE ? "a family's facts are one JSON object" : malformed(error);
-    for (auto result : family) {
-      od::field field;
-      if (auto error = std::move(result).get(field)) return malformed(error);
-      std::string problem = read_root(d, field);
-      if (!problem.empty()) return problem;
+  Rejection read(const Block& block, const Line& line, detail::FactsData& d) override {
+    if (!names_ || names_->schema != d.schema) {
+      names_ = std::make_unique<SchemaNames>(d.schema);
+      seen_.resize((static_cast<std::size_t>(d.schema->slot_count) + d.schema->roots.size() + 63) / 64);
     }
-    const char* rest = nullptr;  // past the object, only the end may be left
-    if (doc.current_location().get(rest) != simdjson::OUT_OF_BOUNDS) return "malformed JSON: more text after the family's object";
-    return {};
+    const std::string_view whole = block.line(line);
+    std::string_view text = whole;
+    std::size_t capacity = block.capacity_from(line);
+    if (text.substr(0, 3) == byte_order_mark) {
+      if (line.number != 1)
+        return reject(Diag::misplaced_byte_order_mark, "",
+                      "a byte-order mark (EF BB BF) starts this line: it may only stand at the start of the file");
+      text.remove_prefix(3);
+      capacity -= 3;
+    }
+    if (read_family(text, capacity, d)) return {};
+    return strict_reason(d.schema, whole);  // which drops one byte-order mark, as here
   }
 
  private:
   od::parser parser_;
-
   std::unique_ptr<SchemaNames> names_;  // of the schema of the facts last read
+  SkippedValues skipped_;
+  std::vector<std::uint64_t> seen_;     // bits: the slots, then the roots, given a value on this line
 
-  std::string read_root(detail::FactsData& d, od::field& field) {
+  bool read_family(std::string_view text, std::size_t capacity, detail::FactsData& d) {
+    // A NUL byte needs no search: simdjson refuses it in a string, and
+    // anywhere else it is a byte of an atom that is then not one.
+    simdjson::padded_string_view padded(text.data(), text.size(), capacity);
+    od::document doc;
+    od::object family;
+    if (parser_.iterate(padded).get(doc) || doc.get_object().get(family)) return false;
+    std::fill(seen_.begin(), seen_.end(), 0);
+    skipped_.new_object(1);
+    for (auto result : family) {
+      od::field field;
+      if (std::move(result).get(field) || !read_root(d, field)) return false;
+    }
+    const char* rest = nullptr;  // past the object, only the end may be left
+    return doc.current_location().get(rest) == simdjson::OUT_OF_BOUNDS;
+  }
+
+  // Marks bit `i` as given; false when it was already: a key twice.
+  bool first_time(std::size_t i) {
+    const std::uint64_t bit = std::uint64_t{1} << (i % 64);
+    if (seen_[i / 64] & bit) return false;
+    seen_[i / 64] |= bit;
+    return true;
+  }
+
+  bool read_root(detail::FactsData& d, od::field& field) {
     std::string_view key;
     int root = -1;
-    if (auto error = look_up(field, *names_, names_->roots, key, root)) return malformed(error);
+    if (look_up(field, *names_, names_->roots, key, root)) return false;
     od::value& value = field.value();
-    if (root < 0) return {};  // an unknown record: ignored
+    if (root < 0) return skipped_.first_time(1, key) && skipped_.valid(value, 1);  // an unknown record
+    if (!first_time(static_cast<std::size_t>(names_->schema->slot_count + root))) return false;
     od::json_type type{};
-    if (auto error = value.type().get(type)) return malformed(error);
-    if (type == od::json_type::null) return {};  // "father": null, no father
-    if (type != od::json_type::object) return fmt::format("{}: expected an object of facts, not {}", key, describe(type));
+    if (value.type().get(type)) return false;
+    if (type == od::json_type::null) return is_null(value);  // "father": null, no father
     od::object record;
-    if (auto error = value.get_object().get(record)) return malformed(error);
+    if (type != od::json_type::object || value.get_object().get(record)) return false;
     return read_record(d, root, record);
   }
 
   // The fields of one record ("mother": {...}).
-  std::string read_record(detail::FactsData& d, int root, od::object record) {
+  bool read_record(detail::FactsData& d, int root, od::object record) {
     const NameTable& fields = names_->fields[static_cast<std::size_t>(root)];
     d.present[static_cast<std::size_t>(root)] = 1;
+    skipped_.new_object(2);
     for (auto result : record) {
       od::field field;
-      if (auto error = std::move(result).get(field)) return malformed(error);
       std::string_view key;
       int slot = -1;
-      if (auto error = look_up(field, *names_, fields, key, slot)) return malformed(error);
-      if (slot < 0) continue;  // an unknown field: ignored, as `fuzhu eval` does
-      std::string problem = assign_value(d, slot, names_->slots[static_cast<std::size_t>(slot)], names_->plain, field.value());
-      if (!problem.empty()) return problem;
+      if (std::move(result).get(field) || look_up(field, *names_, fields, key, slot)) return false;
+      if (slot < 0) {  // an unknown field: ignored, as `fuzhu eval` does
+        if (!skipped_.first_time(2, key) || !skipped_.valid(field.value(), 2)) return false;
+        continue;
+      }
+      if (!first_time(static_cast<std::size_t>(slot)) ||
+          !assign_value(d, slot, names_->slots[static_cast<std::size_t>(slot)], names_->plain, field.value()))
+        return false;
     }
-    return {};
+    return true;
   }
 };
 

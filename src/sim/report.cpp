@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "compile/compiled.hpp"
+#include "syntax/printable.hpp"
 
 namespace fuzhu::sim {
 
@@ -56,7 +57,7 @@ std::string amounts_row(const Amounts& a) {
 
 std::string report_text(const Policy& policy, const ReportHeader& header, const Tally& t) {
   const PolicyInfo& info = policy.info();
-  std::string out = fmt::format("{} ({})\npopulation {}, as of {}\n\n", info.title, info.document, header.population,
+  std::string out = fmt::format("{} ({})\npopulation {}, as of {}\n\n", info.title, info.document, printable(header.population),
                                 header.as_of.to_string());
   out += fmt::format("families read              {:>12}\n", t.families + t.rejected_lines);
   out += fmt::format("families evaluated         {:>12}\n", t.families);
@@ -99,7 +100,8 @@ std::string report_text(const Policy& policy, const ReportHeader& header, const 
   if (t.rejected_lines > 0) {
     out += fmt::format("\nrejected lines ({}{}):\n", t.rejected_lines,
                        t.rejected_lines > t.rejected.size() ? fmt::format(", the first {} shown", t.rejected.size()) : "");
-    for (const auto& r : t.rejected) out += fmt::format("  line {}: {}\n", r.line, r.reason);
+    for (const auto& r : t.rejected)
+      out += fmt::format("  line {}: {}{}\n", r.line, printable(r.reason), r.code.empty() ? "" : " [" + r.code + "]");
   }
   if (t.overflow) out += "\nerror: a total does not fit in 64 bits of fen: the totals above are void\n";
   return out;
@@ -143,9 +145,12 @@ std::string report_json(const Policy& policy, const ReportHeader& header, const 
   }
   out["rejected_lines"] = t.rejected_lines;
   out["rejected"] = json::array();
-  for (const auto& r : t.rejected) out["rejected"].push_back(json{{"line", r.line}, {"reason", r.reason}});
+  for (const auto& r : t.rejected)
+    out["rejected"].push_back(json{{"line", r.line}, {"code", r.code}, {"path", r.path}, {"reason", r.reason}});
   out["overflow"] = t.overflow;
-  return out.dump(2) + "\n";
+  // Bytes that are not UTF-8 (a file name, a message quoting one) become
+  // U+FFFD rather than an exception that would lose the whole report.
+  return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace fuzhu::sim

@@ -20,6 +20,7 @@
 #include "sim/line_source.hpp"
 #include "sim/progress.hpp"
 #include "sim/work_queue.hpp"
+#include "syntax/printable.hpp"
 
 namespace fuzhu::sim {
 
@@ -60,19 +61,22 @@ class Worker {
   void family(const Block& block, const Line& line) {
     if (line.too_long) {
       tally.reject(line.number, fmt::format("the line is longer than {} bytes, the most one family may take",
-                                            limits::max_facts_bytes));
+                                            limits::max_facts_bytes),
+                   "", info(Diag::facts_too_large).text);
       return;
     }
     clear(facts_.data());
-    std::string problem = reader_->read(block, line, facts_.data());
-    if (!problem.empty()) {
-      tally.reject(line.number, std::move(problem));
+    Rejection rejection = reader_->read(block, line, facts_.data());
+    if (rejection.rejected()) {
+      tally.reject(line.number, std::move(rejection.message), std::move(rejection.path), std::move(rejection.code));
       return;
     }
     if (!decider_.decide(facts_, as_of_)) {
       std::string reasons;
       for (const auto& d : decider_.errors()) reasons += (reasons.empty() ? "" : "; ") + d.message;
-      tally.reject(line.number, std::move(reasons));
+      const auto& errors = decider_.errors();
+      tally.reject(line.number, std::move(reasons), errors.empty() ? "" : errors.front().path,
+                   errors.empty() ? "" : errors.front().code);
       return;
     }
     tally.add(decider_.decisions(), policy_.compiled());
@@ -160,7 +164,7 @@ SimulateResult simulate(const Policy& policy, const std::string& path, const Sim
     input.file = std::fopen(path.c_str(), "rb");
     input.owned = true;
     if (!input.file) {
-      result.error = fmt::format("{}: {}", path, std::strerror(errno));
+      result.error = fmt::format("{}: {}", printable(path), std::strerror(errno));
       return result;
     }
   }
@@ -169,10 +173,12 @@ SimulateResult simulate(const Policy& policy, const std::string& path, const Sim
   if (options.format == InputFormat::csv) {
     std::string header;
     columns = std::make_shared<CsvColumns>();
-    std::string problem = read_header(input.file, header);
-    if (problem.empty()) problem = read_csv_header(header, *policy.compiled().schema, *columns);
-    if (!problem.empty()) {
-      result.error = fmt::format("{}:1: {}", path, problem);
+    Rejection problem{"", "", read_header(input.file, header)};
+    if (problem.rejected()) problem.code = info(Diag::malformed_csv).text;
+    if (!problem.rejected()) problem = read_csv_header(header, *policy.compiled().schema, *columns);
+    if (problem.rejected()) {
+      result.error = fmt::format("{}:1: {}", printable(path), problem.message);
+      result.error_path = std::move(problem.path);
       return result;
     }
     first_line = 2;
@@ -192,7 +198,7 @@ SimulateResult simulate(const Policy& policy, const std::string& path, const Sim
     worker->finish();
     result.tally.merge(worker->tally);
   }
-  if (source.read_error()) result.error = fmt::format("{}: a read error stopped the run", path);
+  if (source.read_error()) result.error = fmt::format("{}: a read error stopped the run", printable(path));
   return result;
 }
 

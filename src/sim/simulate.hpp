@@ -24,6 +24,7 @@ struct SimulateOptions {
 struct SimulateResult {
   Tally tally;
   std::string error;  // the run could not be made (no such file, a bad CSV header)
+  std::string error_path;  // the fact a bad CSV header names, if any
   bool ok() const { return error.empty(); }
 };
 

@@ -88,9 +88,9 @@ void Tally::resolve_names(const detail::CompiledPolicy& policy) {
   indexed_.clear();
 }
 
-void Tally::reject(std::uint64_t line, std::string reason) {
+void Tally::reject(std::uint64_t line, std::string reason, std::string path, std::string code) {
   ++rejected_lines;
-  if (rejected.size() < kept_rejections) rejected.push_back({line, std::move(reason)});
+  if (rejected.size() < kept_rejections) rejected.push_back({line, std::move(reason), std::move(path), std::move(code)});
 }
 
 void Tally::merge(const Tally& other) {

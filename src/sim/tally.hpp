@@ -36,6 +36,8 @@ struct UndeterminedTotals {
 struct Rejected {
   std::uint64_t line = 0;
   std::string reason;
+  std::string path;  // the fact, or unknown record or field, it is about; "" for the whole line
+  std::string code;  // the diagnostic code (docs/diagnostics.md)
 };
 
 class Tally {
@@ -47,7 +49,7 @@ class Tally {
   /// Call resolve_names(policy) before merging or reporting.
   void add(const Decisions& decisions, const detail::CompiledPolicy& policy);
   void resolve_names(const detail::CompiledPolicy& policy);
-  void reject(std::uint64_t line, std::string reason);
+  void reject(std::uint64_t line, std::string reason, std::string path = {}, std::string code = {});
   void merge(const Tally& other);
 
   std::uint64_t families = 0;        // evaluated

@@ -40,12 +40,14 @@ Tally run(const fs::path& path, unsigned threads = 1, std::size_t block_bytes = 
   return result.tally;
 }
 
-// Reads one line through a reader, as a worker does.
-std::string read_line(fuzhu::sim::FamilyReader& reader, const std::string& line, fuzhu::detail::FactsData& facts) {
+// Reads one line through a reader, as a worker does: the reason it is
+// refused, or "".
+std::string read_line(fuzhu::sim::FamilyReader& reader, const std::string& line, fuzhu::detail::FactsData& facts,
+                      std::uint64_t number = 1) {
   fuzhu::sim::Block block;
   block.text = line + std::string(64, '\0');
-  block.lines.push_back({1, 0, static_cast<std::uint32_t>(line.size()), false});
-  return reader.read(block, block.lines[0], facts);
+  block.lines.push_back({number, 0, static_cast<std::uint32_t>(line.size()), false});
+  return reader.read(block, block.lines[0], facts).message;
 }
 
 std::string yiyang5_jsonl() {
@@ -189,9 +191,10 @@ TEST_CASE("the JSON line reader keeps money exact and names the path of a proble
   facts = fuzhu::detail::empty_facts(schema);
   CHECK(read_line(*reader, R"({"child": {"status": {"x": 1}}})", facts) == "child.status: expected a single value, not an object");
   facts = fuzhu::detail::empty_facts(schema);
-  CHECK(read_line(*reader, R"([1, 2])", facts) == "a family's facts are one JSON object");
+  CHECK(read_line(*reader, R"([1, 2])", facts) == "a family's facts are one JSON object, not an array");
   facts = fuzhu::detail::empty_facts(schema);
-  CHECK(read_line(*reader, R"({"child": {"disability_grade": 01}})", facts).rfind("malformed JSON", 0) == 0);
+  // `0` is read before the `1` after it breaks the JSON: the first problem is the 0.
+  CHECK(read_line(*reader, R"({"child": {"disability_grade": 01}})", facts) == "child.disability_grade: 0 is outside 1..4");
   facts = fuzhu::detail::empty_facts(schema);
   CHECK(read_line(*reader, R"({"father": null} x)", facts).rfind("malformed JSON", 0) == 0);
 }
