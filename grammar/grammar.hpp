@@ -193,7 +193,8 @@ struct negate : seq<tok<op_sub>, must<postfix>> {};
 struct unary : sor<negate, postfix> {};
 struct product : seq<unary, star<product_op, must<unary>>> {};
 struct sum : seq<product, star<sum_op, must<product>>> {};
-struct in_set : seq<tok<kw_in>, must<lbrace>, must<arm_values>, must<rbrace>> {};
+// `in kind` after an amount is a clause of the benefit, not `in { … }`.
+struct in_set : seq<not_at<kw_in_kind>, tok<kw_in>, must<lbrace>, must<arm_values>, must<rbrace>> {};
 struct comparison : seq<sum, opt<sor<seq<compare_op, must<sum>>, in_set>>> {};
 struct not_op : tok<kw_not> {};
 struct negation : sor<seq<not_op, must<negation>>, comparison> {};
@@ -297,6 +298,7 @@ struct pay_clause : seq<period, opt<sor<at_least_amount, seq<not_at<benefit_clau
 
 struct grants_clause : seq<tok<kw_grants>, must<tok<string_lit>>> {};
 struct discretionary_clause : tok<kw_discretionary> {};
+struct in_kind_clause : tok<kw_in_kind> {};  // the amount is the value of something given or bought
 
 // A share: a figure (money, may use `amount`), a percentage of the amount
 // (40%, 40％), or parts of what the figures and percentages leave (4 份).
@@ -316,9 +318,9 @@ struct paid_by_clause : seq<tok<kw_paid_by>, must<payer_sor>> {};
 struct paid_to_clause : seq<tok<kw_paid_to>, must<tok<string_lit>>> {};
 
 struct benefit_clause_start
-    : sor<kw_cites, kw_when, kw_to, kw_grants, kw_discretionary, kw_paid_by, kw_paid_to, one<'}'>> {};
+    : sor<kw_cites, kw_when, kw_to, kw_grants, kw_discretionary, kw_in_kind, kw_paid_by, kw_paid_to, one<'}'>> {};
 struct benefit_clause : sor<cite_clause, when_clause, to_clause, pay_clause, grants_clause,
-                            discretionary_clause, paid_by_clause, paid_to_clause> {};
+                            discretionary_clause, in_kind_clause, paid_by_clause, paid_to_clause> {};
 struct benefit_id : tok<name> {};
 struct benefit_title : tok<string_lit> {};
 struct benefit_decl : seq<tok<kw_benefit>, must<benefit_id>, opt<benefit_title>, must<lbrace>,

@@ -12,6 +12,20 @@ namespace fuzhu {
 enum class Period { monthly, yearly, once };
 const char* to_string(Period period);
 
+/// What kind of amount an entitlement is, for totals that keep the kinds
+/// apart and never add one into another. Each entitlement counts in exactly
+/// one kind: discretionary (有条件的地方可: it may not be paid at all) before
+/// minimum (不低于: the real figure may be higher) before in kind (实物: the
+/// value of something given or bought) before cash.
+enum class AmountKind { cash, in_kind, minimum, discretionary };
+const char* to_string(AmountKind kind);  ///< "cash", "in_kind", "minimum", "discretionary"
+
+inline AmountKind amount_kind(bool in_kind, bool minimum, bool discretionary) {
+  if (discretionary) return AmountKind::discretionary;
+  if (minimum) return AmountKind::minimum;
+  return in_kind ? AmountKind::in_kind : AmountKind::cash;
+}
+
 /// Who pays (part of) a benefit, and how much of it where the policy says.
 struct Payer {
   std::string name;
@@ -27,6 +41,7 @@ struct Entitlement {
   std::optional<Money> amount;       ///< none when the document sets no figure
   bool minimum = false;              ///< the amount is a floor (不低于)
   bool discretionary = false;        ///< 有条件的地方可
+  bool in_kind = false;              ///< the amount is the value of something given or bought (实物)
   std::string cite;                  ///< the clause of the document
   std::string quote;
   std::string grants;                ///< what a service consists of
@@ -38,6 +53,8 @@ struct Entitlement {
   /// payers is then empty, never a partial split.
   bool payers_undetermined = false;
   std::vector<std::string> payers_needs;
+
+  AmountKind kind() const { return amount_kind(in_kind, minimum, discretionary); }
 };
 
 /// A benefit whose condition (or amount) cannot be decided from the facts.
@@ -112,9 +129,10 @@ struct Evaluation {
   bool is_draft() const { return status == "draft"; }
 };
 
-/// The sum of the amounts of one period's entitlements, exact; none if the
-/// sum does not fit in 64 bits of fen.
-std::optional<Money> total(const Evaluation& evaluation, Period period);
+/// The sum of the amounts of one period's entitlements of one kind (cash by
+/// default: what is paid in money, firmly), exact; none if the sum does not
+/// fit in 64 bits of fen. The kinds are never added together.
+std::optional<Money> total(const Evaluation& evaluation, Period period, AmountKind kind = AmountKind::cash);
 
 /// The JSON contract of `fuzhu eval --format json`; with explanations, an
 /// "explanations" array after every other field.

@@ -240,6 +240,9 @@ class TypeChecker {
     if (b.where) expect(*b.where, bool_type, inner, "a 'where' condition");
     if (b.amount) expect(*b.amount, money_type, inner, "an amount");
     if (b.minimum && !b.amount) d_.add(Diag::at_least_without_amount, b.loc, "'at least' needs an amount");
+    if (b.in_kind && !b.amount)
+      d_.add(Diag::in_kind_without_amount, b.in_kind_loc,
+             "'in kind' marks the amount as the value of what is given, and this benefit has no amount");
     if (!b.period && b.amount) d_.add(Diag::amount_without_period, b.amount->loc, "an amount needs a period: monthly, yearly or once");
     Scope share = inner;
     share.in_share = true;

@@ -21,16 +21,30 @@ struct Column {
   Evaluation evaluation;
 };
 
-std::string total_text(const Evaluation& e, Period period) {
-  auto t = total(e, period);
+std::string total_text(const Evaluation& e, Period period, AmountKind kind) {
+  auto t = total(e, period, kind);
   return t ? t->to_string() : "(too large)";
+}
+
+// An amount as the cell shows it: "490", "≥50000" (at least), "(5000)"
+// (discretionary), "实物300" (in kind).
+std::string amount_cell(const Entitlement& x) {
+  if (!x.amount) return "✓";
+  const std::string figure = x.amount->to_string();
+  switch (x.kind()) {
+    case AmountKind::cash: return figure;
+    case AmountKind::in_kind: return "实物" + figure;
+    case AmountKind::minimum: return "≥" + figure;
+    case AmountKind::discretionary: return "(" + figure + ")";
+  }
+  return figure;
 }
 
 // What one policy gives under one benefit id: "490×2", "—", "✓".
 std::string cell(const Evaluation& e, const std::string& benefit) {
   std::vector<std::string> parts;
   for (const auto& x : e.entitlements)
-    if (x.benefit == benefit) parts.push_back(x.amount ? x.amount->to_string() : "✓");
+    if (x.benefit == benefit) parts.push_back(amount_cell(x));
   if (parts.empty()) {
     for (const auto& u : e.undetermined)
       if (u.benefit == benefit) return "?";
@@ -54,16 +68,28 @@ std::string text(const std::vector<Column>& columns) {
     for (const auto& c : columns) out += fmt::format(" {:>14}", cell(c.evaluation, id));
     out += "\n";
   }
-  for (auto [label, period] : {std::pair{"total per month", Period::monthly}, {"total per year", Period::yearly}, {"total once", Period::once}}) {
-    out += fmt::format("{:<30}", label);
-    for (const auto& c : columns) out += fmt::format(" {:>14}", total_text(c.evaluation, period));
-    out += "\n";
-  }
+  // Cash totals always; the other kinds on rows of their own, never added in.
+  static constexpr std::pair<AmountKind, const char*> kinds[] = {{AmountKind::cash, "total"},
+                                                                   {AmountKind::in_kind, "in kind"},
+                                                                   {AmountKind::minimum, "at least"},
+                                                                   {AmountKind::discretionary, "discretionary"}};
+  for (const auto& [kind, name] : kinds)
+    for (auto [words, period] : {std::pair{"per month", Period::monthly}, {"per year", Period::yearly}, {"once", Period::once}}) {
+      std::string row = fmt::format("{:<30}", fmt::format("{} {}", name, words));
+      bool any = kind == AmountKind::cash;
+      for (const auto& c : columns) {
+        const std::string text = total_text(c.evaluation, period, kind);
+        any = any || text != "0";
+        row += fmt::format(" {:>14}", text);
+      }
+      if (any) out += row + "\n";
+    }
   for (const auto& c : columns)
     if (!c.evaluation.in_force) out += fmt::format("{}: not in force on {}\n", c.name, c.evaluation.as_of.to_string());
   if (std::any_of(columns.begin(), columns.end(), [](const Column& c) { return c.evaluation.is_draft(); }))
     out += "* a draft (征求意见稿), not in force as law\n";
-  out += "✓ a service or benefit without a figure; ? undetermined (facts missing)\n";
+  out += "✓ a service or benefit without a figure; ? undetermined (facts missing); ≥ at least (不低于);\n"
+         "(…) discretionary (有条件的地方可); 实物 in kind, the value of what is given\n";
   return out;
 }
 

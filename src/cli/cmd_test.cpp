@@ -115,6 +115,7 @@ class CaseRunner {
           if (row_matches(unwanted, x)) fail(fmt::format("granted but should not be: {}", row_of(x)));
     if (c.contains("undetermined")) undetermined(strings(c["undetermined"]), e);
     if (c.contains("payers")) payers(c["payers"], e);
+    if (c.contains("totals")) totals(c["totals"], e);
     if (c.contains("payers_needs")) payers_needs(c["payers_needs"], e);
     if (c.contains("needs")) {
       std::set<std::string> needed;
@@ -173,6 +174,32 @@ class CaseRunner {
         if (std::find(x->payers_needs.begin(), x->payers_needs.end(), need) == x->payers_needs.end())
           fail(fmt::format("payers of {}: expected {} among the facts the split needs; it needs: {}", key, need,
                            x->payers_needs.empty() ? "nothing" : fmt::format("{}", fmt::join(x->payers_needs, ", "))));
+    }
+  }
+
+  // "totals": {"yearly": {"cash": 600, "in_kind": 900}}: the totals named,
+  // per period and kind of amount (the kinds are never added together).
+  void totals(const json& expected, const Evaluation& e) {
+    for (const auto& [period_name, kinds] : expected.items()) {
+      std::optional<Period> period;
+      for (Period p : {Period::monthly, Period::yearly, Period::once})
+        if (period_name == to_string(p)) period = p;
+      if (!period) {
+        fail(fmt::format("totals: \"{}\" is not a period (monthly, yearly, once)", period_name));
+        continue;
+      }
+      for (const auto& [kind_name, amount] : kinds.items()) {
+        std::optional<AmountKind> kind;
+        for (AmountKind k : {AmountKind::cash, AmountKind::in_kind, AmountKind::minimum, AmountKind::discretionary})
+          if (kind_name == to_string(k)) kind = k;
+        if (!kind) {
+          fail(fmt::format("totals: \"{}\" is not a kind of amount (cash, in_kind, minimum, discretionary)", kind_name));
+          continue;
+        }
+        auto got = total(e, *period, *kind);
+        const std::string want = share_text(amount), have = got ? got->to_string() : "(too large)";
+        if (want != have) fail(fmt::format("totals {} {}: expected {}, got {}", period_name, kind_name, want, have));
+      }
     }
   }
 

@@ -729,6 +729,7 @@ Entitlement entitlement(const CompiledPolicy& policy, const Decisions& d, const 
   if (row.fen) e.amount = Money{*row.fen};
   e.minimum = src.minimum;
   e.discretionary = src.discretionary;
+  e.in_kind = src.in_kind;
   e.cite = src.cite;
   e.quote = src.quote;
   e.grants = src.grants;

@@ -15,7 +15,8 @@ constexpr std::string_view ideographic_space = "\xE3\x80\x80";  // U+3000
 struct Phrase {
   std::string_view first, second, third;  // third empty: two words
 };
-constexpr std::array phrases{Phrase{"in", "force", ""},   Phrase{"at", "least", ""}, Phrase{"paid", "by", ""},
+constexpr std::array phrases{Phrase{"in", "force", ""},   Phrase{"in", "kind", ""},  Phrase{"at", "least", ""},
+                             Phrase{"paid", "by", ""},
                              Phrase{"paid", "to", ""},    Phrase{"parent", "who", "died"}};
 constexpr std::string_view fullwidth_percent = "\xEF\xBC\x85";  // ％
 

@@ -65,6 +65,7 @@ Json entitlement_json(const Entitlement& x) {
   row["amount"] = Json::money(x.amount);
   row["minimum"] = x.minimum;
   row["discretionary"] = x.discretionary;
+  row["in_kind"] = x.in_kind;
   row["cite"] = x.cite;
   row["paid_to"] = x.paid_to.empty() ? Json() : Json(x.paid_to);
   if (x.payers_undetermined) {
@@ -128,10 +129,14 @@ Json evaluation_json(const Evaluation& e) {
   for (const auto& x : e.entitlements) entitlements.push_back(entitlement_json(x));
   Json& undetermined = out["undetermined"] = Json::array();
   for (const auto& u : e.undetermined) undetermined.push_back(undetermined_json(u));
+  // Per period, the kinds apart: totals.monthly.cash and so on. The one
+  // number totals.monthly used to be is the sum of its four kinds.
   Json& totals = out["totals"] = Json::object();
-  totals["monthly"] = Json::money(total(e, Period::monthly));
-  totals["yearly"] = Json::money(total(e, Period::yearly));
-  totals["once"] = Json::money(total(e, Period::once));
+  for (Period period : {Period::monthly, Period::yearly, Period::once}) {
+    Json& kinds = totals[to_string(period)] = Json::object();
+    for (AmountKind kind : {AmountKind::cash, AmountKind::in_kind, AmountKind::minimum, AmountKind::discretionary})
+      kinds[to_string(kind)] = Json::money(total(e, period, kind));
+  }
   if (!e.warnings.empty()) out["warnings"] = Json(e.warnings);
   if (e.explanations) {
     Json& explanations = out["explanations"] = Json::array();

@@ -36,6 +36,28 @@ std::string payers_text(const Entitlement& e) {
   return out;
 }
 
+// The totals of each kind of amount on a line of its own, never added
+// together: cash always, the other kinds when there are any.
+std::string totals_text(const Evaluation& e) {
+  static constexpr std::pair<AmountKind, const char*> kinds[] = {
+      {AmountKind::cash, "totals"},
+      {AmountKind::in_kind, "in kind (实物, the value of what is given)"},
+      {AmountKind::minimum, "at least (不低于, the figure may be higher)"},
+      {AmountKind::discretionary, "discretionary (有条件的地方可, may not be paid)"}};
+  std::string out;
+  for (const auto& [kind, label] : kinds) {
+    bool any = kind == AmountKind::cash;
+    std::vector<std::string> parts;
+    for (auto [words, period] : {std::pair{"per month", Period::monthly}, {"per year", Period::yearly}, {"once", Period::once}}) {
+      auto t = total(e, period, kind);
+      any = any || !t || t->fen != 0;
+      parts.push_back(fmt::format("{} {}", words, t ? t->to_string() + " 元" : std::string("(too large)")));
+    }
+    if (any) out += fmt::format("{}: {}\n", label, fmt::join(parts, ", "));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string to_text(const Evaluation& e) {
@@ -49,16 +71,12 @@ std::string to_text(const Evaluation& e) {
   else {
     out += fmt::format("{:<28} {:<6} {:<6} {:>14}  {}\n", "benefit", "to", "period", "amount", "clause");
     for (const auto& x : e.entitlements) {
-      out += fmt::format("{:<28} {:<6} {:<6} {:>14}  {}{}\n", x.benefit, recipient_zh(x.recipient), period_zh(x.period),
-                         amount_text(x), x.cite, x.discretionary ? " (有条件的地方可)" : "");
+      out += fmt::format("{:<28} {:<6} {:<6} {:>14}  {}{}{}\n", x.benefit, recipient_zh(x.recipient), period_zh(x.period),
+                         amount_text(x), x.cite, x.in_kind ? " (实物 in kind)" : "",
+                         x.discretionary ? " (有条件的地方可)" : "");
       out += payers_text(x);
     }
-    auto sum = [&](Period period) {
-      auto t = total(e, period);
-      return t ? t->to_string() : std::string("(too large)");
-    };
-    out += fmt::format("\ntotals: per month {} 元, per year {} 元, once {} 元\n", sum(Period::monthly),
-                       sum(Period::yearly), sum(Period::once));
+    out += "\n" + totals_text(e);
   }
   if (!e.undetermined.empty()) {
     out += "\nUndetermined (ask for these facts):\n";

@@ -3,10 +3,10 @@
 #include <algorithm>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "compile/compiled.hpp"
 #include "syntax/printable.hpp"
+#include "io/json_writer.hpp"
 
 namespace fuzhu::sim {
 
@@ -53,6 +53,63 @@ std::string amounts_row(const Amounts& a) {
   return fmt::format("{:>16} {:>16} {:>14}", yuan(a.fen[monthly]), yuan(a.fen[yearly]), yuan(a.fen[once]));
 }
 
+constexpr AmountKind all_kinds[] = {AmountKind::cash, AmountKind::in_kind, AmountKind::minimum, AmountKind::discretionary};
+
+// How the text report names a kind after a row: nothing for cash.
+const char* kind_words(AmountKind kind) {
+  switch (kind) {
+    case AmountKind::cash: return "";
+    case AmountKind::in_kind: return "in kind (实物)";
+    case AmountKind::minimum: return "at least (不低于)";
+    case AmountKind::discretionary: return "discretionary (有条件的地方可)";
+  }
+  return "";
+}
+
+bool zero(const Amounts& a) { return a.fen[monthly] == 0 && a.fen[yearly] == 0 && a.fen[once] == 0; }
+
+// The totals of each kind of amount on rows of their own: cash always,
+// the other kinds when there are any. They are never added together.
+std::string totals_text(const Tally& t) {
+  std::string out;
+  for (AmountKind kind : all_kinds) {
+    if (kind != AmountKind::cash && zero(t.total[kind])) continue;
+    const std::string label = kind == AmountKind::cash ? "total" : fmt::format("total {}", kind_words(kind));
+    out += fmt::format("{:<54} {}\n", label, amounts_row(t.total[kind]));
+  }
+  std::vector<std::string> others;
+  for (AmountKind kind : all_kinds) {
+    if (kind == AmountKind::cash || zero(t.total[kind])) continue;
+    auto year = year_cost(t.total[kind]);
+    others.push_back(fmt::format("{} {}", kind_words(kind), year ? yuan(*year) + " 元" : "overflows"));
+  }
+  auto year = year_cost(t.total[AmountKind::cash]);
+  out += fmt::format("a year's cost (12 × per month + per year): {} 元{}\n", year ? yuan(*year) : "overflows",
+                     others.empty() ? "" : fmt::format("; besides the cash: {}", fmt::join(others, "; ")));
+  return out;
+}
+
+std::string payers_text(const Policy& policy, const Tally& t) {
+  auto payers = payer_order(policy, t);
+  if (payers.empty()) return "";
+  std::string out = fmt::format("\n{:<54} {:>16} {:>16} {:>14}\n", "payer (元)", "per month", "per year", "once");
+  for (const auto& name : payers)
+    for (AmountKind kind : all_kinds) {
+      const Amounts& a = t.payers.at(name)[kind];
+      if (kind != AmountKind::cash && zero(a)) continue;
+      const std::string label = kind == AmountKind::cash ? name : fmt::format("{}, {}", name, kind_words(kind));
+      out += fmt::format("{:<54} {}\n", label, amounts_row(a));
+    }
+  for (const auto& id : benefit_order(policy, t)) {
+    auto found = t.benefits.find(id);
+    if (found != t.benefits.end() && found->second.payers_undetermined > 0)
+      out += fmt::format("{}: who pays is undetermined (facts missing) for {} of its rows; their amounts are in no "
+                         "payer's total\n",
+                         id, found->second.payers_undetermined);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string report_text(const Policy& policy, const ReportHeader& header, const Tally& t) {
@@ -71,17 +128,12 @@ std::string report_text(const Policy& policy, const ReportHeader& header, const 
     auto found = t.benefits.find(id);
     if (found == t.benefits.end()) continue;
     const BenefitTotals& b = found->second;
-    out += fmt::format("{:<32} {:>10} {:>10} {}\n", id, b.families, b.recipients, amounts_row(b.amounts));
+    const char* kind = kind_words(b.kind);
+    out += fmt::format("{:<32} {:>10} {:>10} {}{}{}\n", id, b.families, b.recipients, amounts_row(b.amounts),
+                       *kind ? "  " : "", kind);
   }
-  out += fmt::format("{:<54} {}\n", "total", amounts_row(t.total));
-  auto year = year_cost(t.total);
-  out += fmt::format("a year's cost (12 × per month + per year): {} 元\n", year ? yuan(*year) : "overflows");
-
-  auto payers = payer_order(policy, t);
-  if (!payers.empty()) {
-    out += fmt::format("\n{:<54} {:>16} {:>16} {:>14}\n", "payer (元)", "per month", "per year", "once");
-    for (const auto& name : payers) out += fmt::format("{:<54} {}\n", name, amounts_row(t.payers.at(name)));
-  }
+  out += totals_text(t);
+  out += payers_text(policy, t);
 
   if (!t.undetermined.empty()) {
     out += fmt::format("\n{:<32} {:>10}  {}\n", "undetermined", "families", "facts most often missing");
@@ -107,12 +159,32 @@ std::string report_text(const Policy& policy, const ReportHeader& header, const 
   return out;
 }
 
+namespace {
+
+using detail::Json;
+
+Json amounts_json(const Amounts& a) {
+  Json out = Json::object();
+  out["monthly"] = yuan(a.fen[monthly]);
+  out["yearly"] = yuan(a.fen[yearly]);
+  out["once"] = yuan(a.fen[once]);
+  return out;
+}
+
+// Period first, the kinds apart: {"monthly": {"cash": "3150", "in_kind": "0", …}, …}.
+Json kinds_json(const KindAmounts& k) {
+  Json out = Json::object();
+  for (auto [name, period] : {std::pair{"monthly", monthly}, {"yearly", yearly}, {"once", once}}) {
+    Json& by_kind = out[name] = Json::object();
+    for (AmountKind kind : all_kinds) by_kind[to_string(kind)] = yuan(k[kind].fen[period]);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string report_json(const Policy& policy, const ReportHeader& header, const Tally& t) {
-  using json = nlohmann::ordered_json;
-  auto amounts = [](const Amounts& a) {
-    return json{{"monthly", yuan(a.fen[monthly])}, {"yearly", yuan(a.fen[yearly])}, {"once", yuan(a.fen[once])}};
-  };
-  json out;
+  Json out = Json::object();
   out["policy"] = policy.info().title;
   out["document"] = policy.info().document;
   out["population"] = header.population;
@@ -121,36 +193,65 @@ std::string report_json(const Policy& policy, const ReportHeader& header, const 
   out["families_evaluated"] = t.families;
   out["families_granted"] = t.granted;
   out["families_with_undetermined"] = t.with_undetermined;
-  out["benefits"] = json::array();
+  Json& benefits = out["benefits"] = Json::array();
   for (const auto& id : benefit_order(policy, t)) {
     auto found = t.benefits.find(id);
     if (found == t.benefits.end()) continue;
     const BenefitTotals& b = found->second;
-    out["benefits"].push_back(json{{"benefit", id}, {"title", b.title}, {"families", b.families},
-                                   {"recipients", b.recipients}, {"totals", amounts(b.amounts)}});
+    Json row = Json::object();
+    row["benefit"] = id;
+    row["title"] = b.title;
+    row["kind"] = to_string(b.kind);
+    row["families"] = b.families;
+    row["recipients"] = b.recipients;
+    row["payers_undetermined"] = b.payers_undetermined;
+    row["totals"] = amounts_json(b.amounts);
+    benefits.push_back(std::move(row));
   }
-  out["totals"] = amounts(t.total);
-  auto year = year_cost(t.total);
-  out["year_cost"] = year ? json(yuan(*year)) : json(nullptr);
-  out["payers"] = json::array();
-  for (const auto& name : payer_order(policy, t))
-    out["payers"].push_back(json{{"payer", name}, {"totals", amounts(t.payers.at(name))}});
-  out["undetermined"] = json::array();
+  out["totals"] = kinds_json(t.total);
+  Json& year_costs = out["year_cost"] = Json::object();
+  for (AmountKind kind : all_kinds) {
+    auto year = year_cost(t.total[kind]);
+    year_costs[to_string(kind)] = year ? Json(yuan(*year)) : Json();
+  }
+  Json& payers = out["payers"] = Json::array();
+  for (const auto& name : payer_order(policy, t)) {
+    Json row = Json::object();
+    row["payer"] = name;
+    row["totals"] = kinds_json(t.payers.at(name));
+    payers.push_back(std::move(row));
+  }
+  Json& undetermined = out["undetermined"] = Json::array();
   for (const auto& id : benefit_order(policy, t)) {
     auto found = t.undetermined.find(id);
     if (found == t.undetermined.end()) continue;
-    json needs = json::array();
-    for (const auto& [need, count] : top_needs(found->second)) needs.push_back(json{{"fact", need}, {"families", count}});
-    out["undetermined"].push_back(json{{"benefit", id}, {"families", found->second.families}, {"needs", needs}});
+    Json needs = Json::array();
+    for (const auto& [need, count] : top_needs(found->second)) {
+      Json row = Json::object();
+      row["fact"] = need;
+      row["families"] = count;
+      needs.push_back(std::move(row));
+    }
+    Json row = Json::object();
+    row["benefit"] = id;
+    row["families"] = found->second.families;
+    row["needs"] = std::move(needs);
+    undetermined.push_back(std::move(row));
   }
   out["rejected_lines"] = t.rejected_lines;
-  out["rejected"] = json::array();
-  for (const auto& r : t.rejected)
-    out["rejected"].push_back(json{{"line", r.line}, {"code", r.code}, {"path", r.path}, {"reason", r.reason}});
+  Json& rejected = out["rejected"] = Json::array();
+  for (const auto& r : t.rejected) {
+    Json row = Json::object();
+    row["line"] = r.line;
+    row["code"] = r.code;
+    row["path"] = r.path;
+    row["reason"] = r.reason;
+    rejected.push_back(std::move(row));
+  }
   out["overflow"] = t.overflow;
   // Bytes that are not UTF-8 (a file name, a message quoting one) become
   // U+FFFD rather than an exception that would lose the whole report.
-  return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  return out.dump(2) + "\n";
 }
 
 }  // namespace fuzhu::sim

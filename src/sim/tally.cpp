@@ -12,6 +12,10 @@ void Tally::add_amounts(Amounts& sum, const Amounts& more) {
   for (std::size_t i = 0; i < sum.fen.size(); ++i) add_fen(sum.fen[i], more.fen[i]);
 }
 
+void Tally::add_kinds(KindAmounts& sum, const KindAmounts& more) {
+  for (std::size_t k = 0; k < sum.kind.size(); ++k) add_amounts(sum.kind[k], more.kind[k]);
+}
+
 void Tally::add(const Decisions& d, const detail::CompiledPolicy& policy) {
   if (indexed_.empty()) {
     indexed_.resize(policy.benefits.size());
@@ -30,12 +34,13 @@ void Tally::add(const Decisions& d, const detail::CompiledPolicy& policy) {
     ++b.recipients;
     if (row.benefit != previous) ++b.families;
     previous = row.benefit;
-    const auto& period = policy.benefits[static_cast<std::size_t>(row.benefit)].source->period;
-    if (!period) continue;
-    const auto p = static_cast<std::size_t>(*period);
+    const ast::Benefit& src = *policy.benefits[static_cast<std::size_t>(row.benefit)].source;
+    if (row.split_undetermined) ++b.payers_undetermined;
+    if (!src.period) continue;
+    const auto p = static_cast<std::size_t>(*src.period);
     if (row.fen) {
       add_fen(b.amounts.fen[p], *row.fen);
-      add_fen(total.fen[p], *row.fen);
+      add_fen(total[amount_kind(src.in_kind, src.minimum, src.discretionary)].fen[p], *row.fen);
     }
     for (std::uint32_t i = row.first_payer; i < row.first_payer + row.payer_count; ++i) {
       const auto& share = d.payers[i];
@@ -68,15 +73,18 @@ void Tally::resolve_names(const detail::CompiledPolicy& policy) {
     const IndexedBenefit& b = indexed_[i];
     const detail::CompiledBenefit& benefit = policy.benefits[i];
     const ast::Benefit& src = *benefit.source;
+    const AmountKind kind = amount_kind(src.in_kind, src.minimum, src.discretionary);
     if (b.recipients > 0) {
       BenefitTotals& named = benefits[src.id];
       if (named.title.empty()) named.title = src.title;
+      named.kind = kind;
       named.families += b.families;
       named.recipients += b.recipients;
+      named.payers_undetermined += b.payers_undetermined;
       add_amounts(named.amounts, b.amounts);
     }
     for (std::size_t k = 0; k < b.payers.size(); ++k)
-      if (b.payer_seen[k]) add_amounts(payers[benefit.payers[k].name], b.payers[k]);
+      if (b.payer_seen[k]) add_amounts(payers[benefit.payers[k].name][kind], b.payers[k]);
     if (b.undetermined_families > 0) {
       UndeterminedTotals& named = undetermined[src.id];
       if (named.title.empty()) named.title = src.title;
@@ -99,15 +107,17 @@ void Tally::merge(const Tally& other) {
   with_undetermined += other.with_undetermined;
   rejected_lines += other.rejected_lines;
   overflow = overflow || other.overflow;
-  add_amounts(total, other.total);
+  add_kinds(total, other.total);
   for (const auto& [id, b] : other.benefits) {
     BenefitTotals& mine = benefits[id];
     if (mine.title.empty()) mine.title = b.title;
+    mine.kind = b.kind;
     mine.families += b.families;
     mine.recipients += b.recipients;
+    mine.payers_undetermined += b.payers_undetermined;
     add_amounts(mine.amounts, b.amounts);
   }
-  for (const auto& [name, amounts] : other.payers) add_amounts(payers[name], amounts);
+  for (const auto& [name, amounts] : other.payers) add_kinds(payers[name], amounts);
   for (const auto& [id, u] : other.undetermined) {
     UndeterminedTotals& mine = undetermined[id];
     if (mine.title.empty()) mine.title = u.title;

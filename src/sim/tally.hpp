@@ -20,10 +20,20 @@ struct Amounts {
   std::array<std::int64_t, 3> fen{0, 0, 0};
 };
 
+/// Amounts by kind, indexed by AmountKind: [cash, in kind, minimum,
+/// discretionary]. The kinds are never added together.
+struct KindAmounts {
+  std::array<Amounts, 4> kind;
+  Amounts& operator[](AmountKind k) { return kind[static_cast<std::size_t>(k)]; }
+  const Amounts& operator[](AmountKind k) const { return kind[static_cast<std::size_t>(k)]; }
+};
+
 struct BenefitTotals {
   std::string title;
+  AmountKind kind = AmountKind::cash;  // the kind of every amount of this benefit
   std::uint64_t families = 0;    // families granted it
   std::uint64_t recipients = 0;  // entitlement rows: a parent, a child, a household
+  std::uint64_t payers_undetermined = 0;  // rows whose payers depend on a missing fact
   Amounts amounts;
 };
 
@@ -57,20 +67,21 @@ class Tally {
   std::uint64_t with_undetermined = 0;
   std::uint64_t rejected_lines = 0;
   bool overflow = false;             // a sum left int64: the totals are void
-  Amounts total;
+  KindAmounts total;
   std::map<std::string, BenefitTotals> benefits;   // by benefit id
-  std::map<std::string, Amounts> payers;           // by payer name
+  std::map<std::string, KindAmounts> payers;       // by payer name
   std::map<std::string, UndeterminedTotals> undetermined;
   std::vector<Rejected> rejected;    // the first kept_rejections, by line
 
  private:
   void add_fen(std::int64_t& sum, std::int64_t fen);
   void add_amounts(Amounts& sum, const Amounts& more);
+  void add_kinds(KindAmounts& sum, const KindAmounts& more);
   void keep_first_rejections();
 
   // Index tallies of add(Decisions): [benefit], [benefit][payer], [benefit][slot].
   struct IndexedBenefit {
-    std::uint64_t families = 0, recipients = 0;
+    std::uint64_t families = 0, recipients = 0, payers_undetermined = 0;
     Amounts amounts;
     std::vector<Amounts> payers;
     std::vector<char> payer_seen;  // a payer with an amount, even 0

@@ -250,6 +250,8 @@ struct Benefit {
   bool minimum = false;
   ExprPtr amount;            // null: no figure
   bool discretionary = false;
+  bool in_kind = false;      // the amount is the value of something given or bought (实物)
+  Loc in_kind_loc;
   std::vector<PayerDecl> payers;
   Loc payers_loc;            // the `paid by` clause
   std::string paid_to;       // the payee, when not the recipient (`paid to "…"`)

@@ -38,7 +38,7 @@ using selector = pegtl::parse_tree::selector<
         g::each_parent, g::each_member, g::each_deceased_parent, g::where_clause, g::named_recipient, g::pay_clause,
         g::kw_monthly, g::kw_yearly, g::kw_once, g::at_least, g::grants_clause,
         g::discretionary_clause, g::paid_by_clause, g::payer, g::payer_name, g::payer_share,
-        g::percent_share, g::parts_share, g::payer_when, g::paid_to_clause, g::use_decl, g::decl_label, g::role_item, g::role_target, g::kw_birth,
+        g::percent_share, g::parts_share, g::payer_when, g::paid_to_clause, g::in_kind_clause, g::use_decl, g::decl_label, g::role_item, g::role_target, g::kw_birth,
         g::kw_alive, g::kw_deceased_when, g::kw_region, g::kw_event, g::kw_age_else, g::extend_record,
         g::extend_facts>,
     pegtl::parse_tree::fold_one::on<g::postfix, g::unary, g::product, g::sum, g::comparison,
@@ -321,6 +321,9 @@ class Lowering {
         b.grants = unquote(*c->children[0]);
       } else if (c->is_type<g::discretionary_clause>()) {
         b.discretionary = true;
+      } else if (c->is_type<g::in_kind_clause>()) {
+        b.in_kind = true;
+        b.in_kind_loc = loc(*c);
       } else if (c->is_type<g::paid_by_clause>()) {
         b.payers_loc = loc(*c);
         for (const auto& p : c->children) b.payers.push_back(payer(*p));

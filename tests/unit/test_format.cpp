@@ -372,3 +372,12 @@ TEST_CASE("payers: shares in percent and parts, amount, paid to and parents who 
   CHECK(formatted(zh) == zh);
   CHECK(formatted(zh, KeywordSet::en) == en);
 }
+
+TEST_CASE("in kind is a clause of its own, not in { … }, in both keyword sets") {
+  const std::string source = "benefit c \"体检\" {\n  yearly 300 元 in kind\n  to each parent where person.residence in { home }\n}\n";
+  const std::string en = "benefit c \"体检\" {\n  yearly 300 元\n  in kind\n  to each parent where person.residence in { home }\n}\n";
+  const std::string zh = "待遇 c \"体检\" {\n  每年 300 元\n  实物\n  发给 每位 父母 其中 本人.residence 属于 { home }\n}\n";
+  CHECK(formatted(source) == en);
+  CHECK(formatted(en, KeywordSet::zh) == zh);
+  CHECK(formatted(zh, KeywordSet::en) == en);
+}

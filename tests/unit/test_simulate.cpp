@@ -72,13 +72,13 @@ TEST_CASE("simulate totals five Yiyang families worked out by hand") {
   CHECK(special.families == 4);
   CHECK(special.recipients == 7);
   CHECK(special.amounts.fen[0] == 315000);
-  CHECK(t.total.fen[0] == 315000);
-  CHECK(t.total.fen[1] == 0);
-  CHECK(t.total.fen[2] == 0);
-  CHECK(t.payers.at("省级特别扶助资金").fen[0] == 245000);
-  CHECK(t.payers.at("市财政").fen[0] == 12000);
-  CHECK(t.payers.at("区财政").fen[0] == 18000);
-  CHECK(t.payers.at("县财政").fen[0] == 40000);
+  CHECK(t.total[fuzhu::AmountKind::cash].fen[0] == 315000);
+  CHECK(t.total[fuzhu::AmountKind::cash].fen[1] == 0);
+  CHECK(t.total[fuzhu::AmountKind::cash].fen[2] == 0);
+  CHECK(t.payers.at("省级特别扶助资金")[fuzhu::AmountKind::cash].fen[0] == 245000);
+  CHECK(t.payers.at("市财政")[fuzhu::AmountKind::cash].fen[0] == 12000);
+  CHECK(t.payers.at("区财政")[fuzhu::AmountKind::cash].fen[0] == 18000);
+  CHECK(t.payers.at("县财政")[fuzhu::AmountKind::cash].fen[0] == 40000);
   CHECK(!t.overflow);
 }
 
@@ -92,7 +92,7 @@ TEST_CASE("simulate gives the same tally on 1 and 3 threads with tiny blocks") {
   CHECK(three.families == 200);
   CHECK(one.benefits.at("special_allowance").amounts.fen[0] == 40 * 315000);
   CHECK(three.benefits.at("special_allowance").amounts.fen[0] == 40 * 315000);
-  CHECK(three.payers.at("县财政").fen[0] == 40 * 40000);
+  CHECK(three.payers.at("县财政")[fuzhu::AmountKind::cash].fen[0] == 40 * 40000);
   REQUIRE(three.rejected.size() == 1);
   CHECK(three.rejected[0].line == 201);
 }
@@ -140,7 +140,7 @@ TEST_CASE("simulate reads CSV with quoted cells and empty cells as unknown") {
   CHECK(t.rejected_lines == 0);
   CHECK(t.benefits.at("special_allowance").recipients == 7);
   CHECK(t.benefits.at("special_allowance").amounts.fen[0] == 315000);
-  CHECK(t.payers.at("区财政").fen[0] == 18000);
+  CHECK(t.payers.at("区财政")[fuzhu::AmountKind::cash].fen[0] == 18000);
 }
 
 TEST_CASE("simulate rejects a bad CSV cell with its line and column") {
