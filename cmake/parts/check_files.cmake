@@ -1,8 +1,8 @@
 # Diagnostics tested as files (tests/check/README.md): each tests/check/*.policy
 # is compiled and must give exactly the diagnostics its comments list.
-if(BUILD_TESTING AND PROJECT_IS_TOP_LEVEL)
+if(FUZHU_BUILD_TESTS)
   add_executable(check_file_test ${PROJECT_SOURCE_DIR}/tests/check/driver.cpp)
-  target_link_libraries(check_file_test PRIVATE fuzhu)
+  target_link_libraries(check_file_test PRIVATE fuzhu_internal)
   fuzhu_warnings(check_file_test)
   file(GLOB FUZHU_CHECK_FILES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/check/*.policy)
   foreach(file IN LISTS FUZHU_CHECK_FILES)

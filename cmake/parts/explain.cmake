@@ -1,6 +1,6 @@
 # `fuzhu eval --explain`: why each benefit is granted, not granted or
 # undetermined (src/eval/explain.*, src/io/explain_text.cpp).
-target_sources(fuzhu PRIVATE
+target_sources(fuzhu_objects PRIVATE
   ${PROJECT_SOURCE_DIR}/src/eval/explain.cpp
   ${PROJECT_SOURCE_DIR}/src/io/explain_text.cpp)
 

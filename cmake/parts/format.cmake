@@ -1,6 +1,10 @@
 # fuzhu fmt: the canonical layout of policy files and the keyword-set
 # conversion (docs/formatting.md). The formatter reads the library's private
-# grammar and parser, so it is a library of its own beside `fuzhu`.
+# grammar and parser, so it is a library of its own beside `fuzhu`, built
+# with the CLI.
+if(NOT FUZHU_BUILD_CLI)
+  return()
+endif()
 
 add_library(fuzhu_format STATIC
   ${PROJECT_SOURCE_DIR}/src/format/keywords.cpp
@@ -10,7 +14,7 @@ add_library(fuzhu_format STATIC
   ${PROJECT_SOURCE_DIR}/src/format/format.cpp
 )
 target_include_directories(fuzhu_format PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR})
-target_link_libraries(fuzhu_format PUBLIC fuzhu PRIVATE taocpp::pegtl)
+target_link_libraries(fuzhu_format PUBLIC fuzhu_internal PRIVATE taocpp::pegtl)
 fuzhu_warnings(fuzhu_format)
 
 target_sources(fuzhu_cli PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/cmd_fmt.cpp)

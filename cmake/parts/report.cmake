@@ -1,6 +1,9 @@
 # The review report: `fuzhu report POLICY --document DOC.txt -o report.html`
 # (docs/report.md). The clause segmentation and the page are a small library
 # of their own, linked into the CLI and the tests.
+if(NOT FUZHU_BUILD_CLI)
+  return()
+endif()
 
 add_library(fuzhu_report STATIC
   ${PROJECT_SOURCE_DIR}/src/report/text.cpp
@@ -12,7 +15,7 @@ add_library(fuzhu_report STATIC
   ${PROJECT_SOURCE_DIR}/src/report/from_policy.cpp
 )
 target_include_directories(fuzhu_report PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR})
-target_link_libraries(fuzhu_report PUBLIC fuzhu fmt::fmt)
+target_link_libraries(fuzhu_report PUBLIC fuzhu_internal fmt::fmt)
 fuzhu_warnings(fuzhu_report)
 
 target_sources(fuzhu_cli PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/cmd_report.cpp)

@@ -1,5 +1,8 @@
 # `fuzhu simulate` (src/sim), the population generator (tools/), their tests
-# and the population benchmarks (bench/, see bench/README.md).
+# and the population benchmarks (bench/, see bench/README.md). Built with the CLI.
+if(NOT FUZHU_BUILD_CLI)
+  return()
+endif()
 find_package(simdjson REQUIRED)  # Debian: libsimdjson-dev
 
 add_library(fuzhu_sim STATIC
@@ -13,7 +16,7 @@ add_library(fuzhu_sim STATIC
   src/sim/report.cpp
 )
 target_include_directories(fuzhu_sim PUBLIC ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR})
-target_link_libraries(fuzhu_sim PUBLIC fuzhu simdjson::simdjson PRIVATE nlohmann_json::nlohmann_json)
+target_link_libraries(fuzhu_sim PUBLIC fuzhu_internal simdjson::simdjson PRIVATE fmt::fmt nlohmann_json::nlohmann_json)
 find_package(Threads REQUIRED)
 target_link_libraries(fuzhu_sim PUBLIC Threads::Threads)
 fuzhu_warnings(fuzhu_sim)
@@ -26,7 +29,7 @@ target_link_libraries(fuzhu_cli PRIVATE fuzhu_sim)
 
 add_executable(fuzhu_genpop tools/gen_population.cpp)
 set_target_properties(fuzhu_genpop PROPERTIES OUTPUT_NAME fuzhu-genpop)
-target_link_libraries(fuzhu_genpop PRIVATE fuzhu CLI11::CLI11)
+target_link_libraries(fuzhu_genpop PRIVATE fuzhu_internal CLI11::CLI11 fmt::fmt)
 fuzhu_warnings(fuzhu_genpop)
 
 # ---------------------------------------------------------------- tests
@@ -35,7 +38,7 @@ if(TARGET unit_tests)
   target_link_libraries(unit_tests PRIVATE fuzhu_sim)
 endif()
 
-if(BUILD_TESTING AND PROJECT_IS_TOP_LEVEL)
+if(FUZHU_BUILD_TESTS)
   set(SIM_DATA ${PROJECT_SOURCE_DIR}/tests/sim)
   function(fuzhu_sim_test name exit regex)
     fuzhu_expect_test(sim.${name} ${exit} "${regex}" ${ARGN})
@@ -65,7 +68,10 @@ if(BUILD_TESTING AND PROJECT_IS_TOP_LEVEL)
 endif()
 
 # ---------------------------------------------------------------- benchmarks
-# Built with the project so CI keeps them compiling; run by bench/run.sh.
+# Built with the project (so CI keeps them compiling); run by bench/run.sh.
+if(NOT FUZHU_BUILD_BASELINES)
+  return()
+endif()
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LUA54 REQUIRED IMPORTED_TARGET lua5.4)  # Debian: liblua5.4-dev
 
@@ -75,7 +81,7 @@ target_include_directories(bench_native PUBLIC ${PROJECT_SOURCE_DIR}/bench)
 
 add_executable(population_bench bench/population_bench.cpp bench/native_facts.cpp bench/lua_rules.cpp)
 target_compile_definitions(population_bench PRIVATE FUZHU_BENCH_DIR="${PROJECT_SOURCE_DIR}/bench")
-target_link_libraries(population_bench PRIVATE fuzhu_sim bench_native PkgConfig::LUA54)
+target_link_libraries(population_bench PRIVATE fuzhu_sim bench_native PkgConfig::LUA54 fmt::fmt)
 
 add_executable(native_simulate bench/native_simulate.cpp)
 target_link_libraries(native_simulate PRIVATE bench_native simdjson::simdjson)
@@ -84,13 +90,10 @@ add_executable(lua_simulate bench/lua_simulate.cpp)
 target_link_libraries(lua_simulate PRIVATE PkgConfig::LUA54)
 target_compile_definitions(lua_simulate PRIVATE FUZHU_BENCH_DIR="${PROJECT_SOURCE_DIR}/bench")
 
-add_executable(compile_bench bench/compile_bench.cpp)
-target_link_libraries(compile_bench PRIVATE fuzhu)
-
-if(BUILD_TESTING AND PROJECT_IS_TOP_LEVEL)
+if(FUZHU_BUILD_TESTS)
   add_test(NAME bench.engines_agree
            COMMAND ${CMAKE_COMMAND} -DGENPOP=$<TARGET_FILE:fuzhu_genpop> -DBENCH=$<TARGET_FILE:population_bench>
                    -DPOP=${CMAKE_CURRENT_BINARY_DIR}/engines_agree.jsonl -P ${PROJECT_SOURCE_DIR}/bench/identical.cmake)
 endif()
 
-fuzhu_warnings(bench_native population_bench native_simulate lua_simulate compile_bench)
+fuzhu_warnings(bench_native population_bench native_simulate lua_simulate)

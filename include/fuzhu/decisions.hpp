@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "fuzhu/diagnostic.hpp"
+#include "fuzhu/export.hpp"
 #include "fuzhu/facts.hpp"
 #include "fuzhu/policy.hpp"
 #include "fuzhu/value.hpp"
@@ -25,7 +26,7 @@ namespace fuzhu {
 /// indices; Policy names them (benefit_id, recipient_name, payer_name,
 /// fact_path). Rows come in evaluation order, which is the policy's source
 /// order unless a benefit depends on another (`granted(...)`).
-struct Decisions {
+struct FUZHU_API Decisions {
   struct Granted {
     int benefit;                      // Policy::benefit_id(benefit)
     int recipient;                    // Policy::recipient_name(recipient); -1: the household
@@ -62,7 +63,7 @@ struct Decisions {
 /// Decides families one after another for one policy, reusing its memory:
 /// once warm it allocates nothing per family. Not shared between threads:
 /// give each thread its own (the Policy itself is shared).
-class Decider {
+class FUZHU_API Decider {
  public:
   explicit Decider(Policy policy, const EvalOptions& options = {});
   ~Decider();

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "fuzhu/export.hpp"
+
 namespace fuzhu {
 
 enum class Severity { error, warning, note };
@@ -21,13 +23,13 @@ enum class DiagnosticKind {
   evaluation,  ///< an amount that cannot be computed for one family
   usage,       ///< how the library or a command was called
 };
-const char* to_string(DiagnosticKind kind);  ///< "syntax", "file", ...
+FUZHU_API const char* to_string(DiagnosticKind kind);  ///< "syntax", "file", ...
 
 /// One message about a policy or a facts file. `line` and `column` are 1-based;
 /// the column counts characters, not bytes. Both are 0 when the message is
 /// about a whole file, or about facts read without a source (then `path`
 /// names the fact).
-struct Diagnostic {
+struct FUZHU_API Diagnostic {
   Severity severity = Severity::error;
   /// A stable code, such as "N003", listed with its meaning and fix in
   /// docs/diagnostics.md. Match on it, not on the message's words.
@@ -48,7 +50,7 @@ struct Diagnostic {
   std::string render() const;
 };
 
-bool has_errors(const std::vector<Diagnostic>& diagnostics);
-std::string render_all(const std::vector<Diagnostic>& diagnostics);
+FUZHU_API bool has_errors(const std::vector<Diagnostic>& diagnostics);
+FUZHU_API std::string render_all(const std::vector<Diagnostic>& diagnostics);
 
 }  // namespace fuzhu

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "fuzhu/diagnostic.hpp"
+#include "fuzhu/export.hpp"
 #include "fuzhu/value.hpp"
 
 namespace fuzhu {
@@ -25,7 +26,7 @@ using FactValue = std::variant<bool, std::int64_t, Money, Date, std::string>;
 
 /// A value as a family's JSON writes it, without quotes: "true", "3",
 /// "490.50" (money in yuan), "2020-07-15", "deceased".
-std::string to_string(const FactValue& value);
+FUZHU_API std::string to_string(const FactValue& value);
 
 /// What Facts::get found.
 struct [[nodiscard]] FactLookup {
@@ -40,7 +41,7 @@ struct [[nodiscard]] FactLookup {
 /// Every call that can fail returns its error as a value (a message naming
 /// the path), never throws for bad input. A const Facts may be read from
 /// several threads; changing one is not synchronised.
-class Facts {
+class FUZHU_API Facts {
  public:
   explicit Facts(std::shared_ptr<const detail::Schema> schema);
   Facts(const Facts&);

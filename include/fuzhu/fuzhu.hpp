@@ -14,3 +14,4 @@
 #include "fuzhu/result.hpp"
 #include "fuzhu/schema.hpp"
 #include "fuzhu/value.hpp"
+#include "fuzhu/version.hpp"

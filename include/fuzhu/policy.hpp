@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "fuzhu/diagnostic.hpp"
+#include "fuzhu/export.hpp"
 #include "fuzhu/facts.hpp"
 #include "fuzhu/result.hpp"
 #include "fuzhu/schema.hpp"
@@ -18,9 +19,18 @@ namespace fuzhu {
 
 namespace detail { struct CompiledPolicy; }
 
+/// The folder `cmake --install` put the policies and facts.schema in
+/// (PREFIX/share/fuzhu/policies, the prefix configured when the library was
+/// built; FUZHU_POLICIES_DIR in the CMake package, `policiesdir` in
+/// pkg-config). It may not exist: the library need not be installed.
+FUZHU_API std::filesystem::path installed_policies_dir();
+
 struct CompileOptions {
   /// Extra folders searched by `use "…"` after the including file's folder.
   std::vector<std::filesystem::path> include_dirs;
+  /// Searched last, so that `use "facts.schema"` finds the installed schema
+  /// wherever the policy text comes from. Empty: not searched.
+  std::filesystem::path policies_dir = installed_policies_dir();
 };
 
 struct EvalOptions {
@@ -50,7 +60,7 @@ struct PolicyInfo {
 
 /// A compiled policy. Immutable: copies share it, and any number of threads
 /// may evaluate it at once.
-class Policy {
+class FUZHU_API Policy {
  public:
   static CompileResult compile_file(const std::filesystem::path& file,
                                     const CompileOptions& options = {});

@@ -5,12 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "fuzhu/export.hpp"
 #include "fuzhu/value.hpp"
 
 namespace fuzhu {
 
 enum class Period { monthly, yearly, once };
-const char* to_string(Period period);
+FUZHU_API const char* to_string(Period period);
 
 /// What kind of amount an entitlement is, for totals that keep the kinds
 /// apart and never add one into another. Each entitlement counts in exactly
@@ -18,7 +19,7 @@ const char* to_string(Period period);
 /// minimum (不低于: the real figure may be higher) before in kind (实物: the
 /// value of something given or bought) before cash.
 enum class AmountKind { cash, in_kind, minimum, discretionary };
-const char* to_string(AmountKind kind);  ///< "cash", "in_kind", "minimum", "discretionary"
+FUZHU_API const char* to_string(AmountKind kind);  ///< "cash", "in_kind", "minimum", "discretionary"
 
 inline AmountKind amount_kind(bool in_kind, bool minimum, bool discretionary) {
   if (discretionary) return AmountKind::discretionary;
@@ -92,7 +93,7 @@ struct ExplainNode {
 };
 
 enum class Decision { granted, not_granted, undetermined };
-const char* to_string(Decision decision);  ///< "granted", "not_granted", "undetermined"
+FUZHU_API const char* to_string(Decision decision);  ///< "granted", "not_granted", "undetermined"
 
 /// Why one benefit is, is not, or may be granted to one recipient. Every
 /// benefit of the policy has one row per possible recipient.
@@ -132,16 +133,16 @@ struct Evaluation {
 /// The sum of the amounts of one period's entitlements of one kind (cash by
 /// default: what is paid in money, firmly), exact; none if the sum does not
 /// fit in 64 bits of fen. The kinds are never added together.
-std::optional<Money> total(const Evaluation& evaluation, Period period, AmountKind kind = AmountKind::cash);
+FUZHU_API std::optional<Money> total(const Evaluation& evaluation, Period period, AmountKind kind = AmountKind::cash);
 
 /// The JSON contract of `fuzhu eval --format json`; with explanations, an
 /// "explanations" array after every other field.
-std::string to_json(const Evaluation& evaluation);
+FUZHU_API std::string to_json(const Evaluation& evaluation);
 /// A readable table for staff, with totals per month, per year and once;
 /// then, when the evaluation carries explanations, explain_text().
-std::string to_text(const Evaluation& evaluation);
+FUZHU_API std::string to_text(const Evaluation& evaluation);
 /// Why each benefit was granted or not, for people: the conditions indented
 /// by their structure, each part with its value. Empty without explanations.
-std::string explain_text(const Evaluation& evaluation);
+FUZHU_API std::string explain_text(const Evaluation& evaluation);
 
 }  // namespace fuzhu

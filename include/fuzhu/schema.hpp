@@ -18,13 +18,15 @@
 #include <string_view>
 #include <vector>
 
+#include "fuzhu/export.hpp"
+
 namespace fuzhu {
 
 /// What kind of value a fact holds.
 enum class FactType { boolean, integer, money, date, string, enumeration };
 
 /// "bool", "int", "money", "date", "string", "enum": the schema's spelling.
-const char* to_string(FactType type);
+FUZHU_API const char* to_string(FactType type);
 
 /// One allowed value of an enum fact.
 struct FactChoice {
@@ -73,7 +75,7 @@ struct FactRootInfo {
 };
 
 /// A compiled policy's facts schema (Policy::schema()).
-struct FactsSchema {
+struct FUZHU_API FactsSchema {
   std::vector<FactRootInfo> roots;  ///< in the schema's order
   std::vector<FactInfo> facts;      ///< by index: each root's fields, root after root
   /// The layout's identity: 16 hex digits over the roots, fields, types and

@@ -7,10 +7,12 @@
 #include <string>
 #include <string_view>
 
+#include "fuzhu/export.hpp"
+
 namespace fuzhu {
 
 /// An amount of money in fen (分, 1/100 yuan). Never a binary float.
-struct Money {
+struct FUZHU_API Money {
   std::int64_t fen = 0;
 
   static constexpr Money yuan(std::int64_t y) { return Money{y * 100}; }
@@ -24,7 +26,7 @@ struct Money {
 };
 
 /// A day of the proleptic Gregorian calendar.
-struct Date {
+struct FUZHU_API Date {
   int year = 1970;
   int month = 1;
   int day = 1;
@@ -43,6 +45,6 @@ struct Date {
 
 /// Full years (周岁) of someone born on `birth` at `on`. Born 29 February, a
 /// year is completed on 1 March in years without that day.
-int full_years(const Date& birth, const Date& on);
+FUZHU_API int full_years(const Date& birth, const Date& on);
 
 }  // namespace fuzhu

@@ -19,6 +19,7 @@ Policy::Policy(std::shared_ptr<const detail::CompiledPolicy> compiled) : compile
 CompileResult Policy::compile_string(std::string_view source, std::string name, const CompileOptions& options) {
   CompileResult result;
   LoadOptions load{options.include_dirs};
+  if (!options.policies_dir.empty()) load.include_dirs.push_back(options.policies_dir);
   auto program = load_and_check(std::move(name), std::string(source), load, result.diagnostics);
   if (has_errors(result.diagnostics)) return result;
   result.policy = detail::CompiledPolicy::make_policy(detail::compile(std::move(program)));
