@@ -5,6 +5,9 @@ if(NOT FUZHU_BUILD_TESTS)
   return()
 endif()
 
+target_sources(unit_tests PRIVATE
+  ${PROJECT_SOURCE_DIR}/tests/unit/test_api.cpp)
+
 # A host with add_subdirectory(fuzhu), building a shared libfuzhu from source
 # on a machine with only PEGTL, fmt and nlohmann_json; then what that
 # libfuzhu exports. Both are about the build, not memory: the sanitizer

@@ -73,7 +73,7 @@ class FUZHU_API Decider {
   /// Decides one family on `as_of`. False when the facts are impossible on
   /// that date or an amount cannot be computed: errors() says why.
   /// (EvalOptions::explain is ignored here: use Policy::evaluate to explain.)
-  bool decide(const Facts& facts, const Date& as_of);
+  [[nodiscard]] bool decide(const Facts& facts, const Date& as_of);
 
   /// The last family's decisions (valid until the next decide).
   const Decisions& decisions() const { return decisions_; }

@@ -45,7 +45,7 @@ struct EvalOptions {
 class Policy;
 struct CompileResult;
 
-struct EvalResult {
+struct [[nodiscard]] EvalResult {
   std::optional<Evaluation> evaluation;      // set when there is no error
   std::vector<Diagnostic> errors;            // facts or arithmetic errors
   bool ok() const { return evaluation.has_value(); }
@@ -78,13 +78,18 @@ class FUZHU_API Policy {
   EvalResult evaluate(const Facts& facts, const Date& as_of,
                       const EvalOptions& options = {}) const;
 
-  /// Names for the indices of Decisions (see fuzhu/decisions.hpp).
+  /// Names for the indices of Decisions (see fuzhu/decisions.hpp). An index
+  /// Decisions did not give throws std::out_of_range saying which index,
+  /// which call and the valid range: it is the host's bug, not the data's.
   int benefit_count() const;
   const std::string& benefit_id(int benefit) const;
-  /// "mother", "father", "child"; "household" for -1.
+  /// "mother", "father", "child"; "household" for -1. Only these four are
+  /// recipients: any other index throws std::out_of_range.
   const std::string& recipient_name(int recipient) const;
+  int payer_count(int benefit) const;
   const std::string& payer_name(int benefit, int payer) const;
-  /// "mother.birth_date"
+  /// Facts are numbered 0 to fact_count() - 1: "mother.birth_date".
+  int fact_count() const;
   const std::string& fact_path(int fact) const;
 
   /// Every fact of the policy's facts schema: path, type, allowed values,
@@ -99,7 +104,7 @@ class FUZHU_API Policy {
   friend struct detail::CompiledPolicy;
 };
 
-struct CompileResult {
+struct [[nodiscard]] CompileResult {
   std::optional<Policy> policy;              // set when there is no error
   std::vector<Diagnostic> diagnostics;       // errors and warnings
   bool ok() const { return policy.has_value(); }

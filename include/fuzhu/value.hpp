@@ -15,7 +15,12 @@ namespace fuzhu {
 struct FUZHU_API Money {
   std::int64_t fen = 0;
 
-  static constexpr Money yuan(std::int64_t y) { return Money{y * 100}; }
+  /// Whole yuan as an amount: none when negative (no document or family
+  /// states a negative amount) or beyond 64 bits of fen.
+  static constexpr std::optional<Money> yuan(std::int64_t y) {
+    if (y < 0 || y > INT64_MAX / 100) return std::nullopt;
+    return Money{y * 100};
+  }
   /// "490", "490.5", "0.05": a decimal with at most two places; nullopt otherwise
   /// or when it does not fit.
   static std::optional<Money> parse(std::string_view decimal);

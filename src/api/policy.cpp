@@ -61,25 +61,62 @@ EvalResult Policy::evaluate(const Facts& facts, const Date& as_of, const EvalOpt
   return detail::evaluate(*compiled_, facts.data(), as_of, options);
 }
 
+// ------------------------------------------------------------ names of indices
+// An index Decisions never gives is the host's bug: say which call, which
+// index and what would have been valid.
+namespace {
+
+[[noreturn]] void no_such(std::string_view call, int index, std::string_view valid) {
+  throw std::out_of_range(fmt::format("fuzhu::Policy::{}({}): no such index; {}", call, index, valid));
+}
+
+std::size_t checked(std::string_view call, int index, std::size_t count, std::string_view what) {
+  if (index < 0 || static_cast<std::size_t>(index) >= count)
+    no_such(call, index, count == 0 ? fmt::format("there are no {}", what)
+                                    : fmt::format("{} {} are numbered 0 to {}", count, what, count - 1));
+  return static_cast<std::size_t>(index);
+}
+
+}  // namespace
+
 int Policy::benefit_count() const { return static_cast<int>(compiled_->benefits.size()); }
 
 const std::string& Policy::benefit_id(int benefit) const {
-  return compiled_->benefits.at(static_cast<std::size_t>(benefit)).source->id;
+  return compiled_->benefits[checked("benefit_id", benefit, compiled_->benefits.size(), "benefits")].source->id;
 }
 
 const std::string& Policy::recipient_name(int recipient) const {
-  if (recipient >= static_cast<int>(compiled_->schema->roots.size())) throw std::out_of_range("no such recipient");
-  return compiled_->schema->recipient_name(recipient);
+  const detail::Schema& s = *compiled_->schema;
+  if (recipient != -1 && (recipient < 0 || (recipient != s.child && recipient != s.mother && recipient != s.father)))
+    no_such("recipient_name", recipient,
+            fmt::format("recipients are -1 (household), {} (child), {} (mother) and {} (father)", s.child, s.mother,
+                        s.father));
+  return s.recipient_name(recipient);
+}
+
+int Policy::payer_count(int benefit) const {
+  return static_cast<int>(
+      compiled_->benefits[checked("payer_count", benefit, compiled_->benefits.size(), "benefits")].payers.size());
 }
 
 const std::string& Policy::payer_name(int benefit, int payer) const {
-  return compiled_->benefits.at(static_cast<std::size_t>(benefit)).payers.at(static_cast<std::size_t>(payer)).name;
+  const auto& b = compiled_->benefits[checked("payer_name", benefit, compiled_->benefits.size(), "benefits")];
+  if (payer < 0 || static_cast<std::size_t>(payer) >= b.payers.size())
+    throw std::out_of_range(fmt::format("fuzhu::Policy::payer_name({}, {}): no such payer; benefit {} ({}) has {}",
+                                        benefit, payer, benefit, b.source->id,
+                                        b.payers.empty() ? std::string("none")
+                                                         : fmt::format("{}, numbered 0 to {}", b.payers.size(),
+                                                                       b.payers.size() - 1)));
+  return b.payers[static_cast<std::size_t>(payer)].name;
 }
 
 const FactsSchema& Policy::schema() const { return compiled_->facts_schema; }
 
+int Policy::fact_count() const { return compiled_->schema->slot_count; }
+
 const std::string& Policy::fact_path(int fact) const {
-  return compiled_->schema->slot_paths.at(static_cast<std::size_t>(fact));
+  const detail::Schema& s = *compiled_->schema;
+  return s.slot_paths[checked("fact_path", fact, s.slot_paths.size(), "facts")];
 }
 
 }  // namespace fuzhu

@@ -262,7 +262,7 @@ TEST_CASE("money arithmetic is exact") {
 TEST_CASE("arithmetic overflow is an evaluation error not a crash") {
   auto p = compile("benefit t \"T\" { monthly household.income_last_year * 1000000000 * 1000000000 }\n");
   auto f = yiyang_family(p);
-  CHECK_FALSE(f.set("household.income_last_year", Money::yuan(1000000000)));  // 1e11 fen * 1e18 overflows
+  CHECK_FALSE(f.set("household.income_last_year", *Money::yuan(1000000000)));  // 1e11 fen * 1e18 overflows
   auto r = p.evaluate(f, day("2026-11-23"));
   CHECK_FALSE(r.ok());
   CHECK(has_error(r.errors, "overflow"));

@@ -42,7 +42,11 @@ TEST_CASE("Money to_string prints whole yuan bare and fen with two places") {
   CHECK(Money{49000}.to_string() == "490");
   CHECK(Money{49050}.to_string() == "490.50");
   CHECK(Money{5}.to_string() == "0.05");
-  CHECK(Money::yuan(5000).to_string() == "5000");
+  CHECK(Money::yuan(5000)->to_string() == "5000");
+  CHECK(Money::yuan(0) == Money{0});
+  CHECK_FALSE(Money::yuan(-5));                   // refused, not clamped
+  CHECK(Money::yuan(92233720368547758) == Money{9223372036854775800});
+  CHECK_FALSE(Money::yuan(92233720368547759));    // × 100 leaves 64 bits
   CHECK(Money::parse(Money{12345}.to_string())->fen == 12345);
 }
 
