@@ -1,6 +1,6 @@
 # The language's own tables and calculations: the builtin functions
 # (grammar/builtins.def), read by the checker, the compiler and the evaluator.
-target_sources(fuzhu PRIVATE
+target_sources(fuzhu_objects PRIVATE
   ${PROJECT_SOURCE_DIR}/src/syntax/builtins.cpp)
 
 if(TARGET unit_tests)
