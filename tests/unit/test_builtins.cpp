@@ -90,11 +90,11 @@ TEST_CASE("min and max choose between two ints or two amounts of money") {
       "benefit floor \"保底\" { cites \"二\" monthly max(household.income_last_year / 12, 300 元) }\n");
   auto f = family(p);
   CHECK_FALSE(f.set("family.rebirth_treatment_months", std::int64_t{45}));
-  CHECK_FALSE(f.set("household.income_last_year", fuzhu::Money::yuan(2400)));
+  CHECK_FALSE(f.set("household.income_last_year", *fuzhu::Money::yuan(2400)));
   CHECK(amount(p, f, "capped") == 450000);  // 45 days: 4500 元
   CHECK(amount(p, f, "floor") == 30000);    // 2400 / 12 = 200 < 300
   CHECK_FALSE(f.set("family.rebirth_treatment_months", std::int64_t{60}));
-  CHECK_FALSE(f.set("household.income_last_year", fuzhu::Money::yuan(6000)));
+  CHECK_FALSE(f.set("household.income_last_year", *fuzhu::Money::yuan(6000)));
   CHECK(amount(p, f, "capped") == 600000);  // exactly the cap
   CHECK(amount(p, f, "floor") == 50000);    // 500 > 300
   CHECK_FALSE(f.set("family.rebirth_treatment_months", std::int64_t{200}));
