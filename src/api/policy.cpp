@@ -86,11 +86,20 @@ const std::string& Policy::benefit_id(int benefit) const {
 }
 
 const std::string& Policy::recipient_name(int recipient) const {
+  // Recipients are the household and the roots the schema gives role parent
+  // or member (mother, father, child).
   const detail::Schema& s = *compiled_->schema;
-  if (recipient != -1 && (recipient < 0 || (recipient != s.child && recipient != s.mother && recipient != s.father)))
-    no_such("recipient_name", recipient,
-            fmt::format("recipients are -1 (household), {} (child), {} (mother) and {} (father)", s.child, s.mother,
-                        s.father));
+  auto receives = [&](int root) {
+    return root == -1 || (root >= 0 && static_cast<std::size_t>(root) < s.roots.size() &&
+                          (s.roots[static_cast<std::size_t>(root)].parent ||
+                           s.roots[static_cast<std::size_t>(root)].member));
+  };
+  if (!receives(recipient)) {
+    std::string valid = "recipients are -1 (household)";
+    for (int root = 0; static_cast<std::size_t>(root) < s.roots.size(); ++root)
+      if (receives(root)) valid += fmt::format(", {} ({})", root, s.recipient_name(root));
+    no_such("recipient_name", recipient, valid);
+  }
   return s.recipient_name(recipient);
 }
 
