@@ -83,8 +83,8 @@ class FUZHU_API Policy {
   /// which call and the valid range: it is the host's bug, not the data's.
   int benefit_count() const;
   const std::string& benefit_id(int benefit) const;
-  /// "mother", "father", "child"; "household" for -1. Only these four are
-  /// recipients: any other index throws std::out_of_range.
+  /// "household" for -1; otherwise a root with role parent or member
+  /// ("mother", "father", "child"). Any other index throws std::out_of_range.
   const std::string& recipient_name(int recipient) const;
   int payer_count(int benefit) const;
   const std::string& payer_name(int benefit, int payer) const;
