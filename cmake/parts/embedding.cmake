@@ -6,7 +6,8 @@ if(NOT FUZHU_BUILD_TESTS)
 endif()
 
 target_sources(unit_tests PRIVATE
-  ${PROJECT_SOURCE_DIR}/tests/unit/test_api.cpp)
+  ${PROJECT_SOURCE_DIR}/tests/unit/test_api.cpp
+  ${PROJECT_SOURCE_DIR}/tests/unit/test_hot_reload.cpp)
 
 # A host with add_subdirectory(fuzhu), building a shared libfuzhu from source
 # on a machine with only PEGTL, fmt and nlohmann_json; then what that
