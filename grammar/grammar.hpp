@@ -100,9 +100,26 @@ struct digits : plus<ascii::digit> {};
 struct decimal : seq<digits, opt<one<'.'>, digits>> {};
 struct yuan : utf8::one<0x5143> {};  // 元
 struct money_lit : seq<decimal, star<ascii::blank>, yuan> {};
-struct number_lit : seq<decimal, not_at<one<'.'>, ascii::digit>> {};
+struct number_lit : seq<decimal, not_at<one<'.'>, ascii::digit>> {};  // with decimals: a rate (1.5)
 struct date_lit : seq<rep<4, ascii::digit>, one<'-'>, rep<2, ascii::digit>, one<'-'>,
                       rep<2, ascii::digit>> {};
+// A date written another way (2023-7-1, 2023/7/1, 2023年7月1日): read, so
+// that the checker can say how to write it, instead of as arithmetic.
+struct loose_date_sep : one<'-', '/', '.'> {};
+struct one_or_two_digits : seq<ascii::digit, opt<ascii::digit>> {};
+struct loose_date_lit
+    : sor<seq<rep<4, ascii::digit>, loose_date_sep, one_or_two_digits, loose_date_sep, one_or_two_digits,
+              not_at<ascii::digit>>,
+          seq<rep<4, ascii::digit>, star<ascii::blank>, spelling<"年">, star<ascii::blank>, one_or_two_digits,
+              star<ascii::blank>, spelling<"月">, star<ascii::blank>, one_or_two_digits, star<ascii::blank>,
+              sor<spelling<"日">, spelling<"号">>>> {};
+// 1 年, 6 个月 (6 月), 30 日 (30 天); 1 year, 2 years, 6 months, 30 days.
+struct duration_unit
+    : sor<spelling<"个月">, spelling<"月">, spelling<"年">, spelling<"日">, spelling<"天">, spelling<"years">,
+          spelling<"year">, spelling<"months">, spelling<"month">, spelling<"days">, spelling<"day">> {};
+struct duration_lit : seq<digits, star<ascii::blank>, duration_unit, not_at<id_char>> {};
+// 40%, 40％, 12.5%: a rate.
+struct percent_lit : seq<decimal, star<ascii::blank>, sor<one<'%'>, utf8::one<0xFF05>>> {};
 struct string_char : sor<seq<one<'\\'>, one<'"', '\\', 'n'>>, not_one<'"', '\\', '\n', '\r'>> {};
 struct string_body : until<one<'"'>, string_char> {};
 struct string_lit : seq<one<'"'>, must<string_body>> {};
@@ -127,12 +144,14 @@ struct equals : tok<seq<one<'='>, not_at<one<'>', '='>>>> {};
 struct expr;
 
 struct op_eq : seq<one<'='>, not_at<one<'>'>>> {};
+struct op_double_eq : string<'=', '='> {};  // read as '=', with a hint: fuzhu compares with one '='
+
 struct op_ne : sor<string<'!', '='>, utf8::one<0x2260>> {};           // != ≠
 struct op_le : sor<string<'<', '='>, utf8::one<0x2264>> {};           // <= ≤
 struct op_ge : sor<string<'>', '='>, utf8::one<0x2265>> {};           // >= ≥
 struct op_lt : one<'<'> {};
 struct op_gt : one<'>'> {};
-struct compare_op : tok<sor<op_ne, op_le, op_ge, op_eq, op_lt, op_gt>> {};
+struct compare_op : tok<sor<op_ne, op_le, op_ge, op_double_eq, op_eq, op_lt, op_gt>> {};
 struct op_add : one<'+'> {};
 struct op_sub : one<'-'> {};
 struct op_mul : one<'*'> {};
@@ -184,7 +203,8 @@ struct call_expr : seq<tok<name>, lparen, must<call_args>, must<rparen>> {};
 struct paren_expr : seq<lparen, must<expr>, must<rparen>> {};
 
 struct primary
-    : sor<tok<date_lit>, tok<money_lit>, tok<number_lit>, tok<string_lit>, true_lit, false_lit,
+    : sor<tok<date_lit>, tok<loose_date_lit>, tok<duration_lit>, tok<money_lit>, tok<percent_lit>,
+          tok<number_lit>, tok<string_lit>, true_lit, false_lit,
           today_lit, person_ref, amount_ref, match_expr, if_expr, tier_expr, schedule_expr, quantified_expr,
           call_expr, name_ref, paren_expr> {};
 struct field_access : seq<sym<'.'>, not_at<one<'.'>>, must<tok<field_name>>> {};
@@ -210,8 +230,9 @@ struct issuer_field : seq<tok<kw_issuer>, must<tok<string_lit>>> {};
 struct issued_field : seq<tok<kw_issued>, must<tok<date_lit>>> {};
 struct force_from : tok<date_lit> {};
 struct force_to : tok<date_lit> {};
+struct force_for : tok<duration_lit> {};  // 有效期5年: the last day is computed
 struct in_force_field : seq<tok<kw_in_force>, must<tok<kw_from>>, must<force_from>,
-                            opt<tok<kw_until>, must<force_to>>> {};
+                            opt<sor<seq<tok<kw_until>, must<force_to>>, seq<tok<kw_for>, must<force_for>>>>> {};
 struct jurisdiction_field : seq<tok<kw_jurisdiction>, must<tok<string_lit>>> {};
 struct status_value : tok<sor<kw_final, kw_draft>> {};
 struct status_field : seq<tok<kw_status>, must<status_value>> {};

@@ -54,7 +54,10 @@ struct [[nodiscard]] EvalResult {
 /// The header of a policy, as written.
 struct PolicyInfo {
   std::string title, document, issuer, jurisdiction, status;
-  std::optional<Date> issued, in_force_from, in_force_to;
+  std::optional<Date> issued, in_force_from, in_force_to;  ///< both ends in force, inclusive
+  /// "5 年" when the header says `in force from D for 5 年` (有效期); in_force_to
+  /// is then the last day in force, computed: D + 5 年 − 1 day.
+  std::string in_force_period;
   std::string file;
 };
 

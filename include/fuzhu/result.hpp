@@ -118,6 +118,7 @@ struct Evaluation {
   std::string status;                ///< "final" or "draft"
   Date as_of;
   bool in_force = false;
+  std::optional<Date> in_force_from, in_force_to;  ///< the header's window, both ends inclusive; to: none when open
   std::optional<bool> in_jurisdiction;  ///< none when household.region is unknown
   std::vector<Entitlement> entitlements;
   std::vector<Undetermined> undetermined;

@@ -30,6 +30,7 @@ constexpr Type int_type{TypeKind::integer};
 constexpr Type money_type{TypeKind::money};
 constexpr Type date_type{TypeKind::date};
 constexpr Type duration_type{TypeKind::duration};
+constexpr Type rate_type{TypeKind::rate};
 
 // Where an expression stands: does it have a recipient (`person`)?
 struct Scope {
@@ -310,6 +311,8 @@ class TypeChecker {
       case ExprKind::integer: return set(e, int_type);
       case ExprKind::money: return set(e, money_type);
       case ExprKind::date: return set(e, date_type);
+      case ExprKind::duration: return set(e, duration_type);
+      case ExprKind::rate: return set(e, rate_type);
       case ExprKind::today: return set(e, date_type);
       case ExprKind::string: return set(e, Type{TypeKind::string});
       case ExprKind::name: return name(e, scope, hint);
@@ -458,34 +461,96 @@ class TypeChecker {
     const auto types = operands(e, scope);
     const Type l = types.first, r = types.second;
     if (l.kind == TypeKind::error || r.kind == TypeKind::error) return set(e, error_type);
-    auto mismatch = [&] {
-      return fail(e, Diag::operator_mismatch, fmt::format("cannot apply '{}' to {} and {}", ast::spelling(e.op), ast::describe(l),
-                                 ast::describe(r)));
-    };
+    auto mismatch = [&] { return operator_mismatch(e, l, r); };
     switch (e.op) {
       case O::eq:
       case O::ne:
-        if (l != r || l.kind == TypeKind::record || l.kind == TypeKind::person) return mismatch();
+        if (l != r || !comparable(l, true)) return mismatch();
         return set(e, bool_type);
       case O::lt:
       case O::le:
       case O::gt:
       case O::ge:
-        if (l != r || (l != int_type && l != money_type && l != date_type)) return mismatch();
+        if (l != r || !comparable(l, false)) return mismatch();
         return set(e, bool_type);
       case O::add:
+        if (l == date_type && r == duration_type) return set(e, date_type);
+        if (l == duration_type && r == date_type) return set(e, date_type);
+        if (l != r || (l != int_type && l != money_type)) return mismatch();
+        return set(e, l);
       case O::sub:
+        if (l == date_type && r == duration_type) return set(e, date_type);
         if (l != r || (l != int_type && l != money_type)) return mismatch();
         return set(e, l);
       case O::mul:
         if (l == int_type && r == int_type) return set(e, int_type);
         if ((l == money_type && r == int_type) || (l == int_type && r == money_type)) return set(e, money_type);
+        if ((l == money_type && r == rate_type) || (l == rate_type && r == money_type)) return set(e, money_type);
         return mismatch();
       case O::div:
         if (l == money_type && r == int_type) return set(e, money_type);
         return mismatch();
       default: return mismatch();
     }
+  }
+
+  // Durations and rates are not compared: 1 年 and 12 个月 are not one value
+  // (months differ in length), and a rate only scales money.
+  static bool comparable(const Type& t, bool for_equality) {
+    switch (t.kind) {
+      case TypeKind::integer:
+      case TypeKind::money:
+      case TypeKind::date: return true;
+      case TypeKind::boolean:
+      case TypeKind::string:
+      case TypeKind::enumeration: return for_equality;
+      default: return false;
+    }
+  }
+
+  // What went wrong, in words that lead to the fix where the mistake is a
+  // common one: a rate or a duration where a count is meant, date arithmetic.
+  Type operator_mismatch(Expr& e, const Type& l, const Type& r) {
+    using O = ast::BinaryOp;
+    const char* op = ast::spelling(e.op);
+    auto either = [&](const Type& a, const Type& b) { return (l == a && r == b) || (l == b && r == a); };
+    const Expr* rate_literal = nullptr;
+    for (const auto& side : e.operands)
+      if (side->kind == ExprKind::rate) rate_literal = side.get();
+    if (rate_literal && either(int_type, rate_type))
+      return fail(e, Diag::whole_number_expected,
+                  fmt::format("{} has decimals: a count or an age is a whole number, and a rate (1.5, 40%) "
+                              "only multiplies money (120 元 * 1.5)", text_of(*rate_literal)));
+    if (either(int_type, duration_type) && e.op != O::mul)
+      return fail(e, Diag::operator_mismatch,
+                  fmt::format("cannot apply '{}' to {} and {}: an age or a count is a whole number (write 60, not 60 年); "
+                              "a duration is added to a date (child.event_date + 1 年) or given to within() or elapsed()",
+                              op, ast::describe(l), ast::describe(r)));
+    if (l == date_type && r == date_type && e.op == O::sub)
+      return fail(e, Diag::operator_mismatch,
+                  "cannot subtract a date from a date: count the time between them with days_between(a, b), "
+                  "months_between(a, b) or years_between(a, b)");
+    if (either(date_type, int_type) && (e.op == O::add || e.op == O::sub))
+      return fail(e, Diag::operator_mismatch,
+                  fmt::format("cannot apply '{}' to {} and {}: add or subtract a duration, such as 30 日, 6 个月 or 1 年",
+                              op, ast::describe(l), ast::describe(r)));
+    if (l == duration_type && r == duration_type && (e.op == O::add || e.op == O::sub))
+      return fail(e, Diag::operator_mismatch,
+                  "durations are not added together (a year is not a fixed number of days): add each to the date in turn");
+    if (either(rate_type, int_type) || (l == rate_type && r == rate_type))
+      return fail(e, Diag::operator_mismatch,
+                  fmt::format("cannot apply '{}' to {} and {}: a rate (1.5, 40%) only multiplies money (120 元 * 1.5)", op,
+                              ast::describe(l), ast::describe(r)));
+    return fail(e, Diag::operator_mismatch, fmt::format("cannot apply '{}' to {} and {}", op, ast::describe(l), ast::describe(r)));
+  }
+
+  // An expression's text as written, for a message.
+  std::string text_of(const Expr& e) const {
+    const std::string& text = p_.sources.file(e.loc.file).text();
+    if (e.text_end <= e.text_begin || e.text_end > text.size()) return "this number";
+    std::string_view s = std::string_view(text).substr(e.text_begin, e.text_end - e.text_begin);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+    return std::string(s);
   }
 
   Type in_set(Expr& e, const Scope& scope) {

@@ -181,6 +181,8 @@ class Compiler {
       case K::integer: c.constant = {Tag::integer, e.number}; break;
       case K::money: c.constant = {Tag::money, e.number}; break;
       case K::date: c.constant = {Tag::date, e.number}; break;
+      case K::duration: c.constant = {Tag::duration, e.number}; break;
+      case K::rate: c.constant = {Tag::rate, e.number}; break;
       case K::string:
         out_.strings.push_back(e.text);
         c.constant = {Tag::string, -static_cast<std::int64_t>(out_.strings.size())};
@@ -273,9 +275,12 @@ class Compiler {
     c.op = ops[static_cast<int>(e.op)];
     c.kids.push_back(expr(*e.operands[0]));
     c.kids.push_back(expr(*e.operands[1]));
-    // int * money is stored as money * int.
-    if (e.op == O::mul && e.operands[0]->type.kind == ast::TypeKind::integer &&
-        e.operands[1]->type.kind == ast::TypeKind::money)
+    // int * money is stored as money * int, rate * money as money * rate,
+    // and duration + date as date + duration.
+    using T = ast::TypeKind;
+    const T left = e.operands[0]->type.kind, right = e.operands[1]->type.kind;
+    if ((e.op == O::mul && (left == T::integer || left == T::rate) && right == T::money) ||
+        (e.op == O::add && left == T::duration && right == T::date))
       std::swap(c.kids[0], c.kids[1]);
   }
 
@@ -341,6 +346,7 @@ PolicyInfo info_of(const Program& program) {
     info.issued = h->issued;
     info.in_force_from = h->from;
     info.in_force_to = h->to;
+    info.in_force_period = h->period;
   }
   return info;
 }

@@ -18,10 +18,11 @@ namespace fuzhu::detail {
 
 // ------------------------------------------------------------------ values
 
-enum class Tag : std::uint8_t { unknown, boolean, integer, money, date, enumeration, string, person };
+enum class Tag : std::uint8_t { unknown, boolean, integer, money, date, enumeration, string, person, duration, rate };
 
 /// One value during evaluation. Strings refer to a fact slot (n >= 0) or a
-/// literal of the policy (n = -1 - index); a person is a root index.
+/// literal of the policy (n = -1 - index); a person is a root index; a
+/// duration is Duration::encode(); a rate is in millionths.
 struct Value {
   Tag tag = Tag::unknown;
   std::int64_t n = 0;

@@ -9,6 +9,7 @@
 #include "eval/explain.hpp"
 #include "eval/jurisdiction.hpp"
 #include "eval/kleene.hpp"
+#include "eval/period.hpp"
 #include "syntax/builtins.hpp"
 
 namespace fuzhu::detail {
@@ -466,6 +467,33 @@ class Evaluator {
 
   Value call_granted(const Code& c) { return granted(static_cast<int>(c.kids[0].constant.n)); }
 
+  Value call_years_between(const Code& c) { return between(c, DurationUnit::years); }
+  Value call_months_between(const Code& c) { return between(c, DurationUnit::months); }
+  Value call_days_between(const Code& c) { return between(c, DurationUnit::days); }
+
+  Value between(const Code& c, DurationUnit unit) {
+    Value a = eval(c.kids[0]);
+    Value b = eval(c.kids[1]);
+    if (!a.known() || !b.known()) return {};
+    return {Tag::integer, full_periods(Date::from_days(a.n), Date::from_days(b.n), unit)};
+  }
+
+  // within(d, N): d ≤ today ≤ d + N ("自子女死亡之日起一年内").
+  Value call_within(const Code& c) {
+    Value d = eval(c.kids[0]);
+    Value period = eval(c.kids[1]);
+    if (!d.known() || !period.known()) return {};
+    return Value::boolean(d.n <= today_days_ && today_days_ <= shifted(d, period, 1, c));
+  }
+
+  // elapsed(d, N): today ≥ d + N ("户籍满一年").
+  Value call_elapsed(const Code& c) {
+    Value d = eval(c.kids[0]);
+    Value period = eval(c.kids[1]);
+    if (!d.known() || !period.known()) return {};
+    return Value::boolean(today_days_ >= shifted(d, period, 1, c));
+  }
+
   Value call_min(const Code& c) { return extreme(c, false); }
   Value call_max(const Code& c) { return extreme(c, true); }
 
@@ -599,6 +627,8 @@ class Evaluator {
     Value l = eval(c.kids[0]);
     Value r = eval(c.kids[1]);
     if (!l.known() || !r.known()) return {};
+    if (r.tag == Tag::duration) return {Tag::date, shifted(l, r, c.op == Op::sub ? -1 : 1, c)};
+    if (r.tag == Tag::rate) return {Tag::money, scale_rounded(l.n, r.n, loc(c))};
     Tag tag = l.tag == Tag::money || r.tag == Tag::money ? Tag::money : Tag::integer;
     switch (c.op) {
       case Op::add: return {tag, checked_add(l.n, r.n, loc(c))};
@@ -606,6 +636,17 @@ class Evaluator {
       case Op::mul: return {tag, checked_mul(l.n, r.n, loc(c))};
       default: return {tag, divide_rounded(l.n, r.n, loc(c))};
     }
+  }
+
+  // A date value plus or minus a duration value, as a day number; a day
+  // outside the calendar is an error at `where`.
+  std::int64_t shifted(const Value& date, const Value& duration, int sign, const Code& where) const {
+    const Date from = Date::from_days(date.n);
+    const Duration period = Duration::decode(duration.n);
+    if (auto to = shift(from, period, sign)) return to->days_since_epoch();
+    throw EvalError{loc(where), fmt::format("{} {} {} is outside the calendar (years 1 to 9999)", from.to_string(),
+                                            sign < 0 ? "-" : "+", period.to_string()),
+                    Diag::date_out_of_calendar};
   }
 
   std::string describe_value(const Code& subject, const Value& v) const {
@@ -786,6 +827,8 @@ Evaluation materialise(const CompiledPolicy& policy, const FactsData& facts, con
   out.as_of = as_of;
   out.warnings = facts.warnings;
   out.in_force = d.in_force;
+  out.in_force_from = policy.info.in_force_from;
+  out.in_force_to = policy.info.in_force_to;
   out.in_jurisdiction = d.in_jurisdiction;
   const bool ordered = policy.order_is_source;
   for (const auto* row : in_source_order(d.granted, ordered, [](const auto& r) { return r.benefit; }))

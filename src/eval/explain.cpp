@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "eval/period.hpp"
 #include "syntax/builtins.hpp"
 
 namespace fuzhu::detail {
@@ -64,6 +65,14 @@ bool own_line(const Code& code) {
 
 // Literals and persons say nothing an explanation needs.
 bool silent(Op op) { return op == Op::constant || op == Op::root || op == Op::person; }
+
+// 1500000 millionths as "1.5", 400000 as "0.4".
+std::string rate_text(std::int64_t millionths) {
+  std::string text = fmt::format("{}.{:06}", millionths / 1'000'000, millionths % 1'000'000);
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return text;
+}
 
 const char* decision_of(const Value& v) {
   if (!v.known()) return "undetermined";
@@ -140,6 +149,8 @@ std::string Tracer::show(const Value& v, const Code& code) const {
     case Tag::person:
       if (v.n >= 0) return s_.roots[static_cast<std::size_t>(v.n)].name;
       return "nobody";
+    case Tag::duration: return Duration::decode(v.n).to_string();
+    case Tag::rate: return rate_text(v.n);
   }
   return "?";
 }
@@ -283,8 +294,20 @@ std::string Tracer::builtin_note(const Step& step) const {
   const Code& c = *step.code;
   switch (builtin_info(static_cast<Builtin>(c.index)).shown) {
     case BuiltinShown::value:
-    case BuiltinShown::condition:
-    case BuiltinShown::period: return "";
+    case BuiltinShown::condition: return "";
+    case BuiltinShown::period: {
+      // The day the period ends: d + N, as the evaluator computed it.
+      const Value* values[2] = {nullptr, nullptr};
+      for (const Step& kid : step.kids)
+        for (std::size_t k = 0; k < 2 && k < c.kids.size(); ++k)
+          if (kid.code == &c.kids[k]) values[k] = &kid.value;
+      if (!values[0] || !values[1] || !values[0]->known() || !values[1]->known()) return "";
+      const Date from = Date::from_days(values[0]->n);
+      const Duration period = Duration::decode(values[1]->n);
+      const auto end = shift(from, period);
+      if (!end) return "";
+      return fmt::format("{} + {} = {}", text_of(c.kids[0]), text_of(c.kids[1]), end->to_string());
+    }
     case BuiltinShown::outcome: {
       const int index = static_cast<int>(c.kids[0].constant.n);
       const CompiledBenefit& benefit = p_.benefits[static_cast<std::size_t>(index)];

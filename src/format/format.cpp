@@ -36,6 +36,8 @@ std::optional<std::vector<Token>> tokens_of(std::string_view source, std::string
 std::string meaning(const Token& t) {
   if (t.keyword) return "kw:" + std::to_string(static_cast<int>(*t.keyword));
   if (t.builtin) return "fn:" + std::to_string(static_cast<int>(*t.builtin));
+  if (t.kind == TokenKind::duration) return "duration:" + spell_duration(t.text, KeywordSet::en);
+  if (t.kind == TokenKind::rate) return "rate:" + spell_rate(t.text);
   std::string_view text = t.text;
   if (t.kind == TokenKind::money) text = text.substr(0, text.find_first_of(" \t\xE5"));
   if (t.kind == TokenKind::number && text.find_first_of("%\xEF") != std::string_view::npos)

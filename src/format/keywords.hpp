@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "syntax/builtins.hpp"
@@ -27,5 +28,12 @@ std::string_view chinese(Keyword keyword);
 std::string_view spell(Keyword keyword, KeywordSet set, std::string_view source);
 /// The same for the name of a builtin function (grammar/builtins.def).
 std::string_view spell(Builtin builtin, KeywordSet set, std::string_view source);
+
+/// A duration literal ("6 个月", "1 years", "30天") in `set`: "6 个月" / "6 months";
+/// `keep` keeps a Chinese unit as written and gives an English one its
+/// canonical form ("1 year", "2 years"); one space between number and unit.
+std::string spell_duration(std::string_view token, KeywordSet set);
+/// A rate literal: "40%" for "40 %" or "40％", a decimal as written.
+std::string spell_rate(std::string_view token);
 
 }  // namespace fuzhu::format

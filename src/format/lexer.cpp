@@ -10,6 +10,7 @@ namespace {
 
 constexpr std::string_view yuan = "\xE5\x85\x83";              // 元
 constexpr std::string_view ideographic_space = "\xE3\x80\x80";  // U+3000
+constexpr std::string_view fullwidth_percent = "\xEF\xBC\x85";  // ％
 
 // Multi-word keywords: a run of blanks between the words (keywords.def).
 struct Phrase {
@@ -134,7 +135,19 @@ class Lexer {
     return n;
   }
 
-  // A date (YYYY-MM-DD), else a number, and a number followed by 元 is money.
+  // The unit of a duration at `p` (grammar's duration_unit), or 0.
+  std::size_t duration_unit(std::size_t p) const {
+    for (std::string_view unit : {std::string_view{"\xE4\xB8\xAA\xE6\x9C\x88"}, std::string_view{"\xE6\x9C\x88"},  // 个月 月
+                                  std::string_view{"\xE5\xB9\xB4"}, std::string_view{"\xE6\x97\xA5"},                // 年 日
+                                  std::string_view{"\xE5\xA4\xA9"}, std::string_view{"years"}, std::string_view{"year"},  // 天
+                                  std::string_view{"months"}, std::string_view{"month"}, std::string_view{"days"},
+                                  std::string_view{"day"}})
+      if (equal_folded(s_.substr(p, unit.size()), unit) && !id_char(s_, p + unit.size(), true)) return unit.size();
+    return 0;
+  }
+
+  // A date (YYYY-MM-DD), else a number; a number followed by 元 is money, by
+  // % a rate, by a unit (年, months, …) a duration.
   bool number(TokenKind& kind) {
     if (digits_at(pos_) == 4 && at_char(pos_ + 4, '-') && digits_at(pos_ + 5) >= 2 && at_char(pos_ + 7, '-') &&
         digits_at(pos_ + 8) >= 2) {
@@ -144,16 +157,24 @@ class Lexer {
     }
     kind = TokenKind::number;
     pos_ += digits_at(pos_);
-    if (at_char(pos_, '.') && digits_at(pos_ + 1) > 0) pos_ += 1 + digits_at(pos_ + 1);
+    bool whole = true;
+    if (at_char(pos_, '.') && digits_at(pos_ + 1) > 0) {
+      pos_ += 1 + digits_at(pos_ + 1);
+      whole = false;
+    }
     std::size_t p = pos_;
     while (p < s_.size() && is_blank(s_[p])) ++p;
     if (s_.substr(p, yuan.size()) == yuan) {
       kind = TokenKind::money;
       pos_ = p + yuan.size();
-    } else if (at_char(p, '%')) {  // a payer's percentage: one token, as 元 makes money one
-      pos_ = p + 1;
-    } else if (s_.substr(p, fullwidth_percent.size()) == fullwidth_percent) {
-      pos_ = p + fullwidth_percent.size();
+    } else if (at_char(p, '%') || s_.substr(p, fullwidth_percent.size()) == fullwidth_percent) {
+      kind = TokenKind::rate;
+      pos_ = p + (at_char(p, '%') ? 1 : fullwidth_percent.size());
+    } else if (const std::size_t unit = whole ? duration_unit(p) : 0) {
+      kind = TokenKind::duration;
+      pos_ = p + unit;
+    } else if (!whole) {
+      kind = TokenKind::rate;
     }
     return true;
   }

@@ -292,6 +292,8 @@ class Printer {
   std::string spelling(const Token& t) const {
     if (t.keyword) return std::string(spell(*t.keyword, keywords_, t.text));
     if (t.builtin) return std::string(spell(*t.builtin, keywords_, t.text));
+    if (t.kind == TokenKind::duration) return spell_duration(t.text, keywords_);
+    if (t.kind == TokenKind::rate) return spell_rate(t.text);
     if (t.kind == TokenKind::money) {
       std::string_view number = t.text.substr(0, t.text.find_first_of(" \t\xE5"));
       return std::string(number) + " 元";

@@ -13,7 +13,7 @@
 
 namespace fuzhu::format {
 
-enum class TokenKind { word, string, number, money, date, punct, comment };
+enum class TokenKind { word, string, number, money, duration, rate, date, punct, comment };
 
 /// What a `{` or `(` opens, which decides how its contents are laid out.
 enum class Bracket {

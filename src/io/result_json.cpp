@@ -124,6 +124,8 @@ Json evaluation_json(const Evaluation& e) {
   out["draft"] = e.is_draft();
   out["as_of"] = e.as_of.to_string();
   out["in_force"] = e.in_force;
+  out["in_force_from"] = e.in_force_from ? Json(e.in_force_from->to_string()) : Json();
+  out["in_force_to"] = e.in_force_to ? Json(e.in_force_to->to_string()) : Json();
   out["in_jurisdiction"] = e.in_jurisdiction ? Json(*e.in_jurisdiction) : Json();
   Json& entitlements = out["entitlements"] = Json::array();
   for (const auto& x : e.entitlements) entitlements.push_back(entitlement_json(x));

@@ -64,6 +64,8 @@ std::string to_text(const Evaluation& e) {
   std::string out;
   out += fmt::format("{}\n{}{}\n", e.policy, e.document, e.is_draft() ? "  [征求意见稿 draft: not in force as law]" : "");
   out += fmt::format("as of {}: {}", e.as_of.to_string(), e.in_force ? "in force" : "NOT in force");
+  if (e.in_force_from)
+    out += fmt::format(" ({} to {})", e.in_force_from->to_string(), e.in_force_to ? e.in_force_to->to_string() : "no end");
   if (!e.in_jurisdiction) out += ", jurisdiction unknown (household.region missing)";
   else if (!*e.in_jurisdiction) out += ", household registered OUTSIDE the jurisdiction";
   out += "\n\n";

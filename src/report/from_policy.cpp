@@ -68,7 +68,7 @@ Review review_of(const Policy& policy, std::string document_name, std::string do
   const PolicyInfo& info = policy.info();
   r.header = {info.title, info.document, info.issuer, info.jurisdiction, info.status,
               date_text(info.issued), date_text(info.in_force_from), date_text(info.in_force_to),
-              std::filesystem::path(info.file).filename().string()};
+              std::filesystem::path(info.file).filename().string(), info.in_force_period};
   const Program& program = *policy.compiled().program;
   for (const ast::Benefit* b : program.benefits) r.benefits.push_back(benefit_of(*b, program.sources));
   r.document_name = std::move(document_name);

@@ -73,6 +73,8 @@ std::string period_words(const std::string& period) {
 std::string in_force_words(const ReviewHeader& h) {
   if (h.in_force_from.empty()) return "未写明";
   if (h.in_force_to.empty()) return h.in_force_from + " 起";
+  if (!h.in_force_period.empty())  // the last day is computed from 有效期
+    return h.in_force_from + " 起，有效期 " + h.in_force_period + "，至 " + h.in_force_to + "（计算所得 computed）";
   return h.in_force_from + " 至 " + h.in_force_to;
 }
 

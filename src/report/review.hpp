@@ -15,6 +15,7 @@ struct ReviewHeader {
   std::string title, document, issuer, jurisdiction, status;
   std::string issued, in_force_from, in_force_to;  // "YYYY-MM-DD" or empty
   std::string policy_file;
+  std::string in_force_period;  // "5 年" when the header says `for 5 年`: in_force_to is computed
   bool draft() const { return status == "draft"; }
 };
 

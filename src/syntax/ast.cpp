@@ -16,6 +16,7 @@ std::string describe(const Type& type) {
     case TypeKind::person: return "person";
     case TypeKind::record: return "record " + (type.record ? type.record->name : std::string("?"));
     case TypeKind::duration: return "duration";
+    case TypeKind::rate: return "rate";
   }
   return "?";
 }

@@ -17,7 +17,7 @@ namespace fuzhu::ast {
 
 // ------------------------------------------------------------------ types
 
-enum class TypeKind { error, boolean, integer, money, date, string, enumeration, person, record, duration };
+enum class TypeKind { error, boolean, integer, money, date, string, enumeration, person, record, duration, rate };
 
 struct EnumDecl;
 struct RecordDecl;
@@ -36,6 +36,8 @@ std::string describe(const Type& type);  // "money", "enum ChildStatus", ...
 
 enum class ExprKind {
   boolean, integer, money, date, string, today,
+  duration,    // 1 年: number is Duration::encode()
+  rate,        // 1.5, 40%: number is millionths (1.5 → 1500000)
   name,        // a definition, a facts root, or an enum value (resolved by the checker)
   person,      // the recipient being considered
   amount,      // the benefit's amount for this recipient (in a payer's share)
@@ -80,7 +82,7 @@ struct Expr {
   std::uint32_t text_begin = 0, text_end = 0;
 
   bool boolean = false;
-  std::int64_t number = 0;  // integer value, money in fen, date as days since epoch
+  std::int64_t number = 0;  // integer value, money in fen, date as days since epoch, duration, rate
   std::string text;         // name, field, string value, function name
   BinaryOp op = BinaryOp::and_;
   bool quantifier_all = false;      // all (true) / any (false)
@@ -205,7 +207,8 @@ struct RootDecl {
 struct Header {
   Loc loc;
   std::string title, document, issuer, jurisdiction, status = "final";
-  std::optional<Date> issued, from, to;
+  std::optional<Date> issued, from, to;  // `to`: as written, or computed from `for`
+  std::string period;                    // `for 5 年` as "5 年"; empty when not given
   Loc from_loc, to_loc;
 };
 

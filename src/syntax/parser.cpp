@@ -7,6 +7,7 @@
 #include <tao/pegtl/contrib/limit_depth.hpp>
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
+#include "eval/period.hpp"
 #include "limits.hpp"
 #include "syntax/messages.hpp"
 
@@ -22,14 +23,15 @@ template <typename Rule>
 using selector = pegtl::parse_tree::selector<
     Rule,
     pegtl::parse_tree::store_content::on<
-        g::name, g::field_name, g::date_lit, g::money_lit, g::number_lit, g::string_lit, g::int_lit, g::true_lit,
-        g::false_lit, g::today_lit, g::person_ref, g::amount_ref, g::op_eq, g::op_ne, g::op_lt, g::op_le, g::op_gt,
+        g::name, g::field_name, g::date_lit, g::loose_date_lit, g::duration_lit, g::percent_lit, g::money_lit,
+        g::number_lit, g::string_lit, g::int_lit, g::true_lit,
+        g::false_lit, g::today_lit, g::person_ref, g::amount_ref, g::op_eq, g::op_double_eq, g::op_ne, g::op_lt, g::op_le, g::op_gt,
         g::op_ge, g::op_add, g::op_sub, g::op_mul, g::op_div, g::match_expr, g::match_arm,
         g::else_arm, g::arm_values, g::if_expr, g::tier_expr, g::tier_arm, g::range_low,
         g::range_high, g::schedule_expr, g::schedule_arm, g::quantified_expr, g::kw_any, g::kw_all,
         g::kw_parent, g::kw_member, g::call_expr, g::field_access, g::negate, g::in_set, g::not_op,
         g::policy_decl, g::header_title, g::document_field, g::issuer_field, g::issued_field,
-        g::in_force_field, g::force_from, g::force_to, g::jurisdiction_field, g::status_field,
+        g::in_force_field, g::force_from, g::force_to, g::force_for, g::jurisdiction_field, g::status_field,
         g::kw_final, g::kw_draft, g::enum_decl, g::enum_values, g::enum_value, g::record_decl,
         g::record_base, g::field_decl, g::bool_type, g::int_type, g::int_range, g::money_type,
         g::date_type, g::string_type, g::inline_enum, g::named_type, g::field_default,
@@ -100,6 +102,78 @@ class Lowering {
     return value;
   }
 
+  // 1 年, 6 个月, 30 days: the count, then the unit after any blanks.
+  Duration duration(const Node& n) {
+    std::string_view s = n.string_view();
+    const std::size_t digits = s.find_first_not_of("0123456789");
+    Duration d;
+    std::int64_t value = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + digits, value);
+    if (ec != std::errc() || value > limits::max_integer)
+      diags_.add(Diag::number_too_large, loc(n), fmt::format("the number {} is too large (at most {})", s.substr(0, digits), limits::max_integer));
+    else
+      d.count = value;
+    std::string_view unit = s.substr(s.find_first_not_of(" \t", digits));
+    const char first = static_cast<char>(unit[0] | 0x20);  // ASCII letters, any case
+    if (unit.starts_with("\xE5\xB9\xB4") || first == 'y') d.unit = DurationUnit::years;   // 年
+    else if (unit.starts_with("\xE6\x97\xA5") || unit.starts_with("\xE5\xA4\xA9") || first == 'd')  // 日 天
+      d.unit = DurationUnit::days;
+    else d.unit = DurationUnit::months;                                                       // 个月 月 month
+    return d;
+  }
+
+  // 1.5 or 40%: a rate, kept exactly in millionths. A percentage has at most
+  // four decimals (12.3456%), any other rate six.
+  ast::ExprPtr rate(const Node& n, bool percent) {
+    auto e = make(ast::ExprKind::rate, n);
+    std::string_view s = n.string_view();
+    s = s.substr(0, s.find_first_not_of("0123456789."));
+    const std::size_t dot = s.find('.');
+    std::string_view whole = s.substr(0, dot), fraction = dot == std::string_view::npos ? "" : s.substr(dot + 1);
+    const std::size_t places = percent ? 4 : 6;
+    std::int64_t value = 0;
+    auto [p, ec] = std::from_chars(whole.data(), whole.data() + whole.size(), value);
+    if (ec != std::errc() || value > limits::max_integer) {
+      diags_.add(Diag::number_too_large, loc(n), fmt::format("the number {} is too large (at most {})", whole, limits::max_integer));
+      return e;
+    }
+    if (fraction.size() > places) {
+      diags_.add(Diag::bad_rate, loc(n), fmt::format("{} has too many decimals: a rate has at most 6, a percentage 4",
+                                                    n.string_view()));
+      return e;
+    }
+    std::int64_t scaled = value;
+    for (std::size_t i = 0; i < places; ++i) scaled = scaled * 10 + (i < fraction.size() ? fraction[i] - '0' : 0);
+    e->number = scaled;  // millionths: a percentage's ten-thousandths of a percent are millionths too
+    return e;
+  }
+
+  // 2023-7-1, 2023/7/1, 2023年7月1日: say how dates are written.
+  ast::ExprPtr loose_date(const Node& n) {
+    auto e = make(ast::ExprKind::date, n);
+    int parts[3] = {0, 0, 0};
+    int part = 0;
+    bool in_number = false;
+    for (char c : n.string_view()) {
+      if (c >= '0' && c <= '9') {
+        parts[part] = parts[part] * 10 + (c - '0');
+        in_number = true;
+      } else if (in_number) {
+        in_number = false;
+        if (part < 2) ++part;
+      }
+    }
+    const std::string iso = fmt::format("{:04}-{:02}-{:02}", parts[0], parts[1], parts[2]);
+    if (auto d = Date::from_ymd(parts[0], parts[1], parts[2])) {
+      e->number = d->days_since_epoch();
+      diags_.add(Diag::date_not_iso, loc(n), fmt::format("write a date as YYYY-MM-DD, with two-digit months and days: {}", iso));
+    } else {
+      diags_.add(Diag::date_not_iso, loc(n), fmt::format("write a date as YYYY-MM-DD, with two-digit months and days; "
+                                                       "{} is not a day of the calendar", iso));
+    }
+    return e;
+  }
+
   // ---- items
 
   void item(const Node& n, ast::File& out) {
@@ -146,7 +220,8 @@ class Lowering {
         for (const auto& end : f->children) {
           const Node& d = *end->children[0];
           if (end->is_type<g::force_from>()) h.from = date(d), h.from_loc = loc(d);
-          else h.to = date(d), h.to_loc = loc(d);
+          else if (end->is_type<g::force_to>()) h.to = date(d), h.to_loc = loc(d);
+          else in_force_for(d, h);
         }
       }
     }
@@ -158,6 +233,26 @@ class Lowering {
     for (const auto& c : n.children)
       if (c->is_type<g::decl_label>()) return unquote(*c->children[0]);
     return {};
+  }
+
+  // `in force from D for N 年` (有效期N年): D is the first day in force, so the
+  // period is counted as 民法典 201 counts one that starts the day before
+  // (the start day not counted): its last day is (D − 1 day) + N, the
+  // corresponding day (202). 2020-01-01 for 5 年 ends 2024-12-31; 2024-01-31
+  // for 1 个月 ends 2024-02-29, a whole month.
+  void in_force_for(const Node& n, ast::Header& h) {
+    const Duration period = duration(n);
+    h.period = period.to_string();
+    h.to_loc = loc(n);
+    if (!h.from) return;
+    std::optional<Date> end = shift(*h.from, Duration{1, DurationUnit::days}, -1);
+    if (end) end = shift(*end, period);
+    if (!end) {
+      diags_.add(Diag::not_a_calendar_day, loc(n), fmt::format("{} after {} is past the calendar's last year, 9999",
+                                                             period.to_string(), h.from->to_string()));
+      return;
+    }
+    h.to = end;
   }
 
   std::unique_ptr<ast::EnumDecl> enumeration(const Node& values) {
@@ -445,7 +540,7 @@ class Lowering {
 
   static ast::BinaryOp binary_op(const Node& n) {
     using O = ast::BinaryOp;
-    if (n.is_type<g::op_eq>()) return O::eq;
+    if (n.is_type<g::op_eq>() || n.is_type<g::op_double_eq>()) return O::eq;
     if (n.is_type<g::op_ne>()) return O::ne;
     if (n.is_type<g::op_lt>()) return O::lt;
     if (n.is_type<g::op_le>()) return O::le;
@@ -471,6 +566,8 @@ class Lowering {
         op = *same_op;
       } else {
         op = binary_op(*n.children[i]);
+        if (n.children[i]->is_type<g::op_double_eq>())
+          diags_.add(Diag::double_equals, loc(*n.children[i]), "write '=' to compare: 'a = b' (fuzhu has no assignment, so no '==')");
         ++i;
       }
       auto e = make(ast::ExprKind::binary, *n.children[0]);  // at the left operand's start
@@ -552,13 +649,18 @@ class Lowering {
     if (n.is_type<g::person_ref>()) return make(K::person, n);
     if (n.is_type<g::amount_ref>()) return make(K::amount, n);
     if (n.is_type<g::number_lit>()) {
+      if (n.string_view().find('.') != std::string_view::npos) return rate(n, false);
       auto e = make(K::integer, n);
-      if (n.string_view().find('.') != std::string_view::npos)
-        diags_.add(Diag::whole_number_expected, loc(n), "a count or an age is a whole number; write money with 元");
-      else
-        e->number = integer(n);
+      e->number = integer(n);
       return e;
     }
+    if (n.is_type<g::percent_lit>()) return rate(n, true);
+    if (n.is_type<g::duration_lit>()) {
+      auto e = make(K::duration, n);
+      e->number = duration(n).encode();
+      return e;
+    }
+    if (n.is_type<g::loose_date_lit>()) return loose_date(n);
     if (n.is_type<g::money_lit>()) {
       auto e = make(K::money, n);
       std::string_view s = n.string_view();

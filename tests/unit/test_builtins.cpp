@@ -158,3 +158,29 @@ TEST_CASE("fmt writes function names in the keyword set asked for") {
   REQUIRE(kept.ok());
   CHECK(kept.text->find("定义 age = 1") != std::string::npos);
 }
+
+TEST_CASE("fmt writes durations and rates in one canonical form, and converts their units") {
+  const std::string text = policy_text(
+      "benefit b \"B\" {\n  cites \"一\"\n  when within(child.event_date, 1 YEAR) and elapsed(child.birth_date, 6个月)"
+      " and today < child.event_date + 30天 + 2 months\n  once 120 元 * 1.5 + 100 元 * 40 ％\n}\n");
+  auto keep = fuzhu::format::format_source(text, "b.policy", {});
+  REQUIRE(keep.ok());
+  CHECK(keep.text->find("within(child.event_date, 1 year) and elapsed(child.birth_date, 6 个月) and today < "
+                        "child.event_date + 30 天 + 2 months") != std::string::npos);
+  CHECK(keep.text->find("once 120 元 * 1.5 + 100 元 * 40%") != std::string::npos);
+  fuzhu::format::Options zh;
+  zh.keywords = fuzhu::format::KeywordSet::zh;
+  auto chinese = fuzhu::format::format_source(*keep.text, "b.policy", zh);
+  REQUIRE(chinese.ok());
+  CHECK(chinese.text->find("期限内(child.event_date, 1 年) 并且 已满(child.birth_date, 6 个月) 并且 今天 < "
+                           "child.event_date + 30 日 + 2 个月") != std::string::npos);
+  fuzhu::format::Options en;
+  en.keywords = fuzhu::format::KeywordSet::en;
+  auto english = fuzhu::format::format_source(*chinese.text, "b.policy", en);
+  REQUIRE(english.ok());
+  CHECK(english.text->find("within(child.event_date, 1 year) and elapsed(child.birth_date, 6 months) and today < "
+                           "child.event_date + 30 days + 2 months") != std::string::npos);
+  auto again = fuzhu::format::format_source(*english.text, "b.policy", en);
+  REQUIRE(again.ok());
+  CHECK(*again.text == *english.text);
+}
