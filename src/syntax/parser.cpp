@@ -235,18 +235,16 @@ class Lowering {
     return {};
   }
 
-  // `in force from D for N 年` (有效期N年): D is the first day in force, so the
-  // period is counted as 民法典 201 counts one that starts the day before
-  // (the start day not counted): its last day is (D − 1 day) + N, the
-  // corresponding day (202). 2020-01-01 for 5 年 ends 2024-12-31; 2024-01-31
-  // for 1 个月 ends 2024-02-29, a whole month.
+  // `in force from D for N 年` (有效期N年): D is the first day in force and
+  // D + N the first day no longer in force, so the last day is D + N − 1 day
+  // (LANGUAGE-DESIGN.md): 2020-01-01 for 5 年 ends 2024-12-31.
   void in_force_for(const Node& n, ast::Header& h) {
     const Duration period = duration(n);
     h.period = period.to_string();
     h.to_loc = loc(n);
     if (!h.from) return;
-    std::optional<Date> end = shift(*h.from, Duration{1, DurationUnit::days}, -1);
-    if (end) end = shift(*end, period);
+    std::optional<Date> end = shift(*h.from, period);
+    if (end) end = shift(*end, Duration{1, DurationUnit::days}, -1);
     if (!end) {
       diags_.add(Diag::not_a_calendar_day, loc(n), fmt::format("{} after {} is past the calendar's last year, 9999",
                                                              period.to_string(), h.from->to_string()));

@@ -183,28 +183,34 @@ TEST_CASE("within and elapsed hold on exactly the days the reference says") {
     CHECK(decide(p, event, half, "e").granted);
     CHECK_FALSE(decide(p, event, reference_shift(half, -1, DurationUnit::days), "e").granted);
   }
-  // Before the event, within() does not hold either.
-  CHECK_FALSE(decide(p, {2024, 5, 1}, {2024, 4, 30}).granted);
+  // Before the date, within() does not hold either (a literal date: a
+  // dated event of the facts is never after the evaluation date).
+  auto q = compile("benefit b \"B\" { cites \"一\" when within(2024-05-01, 30 日) once 1 元 }\n");
+  CHECK_FALSE(decide(q, {2024, 1, 1}, {2024, 4, 30}).granted);
+  CHECK(decide(q, {2024, 1, 1}, {2024, 5, 1}).granted);
+  CHECK(decide(q, {2024, 1, 1}, {2024, 5, 31}).granted);
+  CHECK_FALSE(decide(q, {2024, 1, 1}, {2024, 6, 1}).granted);
 }
 
 TEST_CASE("date arithmetic and the between functions in a policy agree with the reference") {
-  // `later` is about ten months before the event: the between functions
-  // count forwards (positive) and backwards (negative, the same magnitude).
+  // The evaluation date is about ten months after the event: the between
+  // functions count forwards (positive) and backwards (negative, the same
+  // magnitude).
   auto p = compile(
-      "define later = child.event_date + 1 个月 - 1 年 + 40 天\n"
-      "benefit m \"M\" { cites \"一\" when today = later once 1 元 * months_between(today, child.event_date) }\n"
-      "benefit d \"D\" { cites \"二\" when today = later once 1 元 * days_between(today, child.event_date) }\n"
-      "benefit s \"S\" { cites \"三\" when today = later and years_between(child.event_date, today) = 0\n"
+      "define later = child.event_date - 1 个月 + 1 年 - 40 天\n"
+      "benefit m \"M\" { cites \"一\" when today = later once 1 元 * months_between(child.event_date, today) }\n"
+      "benefit d \"D\" { cites \"二\" when today = later once 1 元 * days_between(child.event_date, today) }\n"
+      "benefit s \"S\" { cites \"三\" when today = later and years_between(today, child.event_date) = 0\n"
       "  and months_between(child.event_date, today) + months_between(today, child.event_date) = 0\n"
       "  and days_between(child.event_date, today) = 0 - days_between(today, child.event_date) once 1 元 }\n");
   for (const Date& event : days({2023, 12, 1}, {2025, 3, 31})) {
     const Date later = reference_shift(
-        reference_shift(reference_shift(event, 1, DurationUnit::months), -1, DurationUnit::years), 40, DurationUnit::days);
+        reference_shift(reference_shift(event, -1, DurationUnit::months), 1, DurationUnit::years), -40, DurationUnit::days);
     INFO(event.to_string());
-    std::int64_t months = 0;  // full months from `later` to the event, counted
-    while (!(event < reference_shift(later, months + 1, DurationUnit::months))) ++months;
+    std::int64_t months = 0;  // full months from the event to `later`, counted
+    while (!(later < reference_shift(event, months + 1, DurationUnit::months))) ++months;
     std::int64_t day_count = 0;
-    for (Date d = later; d < event; d = next_day(d)) ++day_count;
+    for (Date d = event; d < later; d = next_day(d)) ++day_count;
     CHECK(decide(p, event, later, "m").fen == 100 * months);
     CHECK(decide(p, event, later, "d").fen == 100 * day_count);
     CHECK(decide(p, event, later, "s").granted);
@@ -225,15 +231,15 @@ TEST_CASE("a date past the calendar is an evaluation error at its place") {
   CHECK(r.errors[0].message.find("2020-01-01 + 9000 年 is outside the calendar") != std::string::npos);
 }
 
-TEST_CASE("in force for N years counts the first day: its last day is the day before plus N") {
+TEST_CASE("in force for N years: the last day is the start plus N, less one day") {
   // 佛山 五: 自2020年1月1日起施行，有效期5年 → the last day is 2024-12-31;
-  // 张店: 2021-01-08 for 5 年 → 2026-01-07. Month ends keep whole periods:
-  // from 29 February for a year is through 28 February, from 31 January for
-  // a month through 29 February (民法典 201, 202).
+  // 张店: 2021-01-08 for 5 年 → 2026-01-07. At month ends the day D + N is
+  // the corresponding day or the month's last (2025-02-28, 2024-02-29), and
+  // the day before it is the last in force.
   CHECK(compile("", "from 2020-01-01 for 5 年").info().in_force_to == Date{2024, 12, 31});
   CHECK(compile("", "from 2021-01-08 for 5 years").info().in_force_to == Date{2026, 1, 7});
-  CHECK(compile("", "from 2024-02-29 for 1 年").info().in_force_to == Date{2025, 2, 28});
-  CHECK(compile("", "from 2024-01-31 for 1 个月").info().in_force_to == Date{2024, 2, 29});
+  CHECK(compile("", "from 2024-02-29 for 1 年").info().in_force_to == Date{2025, 2, 27});
+  CHECK(compile("", "from 2024-01-31 for 1 个月").info().in_force_to == Date{2024, 2, 28});
   CHECK(compile("", "from 2024-03-01 for 1 个月").info().in_force_to == Date{2024, 3, 31});
   CHECK(compile("", "from 2024-01-01 for 30 日").info().in_force_to == Date{2024, 1, 30});
   CHECK(compile("", "from 2020-01-01 for 5 年").info().in_force_period == "5 年");
