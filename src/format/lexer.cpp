@@ -10,7 +10,6 @@ namespace {
 
 constexpr std::string_view yuan = "\xE5\x85\x83";              // 元
 constexpr std::string_view ideographic_space = "\xE3\x80\x80";  // U+3000
-constexpr std::string_view fullwidth_percent = "\xEF\xBC\x85";  // ％
 
 // Multi-word keywords: a run of blanks between the words (keywords.def).
 struct Phrase {
