@@ -10,7 +10,7 @@ if(TARGET unit_tests)
   # End to end: the hand-worked bereaved family of the README, explained.
   add_test(NAME cli.eval_explain_text
            COMMAND ${CMAKE_COMMAND} "-DCMD=$<TARGET_FILE:fuzhu_cli>;eval;policies/yiyang.policy;examples/families/yiyang_bereaved.json;--as-of;2026-11-23;--explain"
-                   -DEXIT=0 "-DREGEX=age\\(mother\\) >= 49 → true   \\[age\\(mother\\) = 56\\]"
+                   -DEXIT=0 "-DREGEX=规则：条件：扶助对象家庭.*age\\(mother\\) >= 49 → 是   \\[age\\(mother\\) = 56\\]"
                    -P ${PROJECT_SOURCE_DIR}/tests/cli/expect.cmake
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   add_test(NAME cli.eval_explain_json

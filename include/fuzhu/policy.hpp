@@ -11,6 +11,7 @@
 #include "fuzhu/diagnostic.hpp"
 #include "fuzhu/export.hpp"
 #include "fuzhu/facts.hpp"
+#include "fuzhu/plain.hpp"
 #include "fuzhu/result.hpp"
 #include "fuzhu/schema.hpp"
 #include "fuzhu/value.hpp"
@@ -40,6 +41,8 @@ struct EvalOptions {
   /// Also say why each benefit was or was not granted (Evaluation::explanations).
   /// Costs nothing when false; never changes the result.
   bool explain = false;
+  /// The language of each explanation's plain rule (Explanation::plain).
+  Lang lang = Lang::zh;
 };
 
 class Policy;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "fuzhu/export.hpp"
+#include "fuzhu/plain.hpp"
 #include "fuzhu/value.hpp"
 
 namespace fuzhu {
@@ -109,6 +110,7 @@ struct Explanation {
   std::vector<NamedValue> facts;        ///< every fact read, by path, with its value or "unknown"
   std::vector<std::string> needs;       ///< undetermined: the facts that would decide it
   std::string reason;                   ///< what decided it besides the conditions ("there is no father in the facts")
+  std::string plain;                    ///< the benefit's rule in plain words (fuzhu/plain.hpp), in EvalOptions::lang
 };
 
 /// The answer for one family on one evaluation date.
@@ -127,6 +129,9 @@ struct Evaluation {
   /// Only with EvalOptions::explain: a row per benefit and recipient, in the
   /// policy's order.
   std::optional<std::vector<Explanation>> explanations;
+  /// The language the explanations are written for (EvalOptions::lang):
+  /// their plain rules, and the words of explain_text().
+  Lang lang = Lang::zh;
 
   bool is_draft() const { return status == "draft"; }
 };

@@ -11,6 +11,7 @@
 #include "cli/case_file.hpp"
 #include "cli/command.hpp"
 #include "cli/common.hpp"
+#include "cli/failure_rules.hpp"
 #include "syntax/printable.hpp"
 
 namespace fuzhu::cli {
@@ -319,6 +320,7 @@ int run_test(const std::vector<std::string>& paths) {
       std::cout << fmt::format("FAIL {}: {} (as of {})\n", printable(file.filename().string()), printable(name),
                                c["as_of"].get<std::string>());
       for (const auto& f : failures) std::cout << "     " << f << "\n";
+      std::cout << rules_of_failures(*policy, failures);
     }
   }
   std::cout << fmt::format("{} passed, {} failed\n", passed, failed);

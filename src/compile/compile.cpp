@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "compile/compiled.hpp"
+#include "plain/render.hpp"
 #include "syntax/builtins.hpp"
 
 namespace fuzhu::detail {
@@ -391,6 +392,7 @@ std::shared_ptr<CompiledPolicy> compile(std::unique_ptr<Program> program) {
   for (std::size_t i = 0; i < out->benefits.size(); ++i)
     out->rank_of_id.emplace_back(out->benefits[i].source->id, static_cast<int>(i));
   std::sort(out->rank_of_id.begin(), out->rank_of_id.end());
+  for (Lang lang : {Lang::zh, Lang::en}) out->plain.push_back(plain::render(*program, lang));
   out->program = std::move(program);
   out->facts_schema = describe_schema(*out->schema, facts_read(*out));
   return out;

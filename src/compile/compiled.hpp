@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "check/program.hpp"
+#include "fuzhu/plain.hpp"
 #include "fuzhu/policy.hpp"
 #include "fuzhu/schema.hpp"
 
@@ -174,6 +175,9 @@ struct CompiledPolicy {
   bool order_is_source = true;             // no granted() moved a benefit earlier
   std::vector<std::pair<std::string, int>> rank_of_id;  // sorted by id: id → source index
   FactsSchema facts_schema;                // the schema as a host sees it (Policy::schema)
+  std::vector<PlainText> plain;            // by Lang: the rules in plain words (src/plain/), rendered once
+
+  const PlainText& plain_text(Lang lang) const { return plain[static_cast<std::size_t>(lang)]; }
 
   static Policy make_policy(std::shared_ptr<const CompiledPolicy> compiled) { return Policy(std::move(compiled)); }
 };

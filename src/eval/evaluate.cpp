@@ -32,7 +32,11 @@ class Evaluator {
     jurisdiction_ = options.assume_in_jurisdiction ? Tri::true_ : jurisdiction();
     if (jurisdiction_ != Tri::unknown) out.in_jurisdiction = jurisdiction_ == Tri::true_;
     explained_ = explained;
-    if (trace_) explained_->explanations.emplace();
+    lang_ = options.lang;
+    if (trace_) {
+      explained_->explanations.emplace();
+      explained_->lang = options.lang;
+    }
     if (!out.in_force || jurisdiction_ == Tri::false_) {
       if (trace_) explain_unreached(out.in_force);
       return;
@@ -54,6 +58,7 @@ class Evaluator {
   int person_ = -1;  // root index of the recipient being considered
   std::uint64_t reasons_given_ = 0;  // counts give_reason, to tell whether a definition gave one
   Evaluation* explained_ = nullptr;  // where explanations go, when tracing
+  Lang lang_ = Lang::zh;             // of the explanations' plain rules
   // Explaining (only with a tracer): the current benefit's condition, and the
   // current recipient's where and amount.
   Tracer* trace_ = nullptr;
@@ -303,6 +308,7 @@ class Evaluator {
     x.decision = granted == Tri::true_ ? Decision::granted : granted == Tri::false_ ? Decision::not_granted : Decision::undetermined;
     x.cite = src.cite;
     x.quote = src.quote;
+    x.plain = p_.plain_text(lang_).benefits[static_cast<std::size_t>(&b - p_.benefits.data())].text;
     x.condition = when_.node;
     x.where = where_.node;
     x.amount = amount_.node;

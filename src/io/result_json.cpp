@@ -41,6 +41,7 @@ Json explanation_json(const Explanation& x) {
   row["decision"] = to_string(x.decision);
   row["cite"] = x.cite;
   row["quote"] = x.quote;
+  row["plain"] = x.plain;
   row["condition"] = optional_node(x.condition);
   row["where"] = optional_node(x.where);
   row["amount"] = optional_node(x.amount);

@@ -117,8 +117,8 @@ TEST_CASE("explain: a mother of 47 fails the age comparison with her value") {
   CHECK(x.amount == std::nullopt);
 
   std::string text = fuzhu::to_text(e);
-  CHECK(text.find("age(mother) >= 49 → false   [age(mother) = 47]") != std::string::npos);
-  CHECK(text.find("女方 mother: not granted 不享有") != std::string::npos);
+  CHECK(text.find("age(mother) >= 49 → 否   [age(mother) = 47]") != std::string::npos);
+  CHECK(text.find("女方 mother：不享有") != std::string::npos);
 }
 
 TEST_CASE("explain: an undetermined benefit names the missing fact") {
@@ -135,7 +135,7 @@ TEST_CASE("explain: an undetermined benefit names the missing fact") {
   const ExplainNode* missing = find(*x.condition, "household.low_income");
   REQUIRE(missing != nullptr);
   CHECK(missing->value == "unknown");
-  CHECK(fuzhu::to_text(e).find("全户 household: undetermined 待定 — ask for: household.low_income") != std::string::npos);
+  CHECK(fuzhu::to_text(e).find("全户 household：待定 — 需补充：household.low_income") != std::string::npos);
 }
 
 TEST_CASE("explain: a granted benefit shows its clause and amount") {
@@ -150,10 +150,10 @@ TEST_CASE("explain: a granted benefit shows its clause and amount") {
   CHECK(x.amount->note == "the figure from 2017-09-29");
   std::string text = fuzhu::to_text(e);
   CHECK(text.find("special_allowance 特别扶助金  一（一）「每人每月分别提高到490元、420元」") != std::string::npos);
-  CHECK(text.find("男方 father: granted 享有, 每月 490 元") != std::string::npos);
+  CHECK(text.find("男方 father：享有, 每月 490 元") != std::string::npos);
   // A definition is broken down once; later uses refer back to it.
   CHECK(occurrences(text, "计生特困家庭 = special_family →") == 1);
-  CHECK(occurrences(text, "计生特困家庭 → true  (see above)") >= 1);
+  CHECK(occurrences(text, "计生特困家庭 → 是（同上）") >= 1);
 }
 
 TEST_CASE("explain: per-person rows say why a recipient is left out") {
