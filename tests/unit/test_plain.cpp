@@ -170,3 +170,18 @@ TEST_CASE("plain: languages are parsed by name") {
   CHECK(fuzhu::parse_lang("en") == fuzhu::Lang::en);
   CHECK_FALSE(fuzhu::parse_lang("fr").has_value());
 }
+
+TEST_CASE("plain: durations, periods since a date, and rates") {
+  auto p = policy(
+      "benefit a \"甲\" { cites \"一\" when within(child.event_date, 1 年) and elapsed(family.art_rebirth_date, 6 个月)\n"
+      "  to household once 120 元 * 1.5 }\n"
+      "benefit b \"乙\" { cites \"一\" when child.event_date + 30 日 <= today\n"
+      "  and years_between(child.birth_date, child.event_date) >= 18 to household }\n");
+  CHECK(benefit(p, "a").condition ==
+        "评估当日在子女死亡日期或伤残鉴定日期起1年内，且自辅助生殖再生育子女出生日期起已满6个月");
+  CHECK(benefit(p, "a").amount == "一次性120元×1.5");
+  CHECK(benefit(p, "b").condition ==
+        "子女死亡日期或伤残鉴定日期加30日不晚于评估当日，且子女出生日期至子女死亡日期或伤残鉴定日期的满年数不低于18");
+  CHECK(benefit(p, "a", fuzhu::Lang::en).condition ==
+        "the evaluation date is within 1 year of the child's event date, and 6 months have passed since the family's art rebirth date");
+}
