@@ -386,8 +386,11 @@ std::string Phrases::value(const Expr& e, std::string_view person) const {
 
 std::string Phrases::arithmetic(const Expr& e, std::string_view person) const {
   auto operand = [&](const Expr& x) {
-    bool loose = x.kind == ExprKind::binary && (x.op == BinaryOp::add || x.op == BinaryOp::sub) &&
-                 (e.op == BinaryOp::mul || e.op == BinaryOp::div);
+    // 100元×（住院天数与60中较小者）: a sum under a product, and min/max, are bracketed.
+    auto b = builtin_of(x);
+    bool loose = (x.kind == ExprKind::binary && (x.op == BinaryOp::add || x.op == BinaryOp::sub) &&
+                  (e.op == BinaryOp::mul || e.op == BinaryOp::div)) ||
+                 (b && (*b == Builtin::min || *b == Builtin::max));
     std::string text = value(x, person);
     return loose ? fmt::format("{}{}{}", w_.open, text, w_.close) : text;
   };

@@ -153,9 +153,9 @@ class BenefitWriter {
       out.push_back(std::move(text));
       ++i;
     }
-    // `paid by { "区卫生健康局", "区计生协会" }`: together, no shares, no conditions.
-    bool together = std::all_of(b.payers.begin(), b.payers.end(), [](const ast::PayerDecl& payer) {
-      return payer.share_kind == ast::ShareKind::none && !payer.condition;
+    // Payers that always pay read as one list: 区卫生健康局、区计生协会; 省级财政30%、市级财政30%.
+    bool together = std::none_of(b.payers.begin(), b.payers.end(), [](const ast::PayerDecl& payer) {
+      return payer.condition != nullptr || (payer.share && Phrases::banded(*payer.share));
     });
     return fmt::format("{}", fmt::join(out, together ? w_.list : w_.separator));
   }

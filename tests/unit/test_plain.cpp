@@ -125,7 +125,7 @@ TEST_CASE("plain: quantifiers, percentages, parts that are not whole percentages
   CHECK(benefit(p, "a").condition == "夫妻任一方（年满60周岁且生活自理能力为不能自理）");
   CHECK(benefit(p, "a").payers == "甲方1/3、乙方2/3");
   CHECK(benefit(p, "b").condition == "家庭成员均出生日期已知");
-  CHECK(benefit(p, "b").payers == "甲方50%；乙方12.5%；丙方37.5%");
+  CHECK(benefit(p, "b").payers == "甲方50%、乙方12.5%、丙方37.5%");
   CHECK(benefit(p, "c").payers == "区卫生健康局、区计生协会");
 }
 
@@ -184,4 +184,12 @@ TEST_CASE("plain: durations, periods since a date, and rates") {
         "子女死亡日期或伤残鉴定日期加30日不晚于评估当日，且子女出生日期至子女死亡日期或伤残鉴定日期的满年数不低于18");
   CHECK(benefit(p, "a", fuzhu::Lang::en).condition ==
         "the evaluation date is within 1 year of the child's event date, and 6 months have passed since the family's art rebirth date");
+}
+
+TEST_CASE("plain: payers who always pay read as one list; min and max are bracketed in arithmetic") {
+  auto p = policy(
+      "benefit a \"甲\" { cites \"一\" when special_family to household\n"
+      "  yearly 100 元 * min(family.rebirth_treatment_months, 60) paid by { \"省级\" : 30%  \"市级\" : 30%  \"县级\" : 40% } }\n");
+  CHECK(benefit(p, "a").payers == "省级30%、市级30%、县级40%");
+  CHECK(benefit(p, "a").amount == "每年100元×（再生育治疗未孕月数与60中较小者）");
 }
