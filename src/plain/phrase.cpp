@@ -148,6 +148,8 @@ std::string Phrases::root_label(int root) const {
 }
 
 std::string Phrases::value_label(const ast::EnumDecl& decl, int value) const {
+  // The checker resolved every value; an index out of range would be its bug, not a reason to crash.
+  if (value < 0 || static_cast<std::size_t>(value) >= decl.values.size()) return "?";
   const ast::EnumValue& v = decl.values[static_cast<std::size_t>(value)];
   return zh() && !v.label.empty() ? v.label : v.name;
 }
@@ -301,7 +303,7 @@ std::string Phrases::enum_test(const Expr& subject_expr, const std::vector<int>&
                                std::string_view person) const {
   const ast::EnumDecl* decl = subject_expr.type.enumeration;
   std::vector<std::string> labels;
-  for (int v : values) labels.push_back(decl && v >= 0 ? value_label(*decl, v) : "?");
+  for (int v : values) labels.push_back(decl ? value_label(*decl, v) : "?");
   std::string either = join(labels, zh() ? "或" : " or ");
   const ast::FieldDecl* f = field_decl(subject_expr);
   if (f && f->has(ast::Role::deceased_when) && !negated) {
