@@ -1,0 +1,58 @@
+# Versions of a policy (issue 13, item 3): `fuzhu diff OLD NEW` and its
+# families (docs/diff.md). The comparison is a small library of its own
+# (src/versions/), linked into the CLI and the tests.
+if(NOT FUZHU_BUILD_CLI)
+  return()
+endif()
+
+add_library(fuzhu_versions STATIC
+  ${PROJECT_SOURCE_DIR}/src/versions/canonical.cpp
+  ${PROJECT_SOURCE_DIR}/src/versions/benefit_parts.cpp
+  ${PROJECT_SOURCE_DIR}/src/versions/policy_diff.cpp
+  ${PROJECT_SOURCE_DIR}/src/versions/family_diff.cpp
+  ${PROJECT_SOURCE_DIR}/src/versions/diff_report.cpp
+)
+target_include_directories(fuzhu_versions PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR})
+target_link_libraries(fuzhu_versions PUBLIC fuzhu_internal PRIVATE fmt::fmt)
+fuzhu_warnings(fuzhu_versions)
+
+target_sources(fuzhu_cli PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/cmd_diff.cpp)
+target_link_libraries(fuzhu_cli PRIVATE fuzhu_versions)
+
+if(TARGET unit_tests)
+  target_sources(unit_tests PRIVATE ${PROJECT_SOURCE_DIR}/tests/unit/test_versions.cpp)
+  target_link_libraries(unit_tests PRIVATE fuzhu_versions)
+endif()
+
+if(FUZHU_BUILD_TESTS)
+  # tests/versions/README.md works out each expected row by hand.
+  set(V ${PROJECT_SOURCE_DIR}/tests/versions)
+  set(YIYANG ${PROJECT_SOURCE_DIR}/policies/yiyang.policy)
+  file(GLOB VERSIONS_FAMILIES ${V}/families/*.json)
+  function(fuzhu_diff_test name exit regex)
+    fuzhu_expect_test(diff.${name} ${exit} "${regex}" $<TARGET_FILE:fuzhu_cli> diff ${ARGN})
+  endfunction()
+  fuzhu_diff_test(yiyang_2027 1
+    "~ special_allowance 特别扶助金\n  condition:\n    - when 扶助对象家庭\n    \\+ when 扶助对象家庭 and family.glory_certificate\n  amount:\n      monthly schedule {\n        from 2017-09-29 => [^\n]*\n    \\+   from 2027-01-01 => match child.status { deceased => 520 元, disabled => 450 元 }\n      }\n\nbenefits: 1 changed, 0 added, 0 removed, 22 unchanged\n$"
+    ${YIYANG} ${V}/yiyang_2027.policy)
+  fuzhu_diff_test(same 0 "benefits: 0 changed, 0 added, 0 removed, 23 unchanged\n$" ${YIYANG} ${YIYANG})
+  fuzhu_diff_test(reversed 1 "    - when 扶助对象家庭 and family.glory_certificate\n    \\+ when 扶助对象家庭\n.*    -   from 2027-01-01"
+    ${V}/yiyang_2027.policy ${YIYANG})
+  # On 2027-03-01 the new figures are in force: 490 → 520, 420 → 450.
+  fuzhu_diff_test(families_2027 1
+    "1_heshan_bereaved.json:\n    changed +special_allowance 特别扶助金 \\(mother\\): 490 元 a month; paid by 省级特别扶助资金 390, 市财政 40, 区财政 60 → 520 元 a month; paid by 省级特别扶助资金 390, 市财政 52, 区财政 78\n    changed +special_allowance 特别扶助金 \\(father\\): 490 元 a month[^\n]*→ 520 元 a month[^\n]*\n.*2_anhua_disabled.json:\n    changed +special_allowance 特别扶助金 \\(mother\\): 420 元 a month; paid by 省级特别扶助资金 320, 县财政 100 → 450 元 a month; paid by 省级特别扶助资金 320, 县财政 130\n.*3_ziyang_no_certificate.json:\n    lost +special_allowance 特别扶助金 \\(mother\\): 490 元 a month[^\n]* → —\n.*4_taojiang_certificate_unknown.json:\n    undetermined +special_allowance 特别扶助金 \\(mother\\): 420 元 a month[^\n]* → undetermined \\(needs family.glory_certificate\\)\n.*5_heshan_living.json: no change\n.*6_heshan_mother_47.json: no change\n4 of 6 families' entitlements change\n$"
+    ${YIYANG} ${V}/yiyang_2027.policy --families ${VERSIONS_FAMILIES} --as-of 2027-03-01)
+  # Before 2027 only the added condition changes anything.
+  fuzhu_diff_test(families_2026 1 "1_heshan_bereaved.json: no change\n.*2_anhua_disabled.json: no change\n.*3_ziyang[^\n]*\n    lost .*4_taojiang[^\n]*\n    undetermined .*2 of 6 families' entitlements change"
+    ${YIYANG} ${V}/yiyang_2027.policy --families ${VERSIONS_FAMILIES} --as-of 2026-11-23)
+  fuzhu_diff_test(families_same 0 "6_heshan_mother_47.json: no change\n0 of 6 families' entitlements change"
+    ${YIYANG} ${YIYANG} --families ${VERSIONS_FAMILIES} --as-of 2027-03-01)
+  fuzhu_diff_test(json 1 "\"different\": true,.*\"change\": \"changed\",\n *\"benefit\": \"special_allowance\".*\"outcome\": \"lost\""
+    ${YIYANG} ${V}/yiyang_2027.policy --families ${V}/families/3_ziyang_no_certificate.json --as-of 2027-03-01 --format json)
+  fuzhu_diff_test(policy_with_errors 2 "type_error.policy:11:8: error" ${YIYANG} ${PROJECT_SOURCE_DIR}/tests/bad/type_error.policy)
+  fuzhu_diff_test(missing_policy 2 "nowhere.policy.*no such file" ${YIYANG} nowhere.policy)
+  fuzhu_diff_test(bad_family 2 "bad_enum.json.*child.status: \"lost\" is not one of"
+    ${YIYANG} ${V}/yiyang_2027.policy --families ${PROJECT_SOURCE_DIR}/tests/bad/bad_enum.json)
+  fuzhu_diff_test(bad_as_of 2 "not a date" ${YIYANG} ${YIYANG} --as-of 2027-02-30)
+  fuzhu_diff_test(usage 2 "" ${YIYANG})
+endif()

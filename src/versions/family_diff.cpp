@@ -1,0 +1,124 @@
+#include "versions/family_diff.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+namespace fuzhu::versions {
+
+const char* to_string(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::granted: return "granted";
+    case Outcome::lost: return "lost";
+    case Outcome::changed: return "changed";
+    case Outcome::undetermined: return "undetermined";
+    case Outcome::decided_not: return "not_granted";
+  }
+  return "changed";
+}
+
+namespace {
+
+const char* period_words(Period p) {
+  switch (p) {
+    case Period::monthly: return "a month";
+    case Period::yearly: return "a year";
+    case Period::once: return "once";
+  }
+  return "";
+}
+
+std::string payers_text(const Entitlement& x) {
+  if (x.payers_undetermined) return "payers undetermined";
+  std::vector<std::string> shares;
+  for (const auto& p : x.payers) shares.push_back(p.amount ? p.name + " " + p.amount->to_string() : p.name);
+  return shares.empty() ? "" : fmt::format("paid by {}", fmt::join(shares, ", "));
+}
+
+// What one recipient has under one benefit in one evaluation.
+struct State {
+  enum Kind { none, granted, undetermined } kind = none;
+  std::string text;  // granted: describe(); undetermined: the needs
+  std::optional<Money> amount;
+};
+
+using Key = std::pair<std::string, std::string>;  // benefit, recipient
+
+std::map<Key, State> states_of(const Evaluation& e) {
+  std::map<Key, State> out;
+  for (const auto& x : e.entitlements) {
+    State& s = out[{x.benefit, x.recipient}];
+    s.kind = State::granted;
+    s.text = describe(x);
+    s.amount = x.amount;
+  }
+  for (const auto& u : e.undetermined)
+    for (const auto& r : u.recipients) {
+      std::string why = u.needs.empty() ? u.reason : fmt::format("needs {}", fmt::join(u.needs, ", "));
+      out[{u.benefit, r}] = {State::undetermined, why.empty() ? "undetermined" : "undetermined (" + why + ")", {}};
+    }
+  return out;
+}
+
+std::string shown(const State& s) { return s.kind == State::none ? "—" : s.text; }
+
+Outcome outcome_of(const State& before, const State& after) {
+  if (after.kind == State::granted) return before.kind == State::granted ? Outcome::changed : Outcome::granted;
+  if (after.kind == State::undetermined) return Outcome::undetermined;
+  return before.kind == State::granted ? Outcome::lost : Outcome::decided_not;
+}
+
+// Titles and the order of benefits: the new version's first.
+std::vector<std::pair<std::string, std::string>> benefit_order(const Evaluation& before, const Evaluation& after) {
+  std::vector<std::pair<std::string, std::string>> ids;
+  auto add = [&](const std::string& id, const std::string& title) {
+    if (std::none_of(ids.begin(), ids.end(), [&](const auto& p) { return p.first == id; })) ids.emplace_back(id, title);
+  };
+  for (const Evaluation* e : {&after, &before}) {
+    for (const auto& x : e->entitlements) add(x.benefit, x.title);
+    for (const auto& u : e->undetermined) add(u.benefit, u.title);
+  }
+  return ids;
+}
+
+}  // namespace
+
+std::string describe(const Entitlement& x) {
+  std::string out;
+  if (!x.period) out = x.amount ? x.amount->to_string() + " 元" : "a service";
+  else if (!x.amount) out = fmt::format("{}, no figure", to_string(*x.period));
+  else out = fmt::format("{}{} 元 {}", x.minimum ? "at least " : "", x.amount->to_string(), period_words(*x.period));
+  if (x.in_kind) out += ", in kind";
+  if (x.discretionary) out += ", discretionary";
+  if (std::string payers = payers_text(x); !payers.empty()) out += "; " + payers;
+  return out;
+}
+
+std::vector<EntitlementChange> diff_family(const Evaluation& before, const Evaluation& after) {
+  const auto old_states = states_of(before), new_states = states_of(after);
+  // Recipients in the order the evaluations name them (mother, father, child, household).
+  std::vector<std::string> recipients;
+  auto add = [&](const std::string& r) {
+    if (std::find(recipients.begin(), recipients.end(), r) == recipients.end()) recipients.push_back(r);
+  };
+  for (const Evaluation* e : {&after, &before}) {
+    for (const auto& x : e->entitlements) add(x.recipient);
+    for (const auto& u : e->undetermined)
+      for (const auto& r : u.recipients) add(r);
+  }
+  std::vector<EntitlementChange> out;
+  for (const auto& [id, title] : benefit_order(before, after))
+    for (const auto& recipient : recipients) {
+      const Key key{id, recipient};
+      auto o = old_states.find(key);
+      auto n = new_states.find(key);
+      const State b = o == old_states.end() ? State{} : o->second;
+      const State a = n == new_states.end() ? State{} : n->second;
+      if (b.kind == a.kind && b.text == a.text) continue;
+      out.push_back({outcome_of(b, a), id, title, recipient, shown(b), shown(a), b.amount, a.amount});
+    }
+  return out;
+}
+
+}  // namespace fuzhu::versions

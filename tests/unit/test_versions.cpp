@@ -1,0 +1,187 @@
+// fuzhu diff, the library side: the canonical text of a benefit's parts, the
+// line diff, and the comparison of Yiyang with the version changed by hand
+// in tests/versions/yiyang_2027.policy (its header says what changed).
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "compile/compiled.hpp"
+#include "fuzhu/fuzhu.hpp"
+#include "versions/canonical.hpp"
+#include "versions/family_diff.hpp"
+#include "versions/policy_diff.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace fuzhu::versions;
+
+const fs::path source_dir = FUZHU_SOURCE_DIR;
+
+fuzhu::Policy compiled(const fs::path& path) {
+  auto result = fuzhu::Policy::compile_file(path);
+  INFO(fuzhu::render_all(result.diagnostics));
+  REQUIRE(result.ok());
+  return *result.policy;
+}
+
+// A policy of Yiyang's header and schema with `benefits` as its body.
+fuzhu::Policy with_benefits(const std::string& benefits) {
+  const std::string source =
+      "use \"facts.schema\"\n"
+      "policy \"测试\" { document \"测试〔2026〕1号\" in force from 2026-01-01 jurisdiction \"益阳市\" }\n" +
+      benefits;
+  auto result = fuzhu::Policy::compile_string(source, (source_dir / "policies" / "test.policy").string());
+  INFO(fuzhu::render_all(result.diagnostics));
+  REQUIRE(result.ok());
+  return *result.policy;
+}
+
+const fuzhu::ast::Benefit& first_benefit(const fuzhu::Policy& p) { return *p.compiled().program->benefits.front(); }
+
+std::vector<std::string> part(const BenefitParts& parts, const std::string& name) {
+  for (const auto& p : parts.parts)
+    if (p.name == name) return p.lines;
+  FAIL("no part " << name);
+  return {};
+}
+
+PolicyDiff diff(const fuzhu::Policy& before, const fuzhu::Policy& after) {
+  return diff_policies(*before.compiled().program, *after.compiled().program);
+}
+
+}  // namespace
+
+TEST_CASE("canonical text: one spelling whatever the layout, parentheses only where needed") {
+  auto p = with_benefits(
+      "benefit b \"测试\" {\n  cites \"一\"\n"
+      "  条件 (bereaved_family 并且 年龄(mother)>=49) 或者 ((child.status = disabled))\n"
+      "  to each parent where not (person.destitute or person.incapacitated)\n"
+      "  monthly at least (100 元 + 20.5 元) * 2\n  in kind\n"
+      "  paid by { \"市\" : 40% \"区\" : 60% }\n}\n");
+  const BenefitParts parts = canonical_parts(first_benefit(p));
+  CHECK(part(parts, "condition") ==
+        std::vector<std::string>{"when (bereaved_family and age(mother) >= 49) or child.status = disabled"});
+  CHECK(part(parts, "recipients") ==
+        std::vector<std::string>{"to each parent where not (person.destitute or person.incapacitated)"});
+  CHECK(part(parts, "amount") == std::vector<std::string>{"monthly at least (100 元 + 20.50 元) * 2"});
+  CHECK(part(parts, "kind") == std::vector<std::string>{"in kind"});
+  CHECK(part(parts, "payers") == std::vector<std::string>{"\"市\" : 40%", "\"区\" : 60%"});
+  CHECK(part(parts, "cites") == std::vector<std::string>{"cites \"一\""});
+}
+
+TEST_CASE("canonical text: a table at the top of an amount gets a line an arm") {
+  auto p = with_benefits(
+      "benefit b \"测试\" {\n  when special_family\n  to household\n"
+      "  yearly tier age(mother) { ..59 => 100 元, 60..69 => 200 元, 70.. => 300 元 }\n}\n");
+  CHECK(part(canonical_parts(first_benefit(p)), "amount") ==
+        std::vector<std::string>{"yearly tier age(mother) {", "  ..59 => 100 元", "  60..69 => 200 元", "  70.. => 300 元",
+                                 "}"});
+}
+
+TEST_CASE("diff_lines keeps the common lines and marks the rest, removed before added") {
+  auto lines = diff_lines({"a", "b", "c"}, {"a", "x", "c", "d"});
+  REQUIRE(lines.size() == 5);
+  CHECK(lines[0].mark == ' ');
+  CHECK((lines[1].mark == '-' && lines[1].text == "b"));
+  CHECK((lines[2].mark == '+' && lines[2].text == "x"));
+  CHECK((lines[3].mark == ' ' && lines[3].text == "c"));
+  CHECK((lines[4].mark == '+' && lines[4].text == "d"));
+}
+
+TEST_CASE("a policy against itself, and against its English-keyword form, has no difference") {
+  auto yiyang = compiled(source_dir / "policies" / "yiyang.policy");
+  CHECK(diff(yiyang, yiyang).empty());
+  // ankang.policy is written with the Chinese keywords; the same benefits in
+  // English keywords and another layout are the same policy.
+  auto ankang = compiled(source_dir / "policies" / "ankang.policy");
+  auto english = with_benefits(
+      "benefit x \"测试\" {\n  when special_family\n  to each parent\n  monthly 100 元\n}\n");
+  auto chinese = with_benefits("待遇 x \"测试\" {\n  条件 special_family\n  发给 每位 父母\n  每月 100元\n}\n");
+  CHECK(diff(english, chinese).empty());
+  CHECK(diff(ankang, ankang).empty());
+}
+
+TEST_CASE("Yiyang changed by hand: the condition and the schedule row of special_allowance, nothing else") {
+  auto before = compiled(source_dir / "policies" / "yiyang.policy");
+  auto after = compiled(source_dir / "tests" / "versions" / "yiyang_2027.policy");
+  const PolicyDiff d = diff(before, after);
+  CHECK(d.header.empty());
+  CHECK(d.definitions.empty());
+  CHECK(d.unchanged_benefits == 22);  // Yiyang has 23 benefits
+  REQUIRE(d.benefits.size() == 1);
+  const BenefitDiff& b = d.benefits[0];
+  CHECK(b.change == Change::changed);
+  CHECK(b.id == "special_allowance");
+  REQUIRE(b.parts.size() == 2);
+  CHECK(b.parts[0].name == "condition");
+  REQUIRE(b.parts[0].lines.size() == 2);
+  CHECK((b.parts[0].lines[0].mark == '-' && b.parts[0].lines[0].text == "when 扶助对象家庭"));
+  CHECK((b.parts[0].lines[1].mark == '+' && b.parts[0].lines[1].text == "when 扶助对象家庭 and family.glory_certificate"));
+  CHECK(b.parts[1].name == "amount");
+  REQUIRE(b.parts[1].lines.size() == 4);
+  CHECK(b.parts[1].lines[0].text == "monthly schedule {");
+  CHECK(b.parts[1].lines[1].mark == ' ');
+  CHECK((b.parts[1].lines[2].mark == '+' &&
+         b.parts[1].lines[2].text == "  from 2027-01-01 => match child.status { deceased => 520 元, disabled => 450 元 }"));
+  CHECK(b.parts[1].lines[3].text == "}");
+}
+
+TEST_CASE("benefits added and removed; a changed definition marks the benefits that read it") {
+  auto before = with_benefits(
+      "define 对象 = special_family\n"
+      "benefit a \"甲\" {\n  when 对象\n  to household\n}\n"
+      "benefit b \"乙\" {\n  when special_family\n  to household\n}\n");
+  auto after = with_benefits(
+      "define 对象 = special_family and age(mother) >= 49\n"
+      "benefit a \"甲\" {\n  when 对象\n  to household\n}\n"
+      "benefit c \"丙\" {\n  when special_family\n  to household\n  once 100 元\n}\n");
+  const PolicyDiff d = diff(before, after);
+  REQUIRE(d.definitions.size() == 1);
+  CHECK(d.definitions[0].name == "对象");
+  CHECK(d.definitions[0].before == "define 对象 = special_family");
+  CHECK(d.definitions[0].after == "define 对象 = special_family and age(mother) >= 49");
+  REQUIRE(d.benefits.size() == 3);
+  CHECK((d.benefits[0].id == "a" && d.benefits[0].change == Change::changed));
+  CHECK(d.benefits[0].parts.empty());  // not a line of it changed ...
+  CHECK(d.benefits[0].definitions_changed == std::vector<std::string>{"对象"});  // ... but what it reads did
+  CHECK((d.benefits[1].id == "c" && d.benefits[1].change == Change::added));
+  CHECK((d.benefits[2].id == "b" && d.benefits[2].change == Change::removed));
+  for (const auto& p : d.benefits[1].parts)
+    for (const auto& line : p.lines) CHECK(line.mark == '+');
+}
+
+TEST_CASE("a family's entitlements: granted, lost, changed and undetermined rows") {
+  fuzhu::Evaluation before, after;
+  fuzhu::Entitlement x;
+  x.benefit = "special_allowance";
+  x.recipient = "mother";
+  x.period = fuzhu::Period::monthly;
+  x.amount = fuzhu::Money{49000};
+  before.entitlements.push_back(x);
+  x.recipient = "father";
+  before.entitlements.push_back(x);
+  x.amount = fuzhu::Money{52000};
+  after.entitlements.push_back(x);  // father: 490 → 520
+  fuzhu::Undetermined u;
+  u.benefit = "special_allowance";
+  u.recipients = {"mother"};
+  u.needs = {"family.glory_certificate"};
+  after.undetermined.push_back(u);  // mother: 490 → undetermined
+  auto rows = diff_family(before, after);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].recipient == "father");
+  CHECK(rows[0].outcome == Outcome::changed);
+  CHECK(rows[0].before == "490 元 a month");
+  CHECK(rows[0].after == "520 元 a month");
+  CHECK(rows[1].recipient == "mother");
+  CHECK(rows[1].outcome == Outcome::undetermined);
+  CHECK(rows[1].after == "undetermined (needs family.glory_certificate)");
+  auto back = diff_family(after, before);  // the mother first now: the old version named her first
+  REQUIRE(back.size() == 2);
+  CHECK((back[0].recipient == "mother" && back[0].outcome == Outcome::granted));
+  CHECK((back[1].recipient == "father" && back[1].outcome == Outcome::changed));
+  CHECK(diff_family(before, fuzhu::Evaluation{})[0].outcome == Outcome::lost);
+}
