@@ -12,8 +12,10 @@ add_library(fuzhu_sim STATIC
   src/sim/csv_reader.cpp
   src/sim/tally.cpp
   src/sim/progress.cpp
+  src/sim/change.cpp
   src/sim/simulate.cpp
   src/sim/report.cpp
+  src/sim/comparison_report.cpp
 )
 target_include_directories(fuzhu_sim PUBLIC ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR})
 target_link_libraries(fuzhu_sim PUBLIC fuzhu_internal simdjson::simdjson PRIVATE fmt::fmt nlohmann_json::nlohmann_json)

@@ -20,7 +20,8 @@ target_sources(fuzhu_cli PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/cmd_diff.cpp)
 target_link_libraries(fuzhu_cli PRIVATE fuzhu_versions)
 
 if(TARGET unit_tests)
-  target_sources(unit_tests PRIVATE ${PROJECT_SOURCE_DIR}/tests/unit/test_versions.cpp)
+  target_sources(unit_tests PRIVATE ${PROJECT_SOURCE_DIR}/tests/unit/test_versions.cpp
+                                    ${PROJECT_SOURCE_DIR}/tests/unit/test_change.cpp)
   target_link_libraries(unit_tests PRIVATE fuzhu_versions)
 endif()
 
@@ -55,4 +56,40 @@ if(FUZHU_BUILD_TESTS)
     ${YIYANG} ${V}/yiyang_2027.policy --families ${PROJECT_SOURCE_DIR}/tests/bad/bad_enum.json)
   fuzhu_diff_test(bad_as_of 2 "not a date" ${YIYANG} ${YIYANG} --as-of 2027-02-30)
   fuzhu_diff_test(usage 2 "" ${YIYANG})
+
+  # simulate --baseline on the six families, every figure worked out by hand
+  # in tests/versions/README.md (threads 2: the threaded path).
+  function(fuzhu_baseline_test name exit regex)
+    fuzhu_expect_test(simulate.baseline.${name} ${exit} "${regex}" $<TARGET_FILE:fuzhu_cli> simulate ${ARGN})
+  endfunction()
+  set(REFORM ${V}/yiyang_2027.policy ${V}/yiyang_reform.jsonl --baseline ${YIYANG})
+  fuzhu_baseline_test(totals 0
+    "families evaluated +6\n.*special_allowance +families +4 +2 +-2\n +per month +3150 +1940 +-1210\n.*total +per month +3150 +1940 +-1210\n.*a year's cost \\(12 × per month \\+ per year\\) +37800 +23280 +-14520\n"
+    ${REFORM} --as-of 2027-03-01 --threads 2)
+  fuzhu_baseline_test(payers 0
+    "省级特别扶助资金 +per month +2450 +1420 +-1030\n市财政 +per month +120 +104 +-16\n区财政 +per month +180 +156 +-24\n县财政 +per month +400 +260 +-140\n"
+    ${REFORM} --as-of 2027-03-01 --threads 2)
+  fuzhu_baseline_test(families 0
+    "gaining +2\n  losing +2\n  unchanged +2\n  largest gain \\+720 元, largest loss -10080 元; all families together -14520 元 a year\n.*-10000 or more +1\n  -1000 to -9999.99 +1\n  -100 to -999.99 +0\n  -0.01 to -99.99 +0\n  0 +2\n  \\+0.01 to \\+99.99 +0\n  \\+100 to \\+999.99 +2\n"
+    ${REFORM} --as-of 2027-03-01 --threads 1)
+  fuzhu_baseline_test(drivers 0
+    "what drives the difference[^\n]*\n  special_allowance 特别扶助金  一（一）「每人每月分别提高到490元、420元」\n      a year -14520 元, once 0 元; families changed 4 \\(more 2, less 2\\)\n$"
+    ${REFORM} --as-of 2027-03-01)
+  # Before 2027-01-01 only the added condition counts: 980 + 840 = 1820 a
+  # month; 3 and 4 lose 490 and 840 (× 12: 5880, 10080); nobody gains.
+  fuzhu_baseline_test(before_the_new_rate 0
+    "per month +3150 +1820 +-1330\n.*37800 +21840 +-15960\n.*gaining +0\n  losing +2\n  unchanged +4\n"
+    ${REFORM} --as-of 2026-11-23)
+  fuzhu_baseline_test(json 0
+    "\"cash\": {\n *\"baseline\": \"37800\",\n *\"new\": \"23280\",\n *\"difference\": \"-14520\".*\"gaining\": 2,\n *\"losing\": 2,\n *\"unchanged\": 2,.*\"sum\": \"-14520\""
+    ${REFORM} --as-of 2027-03-01 --format json)
+  fuzhu_baseline_test(same_policy 0 "gaining +0\n  losing +0\n  unchanged +6\n"
+    ${YIYANG} ${V}/yiyang_reform.jsonl --baseline ${YIYANG} --as-of 2027-03-01)
+  fuzhu_baseline_test(baseline_with_errors 1 "type_error.policy:11:8: error"
+    ${YIYANG} ${V}/yiyang_reform.jsonl --baseline ${PROJECT_SOURCE_DIR}/tests/bad/type_error.policy)
+  fuzhu_baseline_test(missing_baseline 1 "nowhere.policy.*no such file" ${YIYANG} ${V}/yiyang_reform.jsonl --baseline nowhere.policy)
+  add_test(NAME simulate.baseline.thread_count_independent
+           COMMAND ${CMAKE_COMMAND} -DFUZHU=$<TARGET_FILE:fuzhu_cli> -DGENPOP=$<TARGET_FILE:fuzhu_genpop>
+                   -DWORK=${CMAKE_CURRENT_BINARY_DIR}/baseline_threads -P ${V}/baseline_threads.cmake
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endif()

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <thread>
 
@@ -31,26 +32,62 @@ InputFormat format_of(const std::string& path) {
 
 namespace {
 
-// Evaluates the families of one block after another, into its own tally.
+// One version of the policy as a worker runs it: where a family's facts are
+// read to, and what decides and tallies them.
+struct Side {
+  Side(const Policy& p, std::unique_ptr<FamilyReader> r, const EvalOptions& options)
+      : policy(p), reader(std::move(r)), facts(p.new_facts()), empty(facts.data()), decider(p, options) {}
+  const Policy& policy;
+  std::unique_ptr<FamilyReader> reader;  // null: the family is read by the other side (same schema)
+  Facts facts;
+  const detail::FactsData empty;  // every fact unknown: copied over facts before each line
+  Decider decider;  // the string-free path: the same decisions as Policy::evaluate, by index
+  Tally tally;
+
+  // Assignment reuses the vectors' storage: no allocation per family.
+  void clear() {
+    detail::FactsData& d = facts.data();
+    d.slots = empty.slots;
+    for (auto& s : d.strings) s.clear();
+    d.present = empty.present;
+    d.warnings.clear();
+  }
+};
+
+// Evaluates the families of one block after another, into its own tallies.
 class Worker {
  public:
-  Worker(const Policy& policy, std::unique_ptr<FamilyReader> reader, const SimulateOptions& options)
-      : policy_(policy), reader_(std::move(reader)), facts_(policy.new_facts()), empty_(facts_.data()),
-        as_of_(options.as_of), decider_(policy, eval_options(options)) {}
+  using ReaderFactory = std::function<std::unique_ptr<FamilyReader>(const detail::Schema&)>;
+
+  Worker(const Policy& policy, const Policy* baseline, const BenefitUnion* names, const ReaderFactory& make_reader,
+         const SimulateOptions& options)
+      : main_(policy, make_reader(*policy.compiled().schema), eval_options(options)), names_(names),
+        as_of_(options.as_of) {
+    if (!baseline) return;
+    const bool same_schema = baseline->compiled().schema->fingerprint == policy.compiled().schema->fingerprint;
+    baseline_ = std::make_unique<Side>(*baseline, same_schema ? nullptr : make_reader(*baseline->compiled().schema),
+                                       eval_options(options));
+  }
 
   void process(const Block& block) {
     for (const Line& line : block.lines) family(block, line);
   }
 
-  Tally tally;
+  Tally& tally() { return main_.tally; }
+  Tally* baseline_tally() { return baseline_ ? &baseline_->tally : nullptr; }
+  ChangeTally change;
+
+  /// Attaches names to the index tallies; call once, after the last block.
+  void finish() {
+    main_.tally.resolve_names(main_.policy.compiled());
+    if (baseline_) baseline_->tally.resolve_names(baseline_->policy.compiled());
+  }
 
  private:
-  const Policy& policy_;
-  std::unique_ptr<FamilyReader> reader_;
-  Facts facts_;
-  const detail::FactsData empty_;  // every fact unknown: copied over facts_ before each line
+  Side main_;
+  std::unique_ptr<Side> baseline_;
+  const BenefitUnion* names_;
   Date as_of_;
-  Decider decider_;  // the string-free path: the same decisions as Policy::evaluate, by index
 
   static EvalOptions eval_options(const SimulateOptions& options) {
     EvalOptions out;
@@ -58,41 +95,43 @@ class Worker {
     return out;
   }
 
-  void family(const Block& block, const Line& line) {
-    if (line.too_long) {
-      tally.reject(line.number, fmt::format("the line is longer than {} bytes, the most one family may take",
-                                            limits::max_facts_bytes),
-                   "", info(Diag::facts_too_large).text);
-      return;
-    }
-    clear(facts_.data());
-    Rejection rejection = reader_->read(block, line, facts_.data());
-    if (rejection.rejected()) {
-      tally.reject(line.number, std::move(rejection.message), std::move(rejection.path), std::move(rejection.code));
-      return;
-    }
-    if (!decider_.decide(facts_, as_of_)) {
-      std::string reasons;
-      for (const auto& d : decider_.errors()) reasons += (reasons.empty() ? "" : "; ") + d.message;
-      const auto& errors = decider_.errors();
-      tally.reject(line.number, std::move(reasons), errors.empty() ? "" : errors.front().path,
-                   errors.empty() ? "" : errors.front().code);
-      return;
-    }
-    tally.add(decider_.decisions(), policy_.compiled());
+  bool read(Side& side, const Block& block, const Line& line) {
+    side.clear();
+    Rejection rejection = side.reader->read(block, line, side.facts.data());
+    if (!rejection.rejected()) return true;
+    main_.tally.reject(line.number, std::move(rejection.message), std::move(rejection.path), std::move(rejection.code));
+    return false;
   }
 
- public:
-  /// Attaches names to the index tallies; call once, after the last block.
-  void finish() { tally.resolve_names(policy_.compiled()); }
+  bool decide(Side& side, const Facts& facts, const Line& line, const char* which) {
+    if (side.decider.decide(facts, as_of_)) return true;
+    std::string reasons;
+    for (const auto& d : side.decider.errors()) reasons += (reasons.empty() ? "" : "; ") + d.message;
+    const auto& errors = side.decider.errors();
+    main_.tally.reject(line.number, which + reasons, errors.empty() ? "" : errors.front().path,
+                       errors.empty() ? "" : errors.front().code);
+    return false;
+  }
 
- private:
-  // Assignment reuses the vectors' storage: no allocation per family.
-  void clear(detail::FactsData& d) const {
-    d.slots = empty_.slots;
-    for (auto& s : d.strings) s.clear();
-    d.present = empty_.present;
-    d.warnings.clear();
+  void family(const Block& block, const Line& line) {
+    if (line.too_long) {
+      main_.tally.reject(line.number, fmt::format("the line is longer than {} bytes, the most one family may take",
+                                                  limits::max_facts_bytes),
+                         "", info(Diag::facts_too_large).text);
+      return;
+    }
+    if (!read(main_, block, line)) return;
+    if (!baseline_) {
+      if (decide(main_, main_.facts, line, "")) main_.tally.add(main_.decider.decisions(), main_.policy.compiled());
+      return;
+    }
+    if (baseline_->reader && !read(*baseline_, block, line)) return;
+    const Facts& baseline_facts = baseline_->reader ? baseline_->facts : main_.facts;
+    if (!decide(main_, main_.facts, line, "") || !decide(*baseline_, baseline_facts, line, "the baseline: ")) return;
+    main_.tally.add(main_.decider.decisions(), main_.policy.compiled());
+    baseline_->tally.add(baseline_->decider.decisions(), baseline_->policy.compiled());
+    change.add(main_.decider.decisions(), baseline_->decider.decisions(), *names_, main_.policy.compiled(),
+               baseline_->policy.compiled());
   }
 };
 
@@ -126,7 +165,7 @@ void run_inline(LineSource& source, Worker& worker, Progress& progress) {
   Block block;
   while (source.next(block)) {
     worker.process(block);
-    progress.update(source.bytes_read(), worker.tally.families + worker.tally.rejected_lines);
+    progress.update(source.bytes_read(), worker.tally().families + worker.tally().rejected_lines);
   }
 }
 
@@ -153,10 +192,16 @@ void run_threads(LineSource& source, std::vector<std::unique_ptr<Worker>>& worke
   for (auto& t : threads) t.join();
 }
 
-}  // namespace
+struct Run {
+  Tally tally, baseline;
+  ChangeTally change;
+  std::string error, error_path;
+};
 
-SimulateResult simulate(const Policy& policy, const std::string& path, const SimulateOptions& options) {
-  SimulateResult result;
+// The one pass: `baseline` and `names` are null for a single policy.
+Run run(const Policy& policy, const Policy* baseline, const BenefitUnion* names, const std::string& path,
+        const SimulateOptions& options) {
+  Run result;
   Input input;
   if (path == "-") {
     input.file = stdin;
@@ -169,13 +214,16 @@ SimulateResult simulate(const Policy& policy, const std::string& path, const Sim
     }
   }
   std::uint64_t first_line = 1;
-  std::shared_ptr<CsvColumns> columns;
+  std::string header;
   if (options.format == InputFormat::csv) {
-    std::string header;
-    columns = std::make_shared<CsvColumns>();
     Rejection problem{"", "", read_header(input.file, header)};
     if (problem.rejected()) problem.code = info(Diag::malformed_csv).text;
-    if (!problem.rejected()) problem = read_csv_header(header, *policy.compiled().schema, *columns);
+    // Each version's schema must know every column (a baseline of another
+    // schema too): the header is checked against both before a line is read.
+    for (const Policy* p : {&policy, baseline}) {
+      CsvColumns columns;
+      if (p && !problem.rejected()) problem = read_csv_header(header, *p->compiled().schema, columns);
+    }
     if (problem.rejected()) {
       result.error = fmt::format("{}:1: {}", printable(path), problem.message);
       result.error_path = std::move(problem.path);
@@ -183,22 +231,54 @@ SimulateResult simulate(const Policy& policy, const std::string& path, const Sim
     }
     first_line = 2;
   }
-  auto make_reader = [&]() { return columns ? make_csv_reader(columns) : make_json_reader(); };
+  const Worker::ReaderFactory make_reader = [&](const detail::Schema& schema) -> std::unique_ptr<FamilyReader> {
+    if (options.format != InputFormat::csv) return make_json_reader();
+    auto columns = std::make_shared<CsvColumns>();
+    (void)read_csv_header(header, schema, *columns);  // checked above
+    return make_csv_reader(std::move(columns));
+  };
   LineSource source(input.file, first_line, options.block_bytes, limits::max_facts_bytes, simdjson::SIMDJSON_PADDING);
   Progress progress(options.progress, path == "-" ? std::nullopt : size_of(path));
 
   const unsigned threads = std::max(1u, options.threads);
   std::vector<std::unique_ptr<Worker>> workers;
-  for (unsigned i = 0; i < threads; ++i) workers.push_back(std::make_unique<Worker>(policy, make_reader(), options));
+  for (unsigned i = 0; i < threads; ++i)
+    workers.push_back(std::make_unique<Worker>(policy, baseline, names, make_reader, options));
   if (threads == 1) run_inline(source, *workers.front(), progress);
   else run_threads(source, workers, progress);
   progress.finish();
 
   for (auto& worker : workers) {
     worker->finish();
-    result.tally.merge(worker->tally);
+    result.tally.merge(worker->tally());
+    if (Tally* b = worker->baseline_tally()) result.baseline.merge(*b);
+    result.change.merge(worker->change);
   }
   if (source.read_error()) result.error = fmt::format("{}: a read error stopped the run", printable(path));
+  return result;
+}
+
+}  // namespace
+
+SimulateResult simulate(const Policy& policy, const std::string& path, const SimulateOptions& options) {
+  Run r = run(policy, nullptr, nullptr, path, options);
+  SimulateResult result;
+  result.tally = std::move(r.tally);
+  result.error = std::move(r.error);
+  result.error_path = std::move(r.error_path);
+  return result;
+}
+
+ComparisonResult simulate_against(const Policy& policy, const Policy& baseline, const std::string& path,
+                                  const SimulateOptions& options) {
+  ComparisonResult result;
+  result.names = BenefitUnion::of(policy.compiled(), baseline.compiled());
+  Run r = run(policy, &baseline, &result.names, path, options);
+  result.tally = std::move(r.tally);
+  result.baseline = std::move(r.baseline);
+  result.change = std::move(r.change);
+  result.error = std::move(r.error);
+  result.error_path = std::move(r.error_path);
   return result;
 }
 

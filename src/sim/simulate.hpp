@@ -6,6 +6,7 @@
 #include <string>
 
 #include "fuzhu/policy.hpp"
+#include "sim/change.hpp"
 #include "sim/tally.hpp"
 
 namespace fuzhu::sim {
@@ -30,6 +31,24 @@ struct SimulateResult {
 
 /// `path` "-" reads standard input.
 SimulateResult simulate(const Policy& policy, const std::string& path, const SimulateOptions& options);
+
+/// A new version of a policy against its baseline (the old one), both
+/// decided on each family of one pass over the population.
+struct ComparisonResult {
+  Tally tally;         // the new version, as simulate() tallies it (rejected lines here)
+  Tally baseline;      // the old version, on the same families
+  BenefitUnion names;  // the benefits of both, matched by id
+  ChangeTally change;  // family by family
+  std::string error, error_path;
+  bool ok() const { return error.empty(); }
+};
+
+/// A family is evaluated when both versions decide it; a line either
+/// version refuses (facts, an arithmetic error) is rejected for both. When
+/// the two facts schemas agree (the same fingerprint) each line is read
+/// once; otherwise once for each.
+ComparisonResult simulate_against(const Policy& policy, const Policy& baseline, const std::string& path,
+                                  const SimulateOptions& options);
 
 /// jsonl unless the file name ends in ".csv".
 InputFormat format_of(const std::string& path);

@@ -1,9 +1,11 @@
 #include "versions/canonical.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include <fmt/format.h>
 
+#include "eval/period.hpp"
 #include "syntax/builtins.hpp"
 
 namespace fuzhu::versions {
@@ -62,6 +64,17 @@ std::string percent_text(std::int64_t ppm) {
   return out + "%";
 }
 
+// A rate in millionths as a decimal, whether written 1.5 or 40%: 400000 → "0.4".
+std::string rate_text(std::int64_t millionths) {
+  std::string out = (millionths < 0 ? "-" : "") + std::to_string(std::abs(millionths) / 1000000);
+  if (std::int64_t rest = std::abs(millionths) % 1000000; rest != 0) {
+    std::string decimals = fmt::format("{:06}", rest);
+    while (decimals.back() == '0') decimals.pop_back();
+    out += "." + decimals;
+  }
+  return out;
+}
+
 // One arm of a match, tier or schedule: "deceased, disabled => 490 元".
 std::vector<std::string> arms_of(const Expr& e) {
   std::vector<std::string> arms;
@@ -91,6 +104,8 @@ std::string unparenthesised(const Expr& e) {
     case ExprKind::date: return Date::from_days(e.number).to_string();
     case ExprKind::string: return "\"" + e.text + "\"";
     case ExprKind::today: return "today";
+    case ExprKind::duration: return Duration::decode(e.number).to_string();
+    case ExprKind::rate: return rate_text(e.number);
     case ExprKind::name: return e.text;
     case ExprKind::person: return "person";
     case ExprKind::amount: return "amount";

@@ -56,6 +56,7 @@ std::vector<HeaderDiff> diff_header(const ast::Header* before, const ast::Header
       {"issuer", {b.issuer, a.issuer}},
       {"issued", {date_text(b.issued), date_text(a.issued)}},
       {"in force from", {date_text(b.from), date_text(a.from)}},
+      {"in force for", {b.period, a.period}},
       {"in force to", {date_text(b.to), date_text(a.to)}},
       {"jurisdiction", {b.jurisdiction, a.jurisdiction}},
       {"status", {b.status, a.status}},
