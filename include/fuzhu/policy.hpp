@@ -89,6 +89,10 @@ class FUZHU_API Policy {
   /// which call and the valid range: it is the host's bug, not the data's.
   int benefit_count() const;
   const std::string& benefit_id(int benefit) const;
+  const std::string& benefit_title(int benefit) const;  ///< as written: "特别扶助金"
+  std::optional<Period> benefit_period(int benefit) const;  ///< none for a service
+  /// Its kind of amount: totals keep cash, in kind, minimum and discretionary apart.
+  AmountKind benefit_kind(int benefit) const;
   /// "household" for -1; otherwise a root with role parent or member
   /// ("mother", "father", "child"). Any other index throws std::out_of_range.
   const std::string& recipient_name(int recipient) const;

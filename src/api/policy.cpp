@@ -103,6 +103,20 @@ const std::string& Policy::recipient_name(int recipient) const {
   return s.recipient_name(recipient);
 }
 
+const std::string& Policy::benefit_title(int benefit) const {
+  return compiled_->benefits[checked("benefit_title", benefit, compiled_->benefits.size(), "benefits")].source->title;
+}
+
+std::optional<Period> Policy::benefit_period(int benefit) const {
+  return compiled_->benefits[checked("benefit_period", benefit, compiled_->benefits.size(), "benefits")].source->period;
+}
+
+AmountKind Policy::benefit_kind(int benefit) const {
+  const ast::Benefit& b =
+      *compiled_->benefits[checked("benefit_kind", benefit, compiled_->benefits.size(), "benefits")].source;
+  return amount_kind(b.in_kind, b.minimum, b.discretionary);
+}
+
 int Policy::payer_count(int benefit) const {
   return static_cast<int>(
       compiled_->benefits[checked("payer_count", benefit, compiled_->benefits.size(), "benefits")].payers.size());

@@ -42,6 +42,16 @@ TEST_CASE("api: benefit indices are checked and the message gives the valid rang
   CHECK(out_of_range_message([&] { (void)p.benefit_id(999); }) ==
         "fuzhu::Policy::benefit_id(999): no such index; 23 benefits are numbered 0 to 22");
   CHECK(out_of_range_message([&] { (void)p.benefit_id(-1); }).starts_with("fuzhu::Policy::benefit_id(-1)"));
+  CHECK(p.benefit_title(0) == "特别扶助金");
+  CHECK(p.benefit_period(0) == fuzhu::Period::monthly);
+  CHECK(p.benefit_kind(0) == fuzhu::AmountKind::cash);
+  // 一次性抚慰金: once, 不低于5000元 (a floor); 就医绿色通道: a service.
+  REQUIRE(p.benefit_id(1) == "consolation_payment");
+  CHECK(p.benefit_period(1) == fuzhu::Period::once);
+  CHECK(p.benefit_kind(1) == fuzhu::AmountKind::discretionary);  // `at least` and `discretionary`: discretionary wins
+  REQUIRE(p.benefit_id(3) == "medical_green_channel");
+  CHECK_FALSE(p.benefit_period(3).has_value());
+  CHECK(out_of_range_message([&] { (void)p.benefit_kind(23); }).starts_with("fuzhu::Policy::benefit_kind(23)"));
 }
 
 TEST_CASE("api: only the household, the child and the parents are recipients") {
