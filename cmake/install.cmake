@@ -3,9 +3,11 @@
 include(CMakePackageConfigHelpers)
 
 set(FUZHU_INSTALL_TARGETS fuzhu_lib)
-if(TARGET fuzhu_cli)
-  list(APPEND FUZHU_INSTALL_TARGETS fuzhu_cli)
-endif()
+foreach(target fuzhu_c fuzhu_cli)  # when built (FUZHU_BUILD_C_API, FUZHU_BUILD_CLI)
+  if(TARGET ${target})
+    list(APPEND FUZHU_INSTALL_TARGETS ${target})
+  endif()
+endforeach()
 install(TARGETS ${FUZHU_INSTALL_TARGETS} EXPORT fuzhuTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
@@ -35,3 +37,7 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/fuzhuConfig.cmake ${CMAKE_CURRENT_BINA
 file(RELATIVE_PATH FUZHU_PC_PREFIX_FROM_PCDIR /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
 configure_file(cmake/fuzhu.pc.in ${CMAKE_CURRENT_BINARY_DIR}/fuzhu.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/fuzhu.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+if(TARGET fuzhu_c)
+  configure_file(cmake/fuzhu-c.pc.in ${CMAKE_CURRENT_BINARY_DIR}/fuzhu-c.pc @ONLY)
+  install(FILES ${CMAKE_CURRENT_BINARY_DIR}/fuzhu-c.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+endif()
