@@ -9,6 +9,7 @@ packages=(
   clang-14 libclang-rt-14-dev                  # libFuzzer harnesses
   liblua5.4-dev lua-cjson                      # the Lua baseline of the benchmarks
   chromium                                     # the review report's browser test
+  python3 python3-pytest                       # the Python package's tests (ctypes: nothing to build)
 )
 missing=()
 for p in "${packages[@]}"; do
