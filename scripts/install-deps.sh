@@ -10,6 +10,7 @@ packages=(
   liblua5.4-dev lua-cjson                      # the Lua baseline of the benchmarks
   chromium                                     # the review report's browser test
   python3 python3-pytest                       # the Python package's tests (ctypes: nothing to build)
+  python3-dask python3-distributed             # populations on Dask (examples/dask, tests/dask)
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -1,7 +1,9 @@
 # Python (python/fuzhu): the standard library's ctypes over the C ABI
-# (libfuzhu_c), tested with Debian's python3-pytest. An instrumented
-# libfuzhu_c cannot be loaded into an uninstrumented Python: the sanitizer
-# builds skip these (docs/embedding.md, "Under the sanitizers").
+# (libfuzhu_c), tested with Debian's python3-pytest; and the Dask example
+# (examples/dask) on a LocalCluster of 2 worker processes (python3-dask,
+# python3-distributed). An instrumented libfuzhu_c cannot be loaded into an
+# uninstrumented Python: the sanitizer builds skip these (docs/embedding.md,
+# "Under the sanitizers").
 if(NOT FUZHU_BUILD_TESTS OR NOT TARGET fuzhu_c OR CMAKE_CXX_FLAGS MATCHES "-fsanitize")
   return()
 endif()
@@ -13,7 +15,7 @@ if(NOT FUZHU_PYTHON)
 endif()
 
 set(FUZHU_PYTHON_ENV
-  "PYTHONPATH=${PROJECT_SOURCE_DIR}/python"
+  "PYTHONPATH=${PROJECT_SOURCE_DIR}/python:${PROJECT_SOURCE_DIR}/examples/dask"
   "PYTHONDONTWRITEBYTECODE=1"
   "FUZHU_LIBRARY=$<TARGET_FILE:fuzhu_c>"
   "FUZHU_CLI=$<TARGET_FILE:fuzhu_cli>"
@@ -24,3 +26,7 @@ add_test(NAME python.pytest
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 set_tests_properties(python.pytest PROPERTIES ENVIRONMENT "${FUZHU_PYTHON_ENV}" TIMEOUT 600)
 
+add_test(NAME python.dask
+         COMMAND ${FUZHU_PYTHON} -m pytest -q -p no:cacheprovider ${PROJECT_SOURCE_DIR}/tests/dask
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties(python.dask PROPERTIES ENVIRONMENT "${FUZHU_PYTHON_ENV}" TIMEOUT 600 PROCESSORS 2)
