@@ -262,6 +262,16 @@ def _payer_order(policy: "Policy") -> Tuple[str, ...]:
     return tuple(names)
 
 
+def _blank(family: Any) -> bool:
+    """An empty line of a file (its "\n" or "\r\n" aside), which
+    ``fuzhu simulate`` skips. A line of spaces is not empty: it is rejected."""
+    if isinstance(family, str):
+        return family in ("", "\n", "\r\n", "\r")
+    if isinstance(family, (bytes, bytearray)):
+        return family in (b"", b"\n", b"\r\n", b"\r")
+    return False
+
+
 def simulate(
     policy: "Policy", families: Iterable["Family"], as_of: "AsOf" = None, *,
     assume_in_jurisdiction: bool = False, source: str = "",
@@ -273,6 +283,8 @@ def simulate(
     date = as_of_bytes(as_of)
     tally = _Tally(policy)
     for line, family in enumerate(families, start=1):
+        if _blank(family):
+            continue  # as simulate: an empty line is no family, but keeps its number
         try:
             decisions = decider.decide_raw(family_bytes(family), date)
         except ArgumentError:

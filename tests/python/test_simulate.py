@@ -59,3 +59,16 @@ def test_a_bad_family_is_a_rejected_line_not_an_exception(yiyang, bereaved):
     assert "child.status" in simulation.rejected[0].reason
     assert simulation.benefits["special_allowance"].recipients == 4
     assert simulation.totals["cash"].monthly == 2 * 98000
+
+
+def test_empty_lines_are_skipped_and_numbered_as_simulate_does(yiyang, population, tmp_path):
+    lines = population.read_text(encoding="utf-8").splitlines(keepends=True)[:6]
+    with_blanks = lines[:3] + ["\n", "   \n", "\r\n"] + lines[3:]
+    path = tmp_path / "blanks.jsonl"
+    path.write_text("".join(with_blanks), encoding="utf-8")
+    with open(path, encoding="utf-8", newline="") as text:
+        simulation = yiyang.simulate(text, "2026-11-23")
+    # Two empty lines skipped; the line of spaces (line 5) is rejected.
+    assert comparable(simulation.to_dict()) == comparable(simulate_report("yiyang", path))
+    assert simulation.families_read == len(lines) + 1
+    assert 5 in [r.line for r in simulation.rejected]
