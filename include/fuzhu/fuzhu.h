@@ -157,7 +157,10 @@ FUZHU_C_API fuzhu_status fuzhu_policy_compile_string(const char* text, size_t le
 FUZHU_C_API void fuzhu_policy_free(fuzhu_policy* policy);
 
 /* The policy's header, as written: "title", "document", "issuer",
- * "jurisdiction", "status" ("final" or "draft"), "file"; and "fingerprint",
+ * "jurisdiction", "status" ("final" or "draft"), "file"; its days,
+ * "YYYY-MM-DD" or "" when the header gives none: "issued", "in_force_from",
+ * "in_force_to" (the last day in force, inclusive; computed when the header
+ * says `for 5 年`), and "in_force_period" ("5 年" or ""); and "fingerprint",
  * the identity of its facts schema (facts read for one policy are evaluated
  * by another only when the fingerprints agree). NULL for any other field or
  * a NULL policy. Owned by the policy. Thread-safe. */

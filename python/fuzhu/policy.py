@@ -191,7 +191,10 @@ class Policy:
 
     # ------------------------------------------------------------ about it
     def info(self, field: str) -> str:
-        """A header field: "title", "document", "issuer", "jurisdiction", "status", "file"."""
+        """A header field: "title", "document", "issuer", "jurisdiction",
+        "status", "file"; "issued", "in_force_from", "in_force_to" (the last
+        day in force) as "YYYY-MM-DD" or ""; "in_force_period" ("5 年" or "");
+        "fingerprint" (the facts schema's identity). KeyError for others."""
         value = _native.lib().fuzhu_policy_info(self._handle, field.encode("ascii"))
         if value is None:
             raise KeyError(field)

@@ -13,6 +13,10 @@
 
 struct fuzhu_policy {
   fuzhu::Policy policy;
+  // The header's dates as fuzhu_policy_info gives them ("" when absent).
+  std::string issued, in_force_from, in_force_to;
+
+  explicit fuzhu_policy(fuzhu::Policy compiled);
 };
 
 /// Diagnostics with the C views of their fields: the views point into

@@ -6,6 +6,18 @@
 
 namespace {
 
+std::string day(const std::optional<fuzhu::Date>& date) { return date ? date->to_string() : std::string(); }
+
+}  // namespace
+
+fuzhu_policy::fuzhu_policy(fuzhu::Policy compiled)
+    : policy(std::move(compiled)),
+      issued(day(policy.info().issued)),
+      in_force_from(day(policy.info().in_force_from)),
+      in_force_to(day(policy.info().in_force_to)) {}
+
+namespace {
+
 using fuzhu::capi::fail;
 using fuzhu::capi::guarded;
 
@@ -24,7 +36,7 @@ fuzhu_status hand_out(fuzhu::CompileResult result, fuzhu_policy** policy, fuzhu_
   for (const auto& d : result.diagnostics) errors += d.severity == fuzhu::Severity::error ? 1 : 0;
   std::string first = errors > 0 ? result.diagnostics.front().render() : std::string();
   bool compiled = result.ok();
-  if (compiled) *policy = new fuzhu_policy{std::move(*result.policy)};
+  if (compiled) *policy = new fuzhu_policy(std::move(*result.policy));
   if (!fuzhu::capi::hand_out(std::move(result.diagnostics), diagnostics)) {
     fuzhu_policy_free(*policy);
     *policy = nullptr;
@@ -93,6 +105,10 @@ const char* fuzhu_policy_info(const fuzhu_policy* policy, const char* field) {
   if (f == "jurisdiction") return info.jurisdiction.c_str();
   if (f == "status") return info.status.c_str();
   if (f == "file") return info.file.c_str();
+  if (f == "issued") return policy->issued.c_str();
+  if (f == "in_force_from") return policy->in_force_from.c_str();
+  if (f == "in_force_to") return policy->in_force_to.c_str();
+  if (f == "in_force_period") return info.in_force_period.c_str();
   if (f == "fingerprint") return policy->policy.schema().fingerprint.c_str();
   return nullptr;
 }

@@ -115,6 +115,18 @@ static void test_compile_errors(void) {
   CHECK(fuzhu_policy_compile_file(path, NULL, NULL, NULL) == FUZHU_ERROR_ARGUMENT);
 }
 
+static void test_in_force_for_years(void) {
+  /* Foshan: 自2020年1月1日起施行，有效期5年: in force through 2024-12-31. */
+  char path[8192];
+  snprintf(path, sizeof path, "%s/policies/foshan.policy", source_dir);
+  fuzhu_policy* policy = NULL;
+  CHECK(fuzhu_policy_compile_file(path, NULL, &policy, NULL) == FUZHU_OK);
+  CHECK(strcmp(fuzhu_policy_info(policy, "in_force_from"), "2020-01-01") == 0);
+  CHECK(strcmp(fuzhu_policy_info(policy, "in_force_to"), "2024-12-31") == 0);
+  CHECK(strcmp(fuzhu_policy_info(policy, "in_force_period"), "5 年") == 0);
+  fuzhu_policy_free(policy);
+}
+
 static void test_compile_string(void) {
   /* A policy held as text finds `use "facts.schema"` in policies_dir. */
   const char* text =
@@ -145,6 +157,11 @@ static void test_compile_string(void) {
 static void test_names(const fuzhu_policy* policy) {
   CHECK(fuzhu_policy_benefit_count(policy) == 23);
   CHECK(strcmp(fuzhu_policy_info(policy, "document"), "益政办发〔2017〕26号") == 0);
+  /* issued 2017-09-28, in force from 2017-09-29, no end date. */
+  CHECK(strcmp(fuzhu_policy_info(policy, "issued"), "2017-09-28") == 0);
+  CHECK(strcmp(fuzhu_policy_info(policy, "in_force_from"), "2017-09-29") == 0);
+  CHECK(strcmp(fuzhu_policy_info(policy, "in_force_to"), "") == 0);
+  CHECK(strcmp(fuzhu_policy_info(policy, "in_force_period"), "") == 0);
   CHECK(strcmp(fuzhu_policy_benefit_id(policy, 0), "special_allowance") == 0);
   CHECK(strcmp(fuzhu_policy_benefit_title(policy, 0), "特别扶助金") == 0);
   CHECK(fuzhu_policy_benefit_period(policy, 0) == FUZHU_PERIOD_MONTHLY);
@@ -403,6 +420,7 @@ int main(int argc, char** argv) {
   test_basics();
   test_compile_errors();
   test_compile_string();
+  test_in_force_for_years();
   fuzhu_policy* policy = compile_yiyang();
   test_names(policy);
   test_evaluate(policy);

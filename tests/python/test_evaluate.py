@@ -151,6 +151,10 @@ def test_names_and_the_facts_schema(yiyang):
     assert (first.id, first.title, first.period, first.kind) == ("special_allowance", "特别扶助金", "monthly", "cash")
     assert first.payers == ("省级特别扶助资金", "市财政", "区财政", "县财政")
     assert yiyang.document == "益政办发〔2017〕26号"
+    assert (yiyang.info("issued"), yiyang.info("in_force_from"), yiyang.info("in_force_to")) == (
+        "2017-09-28", "2017-09-29", "")
+    with pytest.raises(KeyError):
+        yiyang.info("colour")
     assert "child.status" in yiyang.facts and yiyang.recipient_name(-1) == "household"
     schema = yiyang.facts_schema()
     status = schema["properties"]["child"]["properties"]["status"]
