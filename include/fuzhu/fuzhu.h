@@ -223,6 +223,8 @@ FUZHU_C_API fuzhu_status fuzhu_policy_facts_schema(const fuzhu_policy* policy, c
 typedef struct fuzhu_eval_options {
   int explain;                /* non-zero: add "explanations" (fuzhu eval --explain) */
   int assume_in_jurisdiction; /* non-zero: as if registered there (fuzhu compare) */
+  const char* lang;           /* the language of the explanations' plain rules:
+                                 "zh" (NULL too) or "en" (fuzhu eval --lang) */
 } fuzhu_eval_options;
 
 /* Evaluates one family given as JSON (`length` bytes, the object a facts
@@ -230,7 +232,8 @@ typedef struct fuzhu_eval_options {
  * On success *result receives the object `fuzhu eval --format json` prints,
  * byte for byte (free with fuzhu_free), *result_length its length if not
  * NULL. Fails with FUZHU_ERROR_FACTS (invalid facts), FUZHU_ERROR_EVALUATION
- * (impossible facts, overflow) or FUZHU_ERROR_ARGUMENT (NULL, bad date).
+ * (impossible facts, overflow) or FUZHU_ERROR_ARGUMENT (NULL, bad date, a
+ * lang other than "zh" or "en").
  * *diagnostics, if `diagnostics` is not NULL, receives the facts' errors and
  * warnings (unknown fields) or the evaluation's errors, whatever the status
  * (free with fuzhu_diagnostics_free). Thread-safe: many threads may evaluate

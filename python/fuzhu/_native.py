@@ -62,7 +62,7 @@ class CompileOptions(ctypes.Structure):
 
 
 class EvalOptions(ctypes.Structure):
-    _fields_ = [("explain", c_int), ("assume_in_jurisdiction", c_int)]
+    _fields_ = [("explain", c_int), ("assume_in_jurisdiction", c_int), ("lang", c_char_p)]
 
 
 class Decisions(ctypes.Structure):

@@ -224,23 +224,36 @@ class Policy:
 
     # ------------------------------------------------------------ evaluating
     def evaluate(
-        self, family: Family, as_of: AsOf = None, *, explain: bool = False, assume_in_jurisdiction: bool = False
+        self,
+        family: Family,
+        as_of: AsOf = None,
+        *,
+        explain: bool = False,
+        assume_in_jurisdiction: bool = False,
+        lang: str = "zh",
     ) -> Dict[str, Any]:
         """What the family is entitled to on ``as_of`` (default: today).
 
         ``family`` is a dict or JSON text. Returns the object of
         ``fuzhu eval --format json`` as plain Python data; every amount is a
         decimal.Decimal in yuan (exact). ``explain=True`` adds
-        "explanations". Raises FactsError, EvaluationError or ArgumentError.
+        "explanations", their plain rules in ``lang`` ("zh" or "en").
+        Raises FactsError, EvaluationError or ArgumentError.
         """
         return json.loads(
-            self.evaluate_json(family, as_of, explain=explain, assume_in_jurisdiction=assume_in_jurisdiction),
+            self.evaluate_json(family, as_of, explain=explain, assume_in_jurisdiction=assume_in_jurisdiction, lang=lang),
             parse_float=Decimal,
             parse_int=Decimal,
         )
 
     def evaluate_json(
-        self, family: Family, as_of: AsOf = None, *, explain: bool = False, assume_in_jurisdiction: bool = False
+        self,
+        family: Family,
+        as_of: AsOf = None,
+        *,
+        explain: bool = False,
+        assume_in_jurisdiction: bool = False,
+        lang: str = "zh",
     ) -> str:
         """As evaluate(), the JSON text itself: the bytes ``fuzhu eval --format json`` prints."""
         lib = _native.lib()
@@ -248,7 +261,7 @@ class Policy:
         result = ctypes.c_void_p()
         length = ctypes.c_size_t()
         diagnostics = ctypes.c_void_p()
-        options = _native.EvalOptions(int(explain), int(assume_in_jurisdiction))
+        options = _native.EvalOptions(int(explain), int(assume_in_jurisdiction), lang.encode("ascii", "replace"))
         status = lib.fuzhu_evaluate_json(
             self._handle, data, len(data), as_of_bytes(as_of), ctypes.byref(options),
             ctypes.byref(result), ctypes.byref(length), ctypes.byref(diagnostics),

@@ -44,7 +44,9 @@ fuzhu_status fuzhu_decider_new(const fuzhu_policy* policy, const fuzhu_eval_opti
     if (decider == nullptr) return fail(FUZHU_ERROR_ARGUMENT, "fuzhu_decider_new: `decider` is NULL");
     *decider = nullptr;
     if (policy == nullptr) return fail(FUZHU_ERROR_ARGUMENT, "fuzhu_decider_new: the policy is NULL");
-    *decider = new fuzhu_decider{fuzhu::Decider(policy->policy, fuzhu::capi::eval_options(options)), {}, {}, {}, {}, {},
+    auto decider_options = fuzhu::capi::eval_options("fuzhu_decider_new", options);
+    if (!decider_options) return FUZHU_ERROR_ARGUMENT;
+    *decider = new fuzhu_decider{fuzhu::Decider(policy->policy, *decider_options), {}, {}, {}, {}, {},
                                  {}, {}};
     return FUZHU_OK;
   });

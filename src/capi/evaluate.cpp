@@ -15,11 +15,18 @@ char* copy_out(std::string_view text) noexcept {
   return out;
 }
 
-EvalOptions eval_options(const fuzhu_eval_options* options) {
+std::optional<EvalOptions> eval_options(const char* function, const fuzhu_eval_options* options) {
   EvalOptions out;
-  if (options != nullptr) {
-    out.explain = options->explain != 0;
-    out.assume_in_jurisdiction = options->assume_in_jurisdiction != 0;
+  if (options == nullptr) return out;
+  out.explain = options->explain != 0;
+  out.assume_in_jurisdiction = options->assume_in_jurisdiction != 0;
+  if (options->lang != nullptr) {
+    auto lang = parse_lang(options->lang);
+    if (!lang) {
+      fail(FUZHU_ERROR_ARGUMENT, function, std::string("lang \"") + options->lang + "\" is not \"zh\" or \"en\"");
+      return std::nullopt;
+    }
+    out.lang = *lang;
   }
   return out;
 }
@@ -54,6 +61,8 @@ fuzhu_status fuzhu_evaluate_json(const fuzhu_policy* policy, const char* facts_j
     if (facts_json == nullptr && length > 0) return fail(FUZHU_ERROR_ARGUMENT, function, "`facts_json` is NULL");
     auto date = fuzhu::capi::as_of_date(function, as_of);
     if (!date) return FUZHU_ERROR_ARGUMENT;
+    auto evaluation_options = fuzhu::capi::eval_options(function, options);
+    if (!evaluation_options) return FUZHU_ERROR_ARGUMENT;
 
     fuzhu::FactsResult facts = policy->policy.read_facts(std::string_view(facts_json == nullptr ? "" : facts_json, length));
     std::vector<fuzhu::Diagnostic> said = std::move(facts.diagnostics);
@@ -62,7 +71,7 @@ fuzhu_status fuzhu_evaluate_json(const fuzhu_policy* policy, const char* facts_j
       if (!fuzhu::capi::hand_out(std::move(said), diagnostics)) return FUZHU_ERROR_MEMORY;
       return fail(FUZHU_ERROR_FACTS, why);
     }
-    fuzhu::EvalResult evaluated = policy->policy.evaluate(*facts.facts, *date, fuzhu::capi::eval_options(options));
+    fuzhu::EvalResult evaluated = policy->policy.evaluate(*facts.facts, *date, *evaluation_options);
     said.insert(said.end(), evaluated.errors.begin(), evaluated.errors.end());
     if (!evaluated.ok()) {
       std::string why = first_error(said);

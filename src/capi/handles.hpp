@@ -73,8 +73,9 @@ std::optional<Date> as_of_date(const char* function, const char* text);
 /// NULL when memory ran out.
 char* copy_out(std::string_view text) noexcept;
 
-/// The C form of evaluation options; defaults for NULL.
-EvalOptions eval_options(const fuzhu_eval_options* options);
+/// The C form of evaluation options; defaults for NULL. None (with the
+/// last error set) for a lang that is not "zh" or "en".
+std::optional<EvalOptions> eval_options(const char* function, const fuzhu_eval_options* options);
 
 /// A new diagnostics handle holding `list` into *out, when out is not NULL.
 /// False when memory ran out (then *out is NULL).

@@ -1,7 +1,7 @@
 /* `fuzhu eval POLICY FACTS --as-of D --format json [--explain]` through the
  * C ABI: prints the result object, or the diagnostics and exits 1 as the
  * command does (tests/capi/same_as_cli.cmake compares the two).
- *   capi_eval POLICY FACTS AS_OF [explain] */
+ *   capi_eval POLICY FACTS AS_OF [explain [LANG]] */
 #include <fuzhu/fuzhu.h>
 
 #include <stdio.h>
@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
     fuzhu_policy_free(policy);
     return 1;
   }
-  fuzhu_eval_options options = {argc > 4 && strcmp(argv[4], "explain") == 0, 0};
+  fuzhu_eval_options options = {argc > 4 && strcmp(argv[4], "explain") == 0, 0, argc > 5 ? argv[5] : NULL};
   char* json = NULL;
   size_t json_length = 0;
   status = fuzhu_evaluate_json(policy, facts, length, argv[3], &options, &json, &json_length, &diagnostics);

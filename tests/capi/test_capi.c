@@ -219,10 +219,18 @@ static void test_evaluate(const fuzhu_policy* policy) {
   fuzhu_free(json);
   fuzhu_diagnostics_free(diagnostics);
 
-  fuzhu_eval_options explain = {1, 0};
+  fuzhu_eval_options explain = {1, 0, NULL};
   CHECK(fuzhu_evaluate_json(policy, family, length, "2026-11-23", &explain, &json, NULL, NULL) == FUZHU_OK);
   CHECK(contains(json, "\"explanations\": ["));
+  char* chinese = json;
+  explain.lang = "en";  /* the plain rules in English: other text, the same decisions */
+  CHECK(fuzhu_evaluate_json(policy, family, length, "2026-11-23", &explain, &json, NULL, NULL) == FUZHU_OK);
+  CHECK(json != NULL && strcmp(json, chinese) != 0 && contains(json, "\"explanations\": ["));
   fuzhu_free(json);
+  fuzhu_free(chinese);
+  explain.lang = "fr";
+  CHECK(fuzhu_evaluate_json(policy, family, length, "2026-11-23", &explain, &json, NULL, NULL) == FUZHU_ERROR_ARGUMENT);
+  CHECK(json == NULL && contains(fuzhu_last_error(), "lang \"fr\" is not \"zh\" or \"en\""));
 
   /* Not a day of the calendar; a NULL policy. */
   CHECK(fuzhu_evaluate_json(policy, family, length, "2026-13-01", NULL, &json, NULL, NULL) == FUZHU_ERROR_ARGUMENT);

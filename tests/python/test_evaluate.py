@@ -52,6 +52,10 @@ def test_explain_adds_the_reasons(yiyang, bereaved):
     result = yiyang.evaluate(bereaved, as_of="2026-11-23", explain=True)
     rows = [x for x in result["explanations"] if x["benefit"] == "consolation_payment"]
     assert rows and all(x["decision"] == "not_granted" for x in rows)
+    english = yiyang.evaluate(bereaved, as_of="2026-11-23", explain=True, lang="en")
+    assert english["entitlements"] == result["entitlements"] and english != result
+    with pytest.raises(fuzhu.ArgumentError, match='lang "fr"'):
+        yiyang.evaluate(bereaved, as_of="2026-11-23", explain=True, lang="fr")
 
 
 def test_the_json_is_the_bytes_fuzhu_eval_prints(tmp_path):
