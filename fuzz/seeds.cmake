@@ -1,6 +1,7 @@
 # Builds the fuzzers' seed corpora from the project's own files:
 #   cmake -DSOURCE=/work/main -DOUT=build-fuzz/seeds -P fuzz/seeds.cmake
-# OUT/policy: policies/* (facts.schema too) and tests/bad/*.policy;
+# OUT/policy: policies/* (facts.schema too), tests/bad/*.policy and the
+#             policies among the fuzz regressions (DAG-shaped chains);
 # OUT/facts:  examples/families/*.json, tests/bad/*.json, the odd inputs of
 #             tests/facts_corpus/*.json (each reader must agree on them), and
 #             the "facts" object of every case in tests/cases/*.cases.json.
@@ -15,7 +16,7 @@ endforeach()
 file(REMOVE_RECURSE ${OUT}/policy ${OUT}/facts)
 file(MAKE_DIRECTORY ${OUT}/policy ${OUT}/facts)
 
-file(GLOB policy_seeds ${SOURCE}/policies/* ${SOURCE}/tests/bad/*.policy)
+file(GLOB policy_seeds ${SOURCE}/policies/* ${SOURCE}/tests/bad/*.policy ${SOURCE}/tests/regress/fuzz_policy/*.policy)
 file(COPY ${policy_seeds} DESTINATION ${OUT}/policy)
 
 file(GLOB facts_seeds ${SOURCE}/examples/families/*.json ${SOURCE}/tests/bad/*.json ${SOURCE}/tests/facts_corpus/*.json)

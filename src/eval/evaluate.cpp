@@ -136,7 +136,9 @@ class Evaluator {
       when_ = traced();
       where_ = {};
     }
-    // What every recipient starts from: the condition's needs and reason.
+    // What every recipient starts from: the condition's needs (each once, so
+    // that a recipient's own never drop below them) and reason.
+    forget_repeated_needs(0);
     const std::size_t base_needs = needs_.size();
     if (!reason_.empty() || !m_.base_reason.empty()) m_.base_reason = reason_;
 
@@ -191,6 +193,7 @@ class Evaluator {
     if (trace_) explain(b, root, granted);
     if (granted == Tri::false_) return false;
     if (granted == Tri::unknown) {
+      forget_repeated_needs(0);
       if (outcome) {
         outcome->first_need = static_cast<std::uint32_t>(m_.outcome_needs.size());
         outcome->need_count = static_cast<std::uint32_t>(needs_.size());
@@ -539,6 +542,17 @@ class Evaluator {
     ++reasons_given_;
   }
 
+  // Drops the needs above `mark` that appear earlier above it. A definition
+  // or an outcome stores its needs once each: reused in a chain
+  // (`d2 = d1 and d1`), a list with repeats would double at every link.
+  void forget_repeated_needs(std::size_t mark) {
+    auto first = needs_.begin() + static_cast<std::ptrdiff_t>(mark);
+    auto kept = first;
+    for (auto it = first; it != needs_.end(); ++it)
+      if (std::find(first, kept, *it) == kept) *kept++ = *it;
+    needs_.erase(kept, needs_.end());
+  }
+
   // A definition is evaluated once a family, without a recipient; wherever
   // it is used again, an unknown one still needs its facts, and one that
   // gave a reason gives it again.
@@ -561,6 +575,7 @@ class Evaluator {
     if (reasons_given_ != reasons_before) m_.definition_reason[i] = reason_;
     else m_.definition_reason[i].clear();
     if (v.known()) needs_.resize(mark);
+    forget_repeated_needs(mark);
     m_.definition_value[i] = v;
     m_.definition_first_need[i] = static_cast<std::uint32_t>(m_.definition_needs.size());
     m_.definition_need_count[i] = static_cast<std::uint32_t>(needs_.size() - mark);

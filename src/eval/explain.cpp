@@ -120,6 +120,8 @@ void Tracer::read(int slot, const Value& value) {
 Traced Tracer::take() {
   Traced out;
   if (!last_) return out;
+  body_shown_.assign(p_.definitions.size(), false);
+  facts_collected_.assign(p_.definitions.size(), false);
   out.node = build(*last_);
   collect_facts(*last_, out.facts);
   last_.reset();
@@ -242,6 +244,7 @@ void Tracer::flatten(const Code& code, const Step* step, std::vector<ExplainNode
 void Tracer::explain_definition(const Step& step, ExplainNode& node) const {
   const std::size_t index = static_cast<std::size_t>(step.code->index);
   node.definition = text_of(p_.definitions[index]);
+  if (!first_time(body_shown_, step.code->index)) return;
   const Step* body = step.kids.empty() ? nullptr : &step.kids.front();
   if (!body) {
     auto cached = definitions_.find(step.code->index);
@@ -320,7 +323,15 @@ std::string Tracer::builtin_note(const Step& step) const {
   return "";
 }
 
+bool Tracer::first_time(std::vector<bool>& seen, int index) {
+  const auto i = static_cast<std::size_t>(index);
+  if (i >= seen.size() || seen[i]) return false;
+  seen[i] = true;
+  return true;
+}
+
 void Tracer::collect_facts(const Step& step, std::vector<NamedValue>& out) const {
+  if (step.code->op == Op::definition && !first_time(facts_collected_, step.code->index)) return;
   for (const auto& [slot, value] : step.reads) merge_facts(out, {{s_.path_of(slot), show_fact(slot, value)}});
   for (const Step& kid : step.kids) collect_facts(kid, out);
   if (step.code->op == Op::definition && step.kids.empty()) {

@@ -55,6 +55,11 @@ class Tracer {
   std::vector<Step> open_;             // the steps entered and not yet left
   std::optional<Step> last_;           // the top-level step finished last
   std::map<int, Step> definitions_;    // a definition's body, as first evaluated
+  // The definitions whose body the tree being built already shows (or whose
+  // facts it already collected): a definition used again in one explanation
+  // is shown by name and value only, so an explanation grows with the
+  // policy's size, not with the number of paths through its definitions.
+  mutable std::vector<bool> body_shown_, facts_collected_;
 
   ExplainNode build(const Step& step) const;
   void add_kids(const Step& step, ExplainNode& node) const;
@@ -64,6 +69,7 @@ class Tracer {
   std::string builtin_note(const Step& step) const;
   std::string text_of(const Code& code) const;
   void collect_facts(const Step& step, std::vector<NamedValue>& out) const;
+  static bool first_time(std::vector<bool>& seen, int index);
 };
 
 }  // namespace fuzhu::detail

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "compile/compiled.hpp"
@@ -270,4 +271,61 @@ TEST_CASE("explain: explaining changes no result for any family of the policy ca
     }
   }
   CHECK(families >= 5);
+}
+
+// Issue 11, item 11: definitions and granted() reused in a chain. Each link
+// uses the one before twice, so there are 2^28 paths through the chain; the
+// old code copied needs and explanation trees along every path (gigabytes,
+// then bad_alloc). Work must grow with the policy's size: one mention of
+// the fact that decides all, and each definition's body shown once.
+namespace {
+
+std::string doubled_definitions(int depth) {
+  std::string body = "define d0 = age(mother) >= 49\n";
+  for (int i = 1; i <= depth; ++i) body += fmt::format("define d{} = d{} and d{}\n", i, i - 1, i - 1);
+  return body + fmt::format("benefit chain \"链\" {{\n  cites \"一\"\n  to household once 100 元\n  when d{}\n}}\n", depth);
+}
+
+std::string doubled_grants(int depth) {
+  std::string body = "benefit b0 \"链\" {\n  cites \"一\"\n  to household once 1 元\n  when age(mother) >= 49\n}\n";
+  for (int i = 1; i <= depth; ++i)
+    body += fmt::format("benefit b{} \"链\" {{\n  cites \"一\"\n  to household once 1 元\n  when granted(b{}) and granted(b{})\n}}\n",
+                        i, i - 1, i - 1);
+  return body;
+}
+
+std::size_t node_count(const ExplainNode& n) {
+  std::size_t count = 1;
+  for (const auto& part : n.parts) count += node_count(part);
+  return count;
+}
+
+const char* const mother_unknown_age = R"({"household": {"region": "湖南省益阳市赫山区"}, "mother": {}})";
+const char* const mother_aged_66 = R"({"household": {"region": "湖南省益阳市赫山区"}, "mother": {"birth_date": "1960-01-01"}})";
+
+}  // namespace
+
+TEST_CASE("a definition reused down a chain of 28 is needed, decided and explained once") {
+  auto p = compile_string(doubled_definitions(28));
+  auto unknown = evaluate(p, mother_unknown_age, "2026-11-23", false);
+  REQUIRE(unknown.undetermined.size() == 1);
+  CHECK(unknown.undetermined[0].needs == std::vector<std::string>{"mother.birth_date"});
+
+  auto known = evaluate(p, mother_aged_66, "2026-11-23", true);
+  REQUIRE(known.entitlements.size() == 1);
+  const Explanation& x = known.explanations->front();
+  REQUIRE(x.condition.has_value());
+  // d28 and its body's two uses of d27, the first expanded, down to d0:
+  // two nodes a link, and d0's comparison.
+  CHECK(node_count(*x.condition) <= 2 * 28 + 4);
+  CHECK(x.facts.size() == 1);
+}
+
+TEST_CASE("granted() reused down a chain of 30 benefits needs the one fact once") {
+  auto p = compile_string(doubled_grants(30));
+  auto unknown = evaluate(p, mother_unknown_age, "2026-11-23", true);
+  REQUIRE(unknown.undetermined.size() == 31);
+  for (const auto& u : unknown.undetermined) CHECK(u.needs == std::vector<std::string>{"mother.birth_date"});
+  auto known = evaluate(p, mother_aged_66, "2026-11-23", true);
+  CHECK(known.entitlements.size() == 31);
 }
