@@ -9,6 +9,7 @@
 
 #include "eval/period.hpp"
 #include "limits.hpp"
+#include "syntax/deceptive.hpp"
 #include "syntax/messages.hpp"
 
 namespace fuzhu {
@@ -777,6 +778,7 @@ std::unique_ptr<ast::File> parse_file(const SourceSet& sources, int file, Diagno
                 "this is not UTF-8 text: save the file as UTF-8");
     return nullptr;
   }
+  if (!check_deceptive_characters(sources, file, diags)) return nullptr;
   // No source name for PEGTL: every parse-tree node would copy it (a heap
   // allocation a node for a long path); locations come from byte offsets.
   pegtl::memory_input in(text.data(), text.size(), "");
