@@ -10,9 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
-./build/fuzhu check policies/*.policy
-./build/fuzhu fmt --check policies/*.policy policies/facts.schema
-./build/fuzhu test tests/cases
+./build/fuzhu check policies/*.policy tests/documents/*.policy
+./build/fuzhu fmt --check policies/*.policy policies/facts.schema tests/documents/*.policy
+./build/fuzhu test tests/cases tests/documents
 ctest --test-dir build --output-on-failure --parallel "$(nproc)"
 if [ "${FUZHU_QUICK:-}" != "1" ]; then
   bash scripts/sanitize.sh

@@ -258,9 +258,13 @@ class Evaluator {
                                   b.source->id),
                       Diag::no_payer_applies};
     if (b.payers_have_shares) split(b, active, shares);
+    // A payer who pays alone pays all: `paid by "区政府"`, or the one joint
+    // payer whose condition holds for this family.
+    const bool sole = !b.payers_have_shares && active.size() == 1 && amount;
     for (std::size_t k = 0; k < active.size(); ++k)
-      out.payers.push_back({static_cast<int>(active[k]),
-                            b.payers_have_shares ? std::optional(m_.share_fen[k]) : std::nullopt});
+      out.payers.push_back({static_cast<int>(active[k]), b.payers_have_shares ? std::optional(m_.share_fen[k])
+                                                         : sole                 ? std::optional(amount->fen)
+                                                                                : std::nullopt});
     row.payer_count = static_cast<std::uint32_t>(active.size());
   }
 
