@@ -11,6 +11,7 @@ packages=(
   chromium                                     # the review report's browser test
   python3 python3-pytest                       # the Python package's tests (ctypes: nothing to build)
   python3-dask python3-distributed             # populations on Dask (examples/dask, tests/dask)
+  python3-jsonschema                           # checks `fuzhu facts --format json-schema`
 )
 missing=()
 for p in "${packages[@]}"; do

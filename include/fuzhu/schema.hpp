@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "fuzhu/export.hpp"
+#include "fuzhu/diagnostic.hpp"
 
 namespace fuzhu {
 
@@ -38,6 +39,7 @@ struct FactChoice {
 struct Declaration {
   std::string file;  ///< the file as the compilation named it: "policies/facts.schema"
   int line = 0;      ///< 1-based
+  int column = 0;    ///< 1-based, in characters
 };
 
 /// One fact: a field of a facts root, such as "mother.birth_date".
@@ -89,5 +91,11 @@ struct FUZHU_API FactsSchema {
   /// The root named `name` ("mother"), or nullptr.
   const FactRootInfo* root(std::string_view name) const;
 };
+
+/// The facts two or more schemas declare with different types: one D015
+/// error for each, at the later declaration, naming the earlier one. Policies
+/// taken together (`fuzhu check a.policy b.policy`, `fuzhu compare`) must
+/// mean one thing by one fact; a fact only one of them declares is fine.
+std::vector<Diagnostic> conflicting_facts(const std::vector<const FactsSchema*>& schemas);
 
 }  // namespace fuzhu

@@ -10,12 +10,16 @@ namespace fuzhu::cli {
 
 int run_check(const std::vector<std::string>& policies) {
   int failed = 0;
+  std::vector<Policy> compiled;
   for (const auto& path : policies) {
     auto result = Policy::compile_file(path);
     print_diagnostics(result.diagnostics);
     if (!result.ok()) ++failed;
+    else compiled.push_back(*result.policy);
   }
   if (failed) std::cerr << fmt::format("{} of {} policies have errors\n", failed, policies.size());
+  // Checked together, the policies must mean one thing by one fact.
+  if (!facts_agree(compiled)) return exit_failed;
   return failed ? exit_failed : exit_ok;
 }
 

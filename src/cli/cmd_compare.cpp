@@ -113,15 +113,21 @@ int run_compare(const std::string& facts_path, const std::vector<std::string>& p
                 const std::string& format) {
   auto as_of = parse_as_of(as_of_text);
   if (!as_of) return exit_usage;
-  std::vector<Column> columns;
+  std::vector<Policy> compiled;
   for (const auto& path : policies) {
     auto policy = compile_or_report(path);
     if (!policy) return exit_failed;
+    compiled.push_back(*policy);
+  }
+  // One family read by every policy: one fact must mean one thing to all.
+  if (!facts_agree(compiled)) return exit_failed;
+  std::vector<Column> columns;
+  for (std::size_t i = 0; i < compiled.size(); ++i) {
     EvalOptions options;
     options.assume_in_jurisdiction = true;
-    auto evaluation = evaluate_or_report(*policy, facts_path, *as_of, options);
+    auto evaluation = evaluate_or_report(compiled[i], facts_path, *as_of, options);
     if (!evaluation) return exit_failed;
-    columns.push_back({std::filesystem::path(path).stem().string(), std::move(*evaluation)});
+    columns.push_back({std::filesystem::path(policies[i]).stem().string(), std::move(*evaluation)});
   }
   std::cout << (format == "json" ? json_of(columns) : text(columns));
   return exit_ok;

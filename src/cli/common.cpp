@@ -68,4 +68,12 @@ std::optional<Date> parse_as_of(const std::string& text) {
   return date;
 }
 
+bool facts_agree(const std::vector<Policy>& policies) {
+  std::vector<const FactsSchema*> schemas;
+  for (const auto& policy : policies) schemas.push_back(&policy.schema());
+  const auto conflicts = conflicting_facts(schemas);
+  print_diagnostics(conflicts);
+  return conflicts.empty();
+}
+
 }  // namespace fuzhu::cli

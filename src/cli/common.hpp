@@ -41,6 +41,10 @@ std::optional<Date> parse_as_of(const std::string& text);
 
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
 
+/// False, after printing each, when policies taken together declare one fact
+/// with two types (D015).
+bool facts_agree(const std::vector<Policy>& policies);
+
 int run_check(const std::vector<std::string>& policies);
 int run_test(const std::vector<std::string>& paths);
 int run_compare(const std::string& facts, const std::vector<std::string>& policies, const std::string& as_of,

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "compile/compiled.hpp"
+#include "diagnostics/codes.hpp"
 
 namespace fuzhu {
 
@@ -28,6 +29,34 @@ const FactRootInfo* FactsSchema::root(std::string_view name) const {
   for (const auto& r : roots)
     if (r.name == name) return &r;
   return nullptr;
+}
+
+std::vector<Diagnostic> conflicting_facts(const std::vector<const FactsSchema*>& schemas) {
+  std::vector<Diagnostic> out;
+  std::vector<const FactInfo*> first;  // the first declaration of each path met
+  for (const FactsSchema* schema : schemas)
+    for (const FactInfo& fact : schema->facts) {
+      const FactInfo* earlier = nullptr;
+      for (const FactInfo* f : first)
+        if (f->path == fact.path) earlier = f;
+      if (!earlier) {
+        first.push_back(&fact);
+        continue;
+      }
+      if (earlier->type_text == fact.type_text) continue;
+      Diagnostic d = make_diagnostic(
+          Diag::field_types_differ,
+          fmt::format("fact '{}' is {} here, but {} at {}:{}:{}: policies taken together mean one thing by one fact; "
+                      "rename the added one",
+                      fact.path, fact.type_text, earlier->type_text, earlier->declared.file, earlier->declared.line,
+                      earlier->declared.column));
+      d.file = fact.declared.file;
+      d.line = fact.declared.line;
+      d.column = fact.declared.column;
+      d.path = fact.path;
+      out.push_back(std::move(d));
+    }
+  return out;
 }
 
 namespace detail {
@@ -83,7 +112,7 @@ FactsSchema describe_schema(const Schema& s, const std::vector<char>& read) {
   out.fingerprint = fmt::format("{:016x}", s.fingerprint);
   for (const RootInfo& r : s.roots) {
     FactRootInfo root{r.name, r.label, r.record, r.record_label, r.optional, r.person, root_roles(s, r),
-                      {r.declared.file, r.declared.line}, r.added, r.first_slot, static_cast<int>(r.fields.size())};
+                      {r.declared.file, r.declared.line, r.declared.column}, r.added, r.first_slot, static_cast<int>(r.fields.size())};
     out.roots.push_back(std::move(root));
     for (std::size_t i = 0; i < r.fields.size(); ++i) {
       const FieldInfo& f = r.fields[i];
@@ -101,7 +130,7 @@ FactsSchema describe_schema(const Schema& s, const std::vector<char>& read) {
       fact.label = f.label;
       fact.default_value = default_text(f);
       fact.roles = field_roles(f);
-      fact.declared = {f.declared.file, f.declared.line};
+      fact.declared = {f.declared.file, f.declared.line, f.declared.column};
       fact.added = f.added;
       fact.read = read[static_cast<std::size_t>(slot)] != 0;
       out.facts.push_back(std::move(fact));

@@ -254,3 +254,22 @@ TEST_CASE("identity: the same schema compiled again (a hot reload) reads the sam
   CHECK(songjiang.policy->schema().fingerprint == before.schema().fingerprint);
   CHECK(songjiang.policy->evaluate(*facts.facts, Date{2026, 1, 1}).ok());
 }
+
+// ---------------------------------------------- policies taken together
+
+TEST_CASE("policies taken together: one added fact with two types is D015 naming both places") {
+  const std::string header = "use \"facts.schema\"\npolicy \"合\" { document \"测试〔2026〕12号\" in force from 2010-01-01 jurisdiction \"益阳市\" }\n";
+  auto as_date = compile(header + "extend record Household { since: date }\n", "a.policy");
+  auto as_date_too = compile(header + "extend record Household { since: date \"登记日期\" }\n", "b.policy");
+  auto as_int = compile(header + "\nextend record Household { since: int }\n", "c.policy");
+  auto plain = compile(header, "d.policy");
+  CHECK(fuzhu::conflicting_facts({&as_date.schema(), &as_date_too.schema(), &plain.schema()}).empty());
+  auto conflicts = fuzhu::conflicting_facts({&as_date.schema(), &plain.schema(), &as_int.schema()});
+  REQUIRE(conflicts.size() == 1);
+  CHECK(conflicts[0].code == "D015");
+  CHECK(conflicts[0].path == "household.since");
+  CHECK(conflicts[0].file == "c.policy");
+  CHECK(conflicts[0].line == 4);
+  CHECK(conflicts[0].column == 27);
+  CHECK(conflicts[0].message.find("is int here, but date at a.policy:3:27") != std::string::npos);
+}
