@@ -10,6 +10,7 @@ if(TARGET unit_tests)
   target_sources(unit_tests PRIVATE
     ${PROJECT_SOURCE_DIR}/tests/unit/test_facts_corpus.cpp
     ${PROJECT_SOURCE_DIR}/tests/unit/test_files.cpp
+    ${PROJECT_SOURCE_DIR}/tests/unit/test_use.cpp
     ${PROJECT_SOURCE_DIR}/src/cli/atomic_write.cpp)
 endif()
 target_sources(fuzhu_cli PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/case_file.cpp)

@@ -32,6 +32,15 @@ struct CompileOptions {
   /// Searched last, so that `use "facts.schema"` finds the installed schema
   /// wherever the policy text comes from. Empty: not searched.
   std::filesystem::path policies_dir = installed_policies_dir();
+  /// `use "…"` reads only below the policy's own folder and the include
+  /// folders, by a relative path: no absolute path, and no `..` or symbolic
+  /// link leading out of them (a policy from a stranger must not read the
+  /// host's files). These folders are allowed too (the CLI adds the folder
+  /// it runs in, so a project's tests may use `../../policies/facts.schema`).
+  std::vector<std::filesystem::path> use_roots;
+  /// `use` may name any file, absolute or anywhere: for a host that trusts
+  /// every policy it compiles. Off by default.
+  bool allow_use_anywhere = false;
 };
 
 struct EvalOptions {

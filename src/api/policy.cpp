@@ -1,13 +1,12 @@
 // The embedding API: compile (load, check, compile), read facts, evaluate.
-#include <fstream>
 #include <stdexcept>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "check/checker.hpp"
 #include "compile/compiled.hpp"
 #include "eval/evaluate.hpp"
+#include "files/read_file.hpp"
 #include "fuzhu/policy.hpp"
 #include "io/facts.hpp"
 #include "limits.hpp"
@@ -18,7 +17,7 @@ Policy::Policy(std::shared_ptr<const detail::CompiledPolicy> compiled) : compile
 
 CompileResult Policy::compile_string(std::string_view source, std::string name, const CompileOptions& options) {
   CompileResult result;
-  LoadOptions load{options.include_dirs};
+  LoadOptions load{options.include_dirs, options.use_roots, options.allow_use_anywhere};
   if (!options.policies_dir.empty()) load.include_dirs.push_back(options.policies_dir);
   auto program = load_and_check(std::move(name), std::string(source), load, result.diagnostics);
   if (has_errors(result.diagnostics)) return result;
@@ -34,19 +33,21 @@ CompileResult Policy::compile_file(const std::filesystem::path& file, const Comp
     result.diagnostics.push_back(std::move(d));
     return result;
   };
-  std::error_code ec;
-  if (!std::filesystem::exists(file, ec)) return fail(Diag::no_such_file, "no such file");
-  if (!std::filesystem::is_regular_file(file, ec)) return fail(Diag::not_a_regular_file, "not a regular file");
-  auto size = std::filesystem::file_size(file, ec);
-  if (ec) return fail(Diag::cannot_read, "cannot read the file");
-  if (size > limits::max_policy_bytes)
-    return fail(Diag::policy_too_large,
-                fmt::format("the file is {} bytes; a policy may be at most {} bytes", size, limits::max_policy_bytes));
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in) return fail(Diag::cannot_read, "cannot read the file");
-  return compile_string(text.str(), file.string(), options);
+  auto read = files::read_file(file, limits::max_policy_bytes);
+  switch (read.status) {
+    case files::ReadStatus::ok: return compile_string(read.text, file.string(), options);
+    case files::ReadStatus::not_found: return fail(Diag::no_such_file, "no such file");
+    case files::ReadStatus::is_directory:
+    case files::ReadStatus::not_regular:
+      return fail(Diag::not_a_regular_file, files::describe(read, limits::max_policy_bytes));
+    case files::ReadStatus::too_large:
+      return fail(Diag::policy_too_large,
+                  read.size_reported
+                      ? fmt::format("the file is {} bytes; a policy may be at most {} bytes", read.size, limits::max_policy_bytes)
+                      : fmt::format("the file is larger than {} bytes, the most a policy may be", limits::max_policy_bytes));
+    case files::ReadStatus::cannot_read: break;
+  }
+  return fail(Diag::cannot_read, files::describe(read, limits::max_policy_bytes));
 }
 
 const PolicyInfo& Policy::info() const { return compiled_->info; }

@@ -14,6 +14,8 @@ namespace fuzhu {
 
 struct LoadOptions {
   std::vector<std::filesystem::path> include_dirs;
+  std::vector<std::filesystem::path> use_roots;  // CompileOptions::use_roots
+  bool allow_use_anywhere = false;
 };
 
 /// Parses `text` (named `name`) and everything it uses, then checks the whole.

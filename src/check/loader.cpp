@@ -1,13 +1,19 @@
 // Reads a policy and the files it `use`s (each once), and merges their
 // declarations into one Program for the checker.
-#include <fstream>
+//
+// A policy may come from a stranger (a server compiling what it is sent), so
+// `use` reads only policy text from where the policy lives: a relative path
+// below the policy's folder, an include folder or a root the host allows,
+// after symbolic links are resolved; only regular files, never more than a
+// policy's size whatever the file says it is; and a used file that does not
+// parse as policy text is refused at the `use`, without showing its lines.
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "check/checker.hpp"
 #include "check/resolve.hpp"
+#include "files/read_file.hpp"
 #include "limits.hpp"
 #include "syntax/parser.hpp"
 
@@ -15,21 +21,20 @@ namespace fuzhu {
 
 namespace {
 
-// The text of a used file; nullopt when there is none to read. A file that is
-// there but over the size limit is read no further and sets `too_large`.
-std::optional<std::string> read_file(const std::filesystem::path& path, std::uintmax_t& too_large) {
+namespace fs = std::filesystem;
+
+// `path`, absolute, with every symbolic link of its existing part resolved.
+fs::path resolved(const fs::path& path) {
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
-  auto size = std::filesystem::file_size(path, ec);
-  if (ec) return std::nullopt;
-  if (size > limits::max_policy_bytes) {
-    too_large = size;
-    return std::nullopt;
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return in ? std::optional(text.str()) : std::nullopt;
+  const fs::path absolute = fs::absolute(path.empty() ? fs::path(".") : path, ec);
+  if (ec) return path.lexically_normal();
+  fs::path out = fs::weakly_canonical(absolute, ec);
+  return ec ? absolute.lexically_normal() : out;
+}
+
+bool below(const fs::path& path, const fs::path& folder) {
+  const fs::path relative = path.lexically_relative(folder);
+  return !relative.empty() && *relative.begin() != "..";
 }
 
 class Loader {
@@ -37,14 +42,14 @@ class Loader {
   Loader(Program& program, Diagnostics& diags, const LoadOptions& options)
       : program_(program), diags_(diags), options_(options) {}
 
-  void load(int file_index) {
+  void load_main(int file_index) {
     auto file = parse_file(program_.sources, file_index, diags_);
     if (!file) return;
-    std::filesystem::path here =
-        std::filesystem::path(program_.sources.file(file_index).name()).parent_path();
-    std::vector<ast::Use> uses = file->uses;
-    program_.files.push_back(std::move(file));
-    for (const auto& use : uses) load_use(use, here);
+    const fs::path folder = fs::path(program_.sources.file(file_index).name()).parent_path();
+    roots_.push_back(resolved(folder));
+    for (const auto& dir : options_.include_dirs) roots_.push_back(resolved(dir));
+    for (const auto& dir : options_.use_roots) roots_.push_back(resolved(dir));
+    add(std::move(file), folder);
   }
 
  private:
@@ -52,32 +57,93 @@ class Loader {
   Diagnostics& diags_;
   const LoadOptions& options_;
   std::set<std::string> loaded_;
+  std::vector<fs::path> roots_;  // where `use` may read, resolved
 
-  void load_use(const ast::Use& use, const std::filesystem::path& here) {
-    std::vector<std::filesystem::path> candidates{here / use.path};
+  void add(std::unique_ptr<ast::File> file, const fs::path& here) {
+    std::vector<ast::Use> uses = file->uses;
+    program_.files.push_back(std::move(file));
+    for (const auto& use : uses) load_use(use, here);
+  }
+
+  // A used file: parsed on its own first, so that a file that is not policy
+  // text (a password file, a binary) is refused without a line of it shown.
+  void load_used(const ast::Use& use, int file_index, const fs::path& here) {
+    Diagnostics own(program_.sources);
+    auto file = parse_file(program_.sources, file_index, own);
+    if (!file) {
+      const Diagnostic* first = own.list().empty() ? nullptr : &own.list().front();
+      diags_.add(Diag::used_file_not_policy, use.loc,
+                 first ? fmt::format("\"{}\" is not policy text: at its line {}, column {}: {}; its lines are not shown",
+                                     use.path, first->line, first->column, first->message)
+                       : fmt::format("\"{}\" is not policy text", use.path));
+      return;
+    }
+    for (Diagnostic& d : own.take()) diags_.add(std::move(d));
+    add(std::move(file), here);
+  }
+
+  bool allowed(const fs::path& path) const {
+    if (options_.allow_use_anywhere) return true;
+    const fs::path target = resolved(path);
+    for (const auto& root : roots_)
+      if (below(target, root)) return true;
+    return false;
+  }
+
+  void load_use(const ast::Use& use, const fs::path& here) {
+    if (!options_.allow_use_anywhere && fs::path(use.path).is_absolute()) {
+      diags_.add(Diag::use_outside_folders, use.loc,
+                 fmt::format("\"{}\" is an absolute path: `use` takes a path relative to this file's folder", use.path));
+      return;
+    }
+    std::vector<fs::path> candidates{here / use.path};
     for (const auto& dir : options_.include_dirs) candidates.push_back(dir / use.path);
     for (const auto& path : candidates) {
-      std::error_code ec;
-      auto canonical = std::filesystem::weakly_canonical(path, ec).string();
-      if (loaded_.count(canonical)) return;  // each file once, however often used
-      std::uintmax_t too_large = 0;
-      auto text = read_file(path, too_large);
-      if (too_large > 0) {
-        diags_.add(Diag::policy_too_large, use.loc, fmt::format("\"{}\" is {} bytes; a policy file may be at most {} bytes", use.path,
-                                          too_large, limits::max_policy_bytes));
+      // Checked before the file is looked at: whether a file exists outside
+      // is none of a policy's business.
+      if (!allowed(path)) {
+        diags_.add(Diag::use_outside_folders, use.loc,
+                   fmt::format("\"{}\" leads out of the policy's folder{}: `use` reads only files below them",
+                               use.path, options_.include_dirs.empty() ? "" : " and the include folders"));
         return;
       }
-      if (!text) continue;
+      const std::string canonical = resolved(path).string();
+      if (loaded_.count(canonical)) return;  // each file once, however often used
+      auto read = files::read_file(path, limits::max_policy_bytes);
+      if (read.status == files::ReadStatus::not_found) continue;
+      if (!read.ok()) {
+        report_unreadable(use, read);
+        return;
+      }
       if (program_.sources.size() >= static_cast<int>(limits::max_uses)) {
         diags_.add(Diag::too_many_files, use.loc, fmt::format("a policy may read at most {} files", limits::max_uses));
         return;
       }
       loaded_.insert(canonical);
-      load(program_.sources.add(path.lexically_normal().string(), std::move(*text)));
+      load_used(use, program_.sources.add(path.lexically_normal().string(), std::move(read.text)), path.parent_path());
       return;
     }
     diags_.add(Diag::used_file_not_found, use.loc, fmt::format("cannot read \"{}\": no such file next to this one{}", use.path,
                                       options_.include_dirs.empty() ? "" : " or in the include folders"));
+  }
+
+  void report_unreadable(const ast::Use& use, const files::ReadResult& read) {
+    const std::string why = files::describe(read, limits::max_policy_bytes);
+    switch (read.status) {
+      case files::ReadStatus::too_large:
+        diags_.add(Diag::policy_too_large, use.loc,
+                   read.size_reported
+                       ? fmt::format("\"{}\" is {} bytes; a policy file may be at most {} bytes", use.path, read.size,
+                                     limits::max_policy_bytes)
+                       : fmt::format("\"{}\" is larger than {} bytes, the most a policy file may be", use.path,
+                                     limits::max_policy_bytes));
+        return;
+      case files::ReadStatus::is_directory:
+      case files::ReadStatus::not_regular:
+        diags_.add(Diag::not_a_regular_file, use.loc, fmt::format("\"{}\" {}", use.path, why));
+        return;
+      default: diags_.add(Diag::cannot_read, use.loc, fmt::format("\"{}\" {}", use.path, why));
+    }
   }
 };
 
@@ -88,7 +154,7 @@ std::unique_ptr<Program> load_and_check(std::string name, std::string text,
   auto program = std::make_unique<Program>();
   Diagnostics diags(program->sources);
   int main_file = program->sources.add(std::move(name), std::move(text));
-  Loader(*program, diags, options).load(main_file);
+  Loader(*program, diags, options).load_main(main_file);
   if (!diags.has_errors()) resolve(*program, diags);
   out = diags.take();
   return program;

@@ -12,7 +12,7 @@ int run_check(const std::vector<std::string>& policies) {
   int failed = 0;
   std::vector<Policy> compiled;
   for (const auto& path : policies) {
-    auto result = Policy::compile_file(path);
+    auto result = Policy::compile_file(path, compile_options());
     print_diagnostics(result.diagnostics);
     if (!result.ok()) ++failed;
     else compiled.push_back(*result.policy);

@@ -11,6 +11,7 @@
 #include "cli/command.hpp"
 #include "cli/common.hpp"
 #include "io/json_writer.hpp"
+#include "syntax/printable.hpp"
 
 namespace fuzhu::cli {
 
@@ -61,7 +62,7 @@ std::string text(const std::vector<Column>& columns) {
     for (const auto& x : c.evaluation.entitlements)
       if (std::find(ids.begin(), ids.end(), x.benefit) == ids.end()) ids.push_back(x.benefit);
   std::string out = fmt::format("{:<30}", "benefit");
-  for (const auto& c : columns) out += fmt::format(" {:>14}", c.name + (c.evaluation.is_draft() ? "*" : ""));
+  for (const auto& c : columns) out += fmt::format(" {:>14}", printable(c.name) + (c.evaluation.is_draft() ? "*" : ""));
   out += "\n";
   for (const auto& id : ids) {
     out += fmt::format("{:<30}", id);
@@ -85,7 +86,7 @@ std::string text(const std::vector<Column>& columns) {
       if (any) out += row + "\n";
     }
   for (const auto& c : columns)
-    if (!c.evaluation.in_force) out += fmt::format("{}: not in force on {}\n", c.name, c.evaluation.as_of.to_string());
+    if (!c.evaluation.in_force) out += fmt::format("{}: not in force on {}\n", printable(c.name), c.evaluation.as_of.to_string());
   if (std::any_of(columns.begin(), columns.end(), [](const Column& c) { return c.evaluation.is_draft(); }))
     out += "* a draft (征求意见稿), not in force as law\n";
   out += "✓ a service or benefit without a figure; ? undetermined (facts missing); ≥ at least (不低于);\n"

@@ -1,5 +1,6 @@
 #include "cli/common.hpp"
 
+#include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -35,8 +36,17 @@ std::optional<std::string> read_text_file(const std::string& path, std::size_t m
   return std::move(result.text);
 }
 
+CompileOptions compile_options() {
+  // `use` reads below the policy's folder, and below the folder fuzhu runs
+  // in: a project's tests may share its policies/facts.schema.
+  CompileOptions options;
+  std::error_code ec;
+  if (auto here = std::filesystem::current_path(ec); !ec) options.use_roots.push_back(here);
+  return options;
+}
+
 std::optional<Policy> compile_or_report(const std::string& path) {
-  auto result = Policy::compile_file(path);
+  auto result = Policy::compile_file(path, compile_options());
   print_diagnostics(result.diagnostics);
   return std::move(result.policy);
 }

@@ -26,6 +26,9 @@ Diag code_of(const files::ReadResult& result);
 /// Prints one error about a file (no line): "file: error: message [CODE]".
 void print_error(Diag code, const std::string& file, std::string message);
 
+/// How every command compiles: `use` may also read below the current folder.
+CompileOptions compile_options();
+
 /// Compiles a policy file, printing its diagnostics (warnings too) to stderr.
 std::optional<Policy> compile_or_report(const std::string& path);
 

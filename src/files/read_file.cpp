@@ -71,6 +71,7 @@ ReadResult read_file(const std::filesystem::path& path, std::size_t max_bytes) {
   if (static_cast<std::uintmax_t>(info.st_size) > max_bytes) {
     ReadResult r = failed(ReadStatus::too_large);
     r.size = static_cast<std::uintmax_t>(info.st_size);
+    r.size_reported = true;
     return r;
   }
   return read_stream(file.fd, max_bytes);
@@ -83,8 +84,8 @@ std::string describe(const ReadResult& r, std::size_t max_bytes) {
     case ReadStatus::is_directory: return "is a directory, not a file";
     case ReadStatus::not_regular: return "is not a regular file (a pipe, a device or a socket), so it is not read";
     case ReadStatus::too_large:
-      return r.size > max_bytes + 1 ? fmt::format("the file is {} bytes; at most {} bytes may be read", r.size, max_bytes)
-                                    : fmt::format("the file is larger than {} bytes, the most that may be read", max_bytes);
+      return r.size_reported ? fmt::format("the file is {} bytes; at most {} bytes may be read", r.size, max_bytes)
+                             : fmt::format("the file is larger than {} bytes, the most that may be read", max_bytes);
     case ReadStatus::cannot_read: return fmt::format("cannot be read: {}", r.error);
   }
   return "";

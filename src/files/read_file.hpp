@@ -23,6 +23,7 @@ struct ReadResult {
   ReadStatus status = ReadStatus::ok;
   std::string text;        // the whole file when ok
   std::uintmax_t size = 0; // too_large: the file's size, or max_bytes + 1 when it did not say
+  bool size_reported = false;  // too_large: `size` is what the file says it is
   std::string error;       // cannot_read: strerror's text ("Permission denied")
   bool ok() const { return status == ReadStatus::ok; }
 };

@@ -66,6 +66,11 @@ void Diagnostics::add(Diag code, Loc loc, std::string message) {
   list_.push_back(sources_.diagnose(code, loc, std::move(message)));
 }
 
+void Diagnostics::add(Diagnostic d) {
+  if (d.severity == Severity::error) ++errors_;
+  list_.push_back(std::move(d));
+}
+
 namespace {
 
 bool wide(char32_t cp) {

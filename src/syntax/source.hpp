@@ -55,6 +55,8 @@ class Diagnostics {
   explicit Diagnostics(const SourceSet& sources) : sources_(sources) {}
   /// Adds a diagnostic; its severity is the code's (codes.def).
   void add(Diag code, Loc loc, std::string message);
+  /// Adds a diagnostic made by another collector (a used file parsed apart).
+  void add(Diagnostic d);
   bool has_errors() const { return errors_ > 0; }
   std::vector<Diagnostic> take() { return std::move(list_); }
   const std::vector<Diagnostic>& list() const { return list_; }

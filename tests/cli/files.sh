@@ -94,9 +94,19 @@ expect 1 'error: the report was not written: is a directory, not a file \[F006\]
 
 # eval given a folder as the facts file says so (it said "no such file").
 expect 1 'error: is a directory, not a file \[F002\]' "$fuzhu" eval y.policy "$work"
-expect 1 'error: not a regular file \[F002\]' "$fuzhu" check "$work"
+expect 1 'error: is a directory, not a file \[F002\]' "$fuzhu" check "$work"
 mkfifo pipe.json
 expect 1 'pipe.json: error: is not a regular file' timeout 10 "$fuzhu" eval y.policy pipe.json
+
+# use reads policy text from the policy's folders only, and never shows a used file's lines.
+mkdir -p project/policies && cp facts.schema project/policies/
+printf 'use "facts.schema"\nuse "../../../../../../../../etc/passwd"\n' > project/policies/p.policy
+expect 1 'p.policy:2:1: error: "../../../../../../../../etc/passwd" leads out of the policy.s folder.*\[F008\]' \
+  bash -c "cd project/policies && '$fuzhu' check p.policy"
+out=$(cd project/policies && "$fuzhu" check p.policy 2>&1); [[ "$out" == *root:* ]] && fail "check printed /etc/passwd: $out"
+mkfifo project/policies/pipe.schema
+printf 'use "facts.schema"\nuse "pipe.schema"\n' > project/policies/fifo.policy
+expect 1 'fifo.policy:2:1: error: "pipe.schema" is not a regular file.*\[F002\]' timeout 10 "$fuzhu" check project/policies/fifo.policy
 
 # Write errors say why.
 expect 1 'error: the output could not be written: No space left on device' \

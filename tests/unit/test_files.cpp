@@ -68,6 +68,7 @@ TEST_CASE("read_file reads a regular file whole and says what else a path is") {
   auto big = read_file(f / "big.txt", 100);
   CHECK(big.status == ReadStatus::too_large);
   CHECK(big.size == 101);
+  CHECK(big.size_reported);
   CHECK(read_file(f / "big.txt", 101).ok());
 }
 
@@ -83,6 +84,7 @@ TEST_CASE("read_file stops at the bound when a file reports size 0") {
   auto environ = read_file("/proc/self/environ", 4);
   if (environ.status == ReadStatus::cannot_read) return;  // no /proc here
   CHECK(environ.status == ReadStatus::too_large);
+  CHECK_FALSE(environ.size_reported);  // it says 0: the bound stopped it
   CHECK(environ.text.empty());
   auto maps = read_file("/proc/self/maps", 1 << 20);
   CHECK(maps.ok());
