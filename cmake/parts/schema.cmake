@@ -18,9 +18,11 @@ if(TARGET unit_tests)
 endif()
 
 # fuzhu facts: the facts a policy reads, as text or as a JSON Schema.
-target_sources(fuzhu_cli PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/cmd_facts.cpp)
+if(TARGET fuzhu_cli)
+  target_sources(fuzhu_cli PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/cmd_facts.cpp)
+endif()
 
-if(BUILD_TESTING AND PROJECT_IS_TOP_LEVEL)
+if(TARGET fuzhu_cli AND BUILD_TESTING AND PROJECT_IS_TOP_LEVEL)
   # Hand-read lines of the text listing: a fact in the schema's notation with
   # its declaring file, a stand-in's birth date read for age(mother), the
   # whole schema with --all.
