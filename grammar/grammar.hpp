@@ -224,9 +224,15 @@ struct expr : seq<disjunction> {};
 
 // -------------------------------------------------------------- the header
 
+// The clause of the document, and a quote from it: in the header, after a
+// definition, in a benefit.
+struct cite_clause : seq<tok<kw_cites>, must<tok<string_lit>>, opt<tok<string_lit>>> {};
+
 struct header_title : tok<string_lit> {};
 struct document_field : seq<tok<kw_document>, must<tok<string_lit>>> {};
-struct issuer_field : seq<tok<kw_issuer>, must<tok<string_lit>>> {};
+// `issuer "…" inferred`: the document does not name its issuer.
+struct issuer_inferred : tok<kw_inferred> {};
+struct issuer_field : seq<tok<kw_issuer>, must<tok<string_lit>>, opt<issuer_inferred>> {};
 struct issued_field : seq<tok<kw_issued>, must<tok<date_lit>>> {};
 struct force_from : tok<date_lit> {};
 struct force_to : tok<date_lit> {};
@@ -237,7 +243,7 @@ struct jurisdiction_field : seq<tok<kw_jurisdiction>, must<tok<string_lit>>> {};
 struct status_value : tok<sor<kw_final, kw_draft>> {};
 struct status_field : seq<tok<kw_status>, must<status_value>> {};
 struct header_field : sor<document_field, issuer_field, issued_field, in_force_field,
-                          jurisdiction_field, status_field> {};
+                          jurisdiction_field, status_field, cite_clause> {};
 struct policy_decl : seq<tok<kw_policy>, must<header_title>, must<lbrace>, star<header_field>,
                          must<rbrace>> {};
 
@@ -291,11 +297,17 @@ struct extend_decl : seq<tok<kw_extend>, must<extend_what>> {};
 
 // --------------------------------------------------------------- definitions
 
-struct define_decl : seq<tok<kw_define>, must<tok<name>>, opt<decl_label>, must<equals>, must<expr>> {};
+struct define_decl : seq<tok<kw_define>, must<tok<name>>, opt<decl_label>, must<equals>, must<expr>,
+                         opt<cite_clause>> {};
+
+// A clause deliberately not transcribed, and why: `not transcribed "六（一）" "组织领导"`.
+struct not_transcribed_clause : tok<string_lit> {};
+struct not_transcribed_reason : tok<string_lit> {};
+struct not_transcribed_decl
+    : seq<tok<kw_not_transcribed>, must<not_transcribed_clause>, must<not_transcribed_reason>> {};
 
 // ------------------------------------------------------------------ benefits
 
-struct cite_clause : seq<tok<kw_cites>, must<tok<string_lit>>, opt<tok<string_lit>>> {};
 struct when_clause : seq<tok<kw_when>, must<expr>> {};
 
 struct where_clause : seq<tok<kw_where>, must<expr>> {};
@@ -350,7 +362,8 @@ struct benefit_decl : seq<tok<kw_benefit>, must<benefit_id>, opt<benefit_title>,
 // ---------------------------------------------------------------------- file
 
 struct use_decl : seq<tok<kw_use>, must<tok<string_lit>>> {};
-struct item : sor<policy_decl, enum_decl, record_decl, facts_decl, extend_decl, define_decl, benefit_decl> {};
+struct item : sor<policy_decl, enum_decl, record_decl, facts_decl, extend_decl, define_decl, not_transcribed_decl,
+                  benefit_decl> {};
 struct file : seq<sp, star<use_decl>, star<item>, must<eof>> {};
 
 }  // namespace fuzhu::grammar

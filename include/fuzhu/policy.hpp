@@ -66,6 +66,7 @@ struct [[nodiscard]] EvalResult {
 /// The header of a policy, as written.
 struct PolicyInfo {
   std::string title, document, issuer, jurisdiction, status;
+  bool issuer_inferred = false;  ///< the document does not name its issuer (`issuer "…" inferred`)
   std::optional<Date> issued, in_force_from, in_force_to;  ///< both ends in force, inclusive
   /// "5 年" when the header says `in force from D for 5 年` (有效期); in_force_to
   /// is then the last day in force, computed: D + 5 年 − 1 day.

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "check/checker.hpp"
+#include "check/citations.hpp"
 #include "check/payers.hpp"
 #include "check/resolve.hpp"
 #include "limits.hpp"
@@ -58,6 +59,7 @@ class TypeChecker {
     for (std::size_t i = 0; i < p_.benefits.size(); ++i) benefit(static_cast<int>(i));
     order_benefits();
     warn_unused();
+    check_citations(p_, d_);
   }
 
  private:

@@ -335,6 +335,17 @@ std::vector<int> recipients_of(const ast::Benefit& b, const Schema& schema) {
   return {};
 }
 
+// The policy file's own citations outside its benefits; a used file's
+// definitions are shared by every policy and cite no one document.
+std::vector<OtherCitation> citations_of(const Program& program) {
+  std::vector<OtherCitation> out;
+  if (program.header)
+    for (const auto& c : program.header->cites) out.push_back({"policy", c});
+  for (const auto& def : program.files.front()->definitions)
+    if (def.cite) out.push_back({"define " + def.name, *def.cite});
+  return out;
+}
+
 PolicyInfo info_of(const Program& program) {
   PolicyInfo info;
   info.file = program.sources.file(0).name();
@@ -342,6 +353,7 @@ PolicyInfo info_of(const Program& program) {
     info.title = h->title;
     info.document = h->document;
     info.issuer = h->issuer;
+    info.issuer_inferred = h->issuer_inferred;
     info.jurisdiction = h->jurisdiction;
     info.status = h->status;
     info.issued = h->issued;
@@ -373,6 +385,7 @@ std::shared_ptr<CompiledPolicy> compile(std::unique_ptr<Program> program) {
     if (b->amount) cb.amount = compiler.expr(*b->amount);
     cb.recipients = recipients_of(*b, *out->schema);
     cb.deceased_recipients = b->recipient == ast::RecipientKind::each_deceased_parent;
+    cb.readings = b->readings;
     for (const auto& p : b->payers) {
       CompiledPayer payer;
       payer.name = p.name;
@@ -393,6 +406,8 @@ std::shared_ptr<CompiledPolicy> compile(std::unique_ptr<Program> program) {
     out->rank_of_id.emplace_back(out->benefits[i].source->id, static_cast<int>(i));
   std::sort(out->rank_of_id.begin(), out->rank_of_id.end());
   for (Lang lang : {Lang::zh, Lang::en}) out->plain.push_back(plain::render(*program, lang));
+  out->citations = citations_of(*program);
+  out->not_transcribed = program->files.front()->not_transcribed;
   out->program = std::move(program);
   out->facts_schema = describe_schema(*out->schema, facts_read(*out));
   return out;

@@ -162,6 +162,15 @@ struct CompiledBenefit {
   bool payers_have_shares = false;   // every payer has a share (the checker allows all or none)
   bool depended_on = false;     // some granted(...) asks about it: its outcomes are kept
   int guard = -1;               // the definition its condition starts with (`d and ...`), or -1
+  std::string readings;         // the comment block above it in the policy: how the document was read
+};
+
+/// A clause cited outside a benefit: by the header (施行, 有效期) or by a
+/// definition (扶助对象). The review report counts these clauses as
+/// transcribed, and checks their quotes like a benefit's.
+struct OtherCitation {
+  std::string by;  // "policy", "define 扶助对象家庭"
+  ast::Cite cite;
 };
 
 struct CompiledPolicy {
@@ -175,6 +184,8 @@ struct CompiledPolicy {
   bool order_is_source = true;             // no granted() moved a benefit earlier
   std::vector<std::pair<std::string, int>> rank_of_id;  // sorted by id: id → source index
   FactsSchema facts_schema;                // the schema as a host sees it (Policy::schema)
+  std::vector<OtherCitation> citations;    // the header's and the policy's definitions' cites
+  std::vector<ast::NotTranscribed> not_transcribed;  // clauses left out on purpose, with the reason
   std::vector<PlainText> plain;            // by Lang: the rules in plain words (src/plain/), rendered once
 
   const PlainText& plain_text(Lang lang) const { return plain[static_cast<std::size_t>(lang)]; }

@@ -17,7 +17,8 @@ struct Phrase {
 };
 constexpr std::array phrases{Phrase{"in", "force", ""},   Phrase{"in", "kind", ""},  Phrase{"at", "least", ""},
                              Phrase{"paid", "by", ""},
-                             Phrase{"paid", "to", ""},    Phrase{"parent", "who", "died"}};
+                             Phrase{"paid", "to", ""},    Phrase{"parent", "who", "died"},
+                             Phrase{"not", "transcribed", ""}};
 constexpr std::string_view fullwidth_percent = "\xEF\xBC\x85";  // ％
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }

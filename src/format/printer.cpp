@@ -35,6 +35,7 @@ bool continues_expression(const Token& t) {
     case Keyword::kw_and: case Keyword::kw_or: case Keyword::kw_in: case Keyword::kw_then:
     case Keyword::kw_else: case Keyword::kw_where: return true;
     case Keyword::kw_when: return t.payer_when;
+    case Keyword::kw_cites: return t.cite;  // a definition's: in a header or benefit it starts an item
     default: return false;
   }
 }

@@ -36,6 +36,7 @@ enum class Role {
   equals,
   spaced_colon,
   payer_when,
+  cite,
 };
 
 template <typename Rule> inline constexpr Role role_of = Role::none;
@@ -47,6 +48,7 @@ FUZHU_ROLE(record_decl, item)
 FUZHU_ROLE(facts_decl, item)
 FUZHU_ROLE(extend_decl, item)
 FUZHU_ROLE(define_decl, item)
+FUZHU_ROLE(not_transcribed_decl, item)
 FUZHU_ROLE(benefit_decl, item)
 FUZHU_ROLE(header_field, item)
 FUZHU_ROLE(enum_value, item)
@@ -74,6 +76,7 @@ FUZHU_ROLE(equals, equals)
 FUZHU_ROLE(payer_share, spaced_colon)
 FUZHU_ROLE(record_base, spaced_colon)
 FUZHU_ROLE(payer_when, payer_when)
+FUZHU_ROLE(cite_clause, cite)
 #undef FUZHU_ROLE
 // block owners: the role is `item` too, so the owner of a '{' is told by its rule.
 template <typename Rule>
@@ -151,6 +154,7 @@ class Annotator {
       case Role::equals: t->binding = true; break;
       case Role::spaced_colon: t->spaced_colon = true; break;
       case Role::payer_when: t->payer_when = true; break;
+      case Role::cite: t->cite = true; break;
       default: break;
     }
     return true;

@@ -40,6 +40,7 @@ struct Token {
   bool spaced_colon = false;       // ':' of a payer's share or a record's base
   bool binding = false;            // '=' of a definition or a field default
   bool payer_when = false;         // 'when' of a payer
+  bool cite = false;               // 'cites': after a definition's expression, it continues the definition
 
   bool is(std::string_view punct) const { return kind == TokenKind::punct && text == punct; }
   bool is(Keyword k) const { return keyword == k; }

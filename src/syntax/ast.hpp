@@ -204,9 +204,24 @@ struct RootDecl {
 
 // ---------------------------------------------------------------- policy
 
+/// `cites "一（一）" "quote"`: a clause of the document, and optionally words
+/// quoted from it.
+struct Cite {
+  std::string clause, quote;
+  Loc loc;
+};
+
+/// `not transcribed "六（一）" "组织领导"`: a clause left out on purpose.
+struct NotTranscribed {
+  std::string clause, reason;
+  Loc loc;
+};
+
 struct Header {
   Loc loc;
   std::string title, document, issuer, jurisdiction, status = "final";
+  bool issuer_inferred = false;  // `issuer "…" inferred`: the document does not name it
+  std::vector<Cite> cites;       // the clauses that set the policy's force (施行, 有效期)
   std::optional<Date> issued, from, to;  // `to`: as written, or computed from `for`
   std::string period;                    // `for 5 年` as "5 年"; empty when not given
   Loc from_loc, to_loc;
@@ -217,6 +232,7 @@ struct Definition {
   Loc loc;
   ExprPtr value;
   std::string label;  // `define special_family "计生特殊家庭" = …`
+  std::optional<Cite> cite;  // `define … = … cites "二" "…"`
 };
 
 // `to household`, `to child` (a facts root with role parent or member),
@@ -243,6 +259,7 @@ struct Benefit {
   Loc loc;
   std::string cite, quote, grants;
   Loc cite_loc;
+  std::string readings;      // the comment block directly above the benefit, without its '#'s
   ExprPtr condition;         // null: always
   RecipientKind recipient = RecipientKind::household;
   std::string recipient_root;  // for RecipientKind::root, as written
@@ -279,6 +296,7 @@ struct File {
   std::vector<RootDecl> added_roots;                   // extend facts
   std::vector<Definition> definitions;
   std::vector<Benefit> benefits;
+  std::vector<NotTranscribed> not_transcribed;
 };
 
 }  // namespace fuzhu::ast

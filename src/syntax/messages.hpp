@@ -55,6 +55,8 @@ FUZHU_EXPECTED(eof, "expected a declaration: policy, benefit, define, enum, reco
 FUZHU_EXPECTED(payer_sor, "expected a payer: a string in quotes, or '{' and a list of payers")
 FUZHU_EXPECTED(recipient_sor, "expected a recipient: household, child, mother, father, each parent or each member")
 FUZHU_EXPECTED(each_sor, "expected 'parent', 'parent who died' or 'member' after 'each'")
+FUZHU_EXPECTED(not_transcribed_clause, "expected the clause not transcribed, in quotes: not transcribed \"六（一）\" \"reason\"")
+FUZHU_EXPECTED(not_transcribed_reason, "expected why the clause is not transcribed, in quotes: not transcribed \"六（一）\" \"组织领导，不向家庭发放待遇\"")
 FUZHU_EXPECTED(share, "expected the payer's share after ':': an amount (100 元, amount * 4 / 10), a percentage of the amount (40%) or parts (4 份)")
 FUZHU_EXPECTED(payers_close, "expected the next payer (\"name\" : share when condition) or '}' closing the payers; is a ':' missing before a share?")
 

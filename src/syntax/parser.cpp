@@ -31,7 +31,8 @@ using selector = pegtl::parse_tree::selector<
         g::else_arm, g::arm_values, g::if_expr, g::tier_expr, g::tier_arm, g::range_low,
         g::range_high, g::schedule_expr, g::schedule_arm, g::quantified_expr, g::kw_any, g::kw_all,
         g::kw_parent, g::kw_member, g::call_expr, g::field_access, g::negate, g::in_set, g::not_op,
-        g::policy_decl, g::header_title, g::document_field, g::issuer_field, g::issued_field,
+        g::policy_decl, g::header_title, g::document_field, g::issuer_field, g::issuer_inferred, g::issued_field,
+        g::not_transcribed_decl, g::not_transcribed_clause, g::not_transcribed_reason,
         g::in_force_field, g::force_from, g::force_to, g::force_for, g::jurisdiction_field, g::status_field,
         g::kw_final, g::kw_draft, g::enum_decl, g::enum_values, g::enum_value, g::record_decl,
         g::record_base, g::field_decl, g::bool_type, g::int_type, g::int_range, g::money_type,
@@ -58,7 +59,7 @@ namespace {
 
 class Lowering {
  public:
-  Lowering(int file, Diagnostics& diags) : file_(file), diags_(diags) {}
+  Lowering(int file, Diagnostics& diags, std::string_view text) : file_(file), diags_(diags), text_(text) {}
 
   std::unique_ptr<ast::File> file(const Node& root) {
     auto out = std::make_unique<ast::File>();
@@ -69,6 +70,7 @@ class Lowering {
  private:
   int file_;
   Diagnostics& diags_;
+  std::string_view text_;  // the file, for the comments above a benefit
   std::size_t depth_ = 0;
   bool depth_reported_ = false;
 
@@ -199,8 +201,9 @@ class Lowering {
     } else if (n.is_type<g::extend_record>() || n.is_type<g::extend_facts>()) {
       extension(n, out);
     } else if (n.is_type<g::define_decl>()) {
-      ast::Definition def{n.children[0]->string(), loc(*n.children[0]), expr(*n.children.back()), label(n)};
-      out.definitions.push_back(std::move(def));
+      out.definitions.push_back(definition(n));
+    } else if (n.is_type<g::not_transcribed_decl>()) {
+      out.not_transcribed.push_back({unquote(*n.children[0]->children[0]), unquote(*n.children[1]->children[0]), loc(n)});
     } else if (n.is_type<g::benefit_decl>()) {
       out.benefits.push_back(benefit(n));
     }
@@ -213,7 +216,10 @@ class Lowering {
       const Node& value = f->children.empty() ? *f : *f->children[0];
       if (f->is_type<g::header_title>()) h.title = unquote(value);
       else if (f->is_type<g::document_field>()) h.document = unquote(value);
-      else if (f->is_type<g::issuer_field>()) h.issuer = unquote(value);
+      else if (f->is_type<g::issuer_field>()) {
+        h.issuer = unquote(value);
+        h.issuer_inferred = f->children.size() > 1;
+      } else if (f->is_type<g::cite_clause>()) h.cites.push_back(cite(*f));
       else if (f->is_type<g::jurisdiction_field>()) h.jurisdiction = unquote(value);
       else if (f->is_type<g::issued_field>()) h.issued = date(value);
       else if (f->is_type<g::status_field>()) h.status = value.is_type<g::kw_draft>() ? "draft" : "final";
@@ -227,6 +233,23 @@ class Lowering {
       }
     }
     return h;
+  }
+
+  ast::Cite cite(const Node& clause) {
+    ast::Cite c{unquote(*clause.children[0]), "", loc(clause)};
+    if (clause.children.size() > 1) c.quote = unquote(*clause.children[1]);
+    return c;
+  }
+
+  // name ["label"] = expr [cites "…" ["…"]]
+  ast::Definition definition(const Node& n) {
+    ast::Definition def{n.children[0]->string(), loc(*n.children[0]), nullptr, label(n), std::nullopt};
+    for (std::size_t i = 1; i < n.children.size(); ++i) {
+      const Node& c = *n.children[i];
+      if (c.is_type<g::cite_clause>()) def.cite = cite(c);
+      else if (!c.is_type<g::decl_label>()) def.value = expr(c);
+    }
+    return def;
   }
 
   // The label among a declaration's children (decl_label), or "".
@@ -386,10 +409,36 @@ class Lowering {
 
   // ---- benefits
 
+  // The comment block directly above the line at `offset`: the readings a
+  // transcriber wrote for the benefit there, kept for the review report.
+  // It stops at a blank line or at code.
+  std::string readings_above(std::size_t offset) const {
+    std::size_t line_start = text_.rfind('\n', offset == 0 ? 0 : offset - 1);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    std::vector<std::string_view> lines;
+    while (line_start > 0) {
+      const std::size_t end = line_start - 1;  // the '\n' ending the line above
+      std::size_t begin = text_.rfind('\n', end == 0 ? 0 : end - 1);
+      begin = begin == std::string_view::npos || end == 0 ? 0 : begin + 1;
+      std::string_view line = text_.substr(begin, end - begin);
+      while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+      if (line.empty() || line.front() != '#') break;
+      line.remove_prefix(1);
+      if (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+      lines.push_back(line);
+      line_start = begin;
+    }
+    std::string out;
+    for (auto it = lines.rbegin(); it != lines.rend(); ++it) out += (out.empty() ? "" : "\n") + std::string(*it);
+    return out;
+  }
+
   ast::Benefit benefit(const Node& n) {
     ast::Benefit b;
     b.loc = loc(n);
     b.recipient_loc = b.loc;
+    b.readings = readings_above(b.loc.offset);
     std::vector<std::string_view> seen;
     for (const auto& c : n.children) {
       if (c->is_type<g::benefit_id>()) {
@@ -788,7 +837,7 @@ std::unique_ptr<ast::File> parse_file(const SourceSet& sources, int file, Diagno
       diags.add(Diag::expected, Loc{file, 0}, "expected a declaration: policy, benefit, define, enum, record, facts, extend or use");
       return nullptr;
     }
-    return Lowering(file, diags).file(*root);
+    return Lowering(file, diags, text).file(*root);
   } catch (const pegtl::parse_error& e) {
     const auto& pos = e.positions().front();
     std::string message(e.message());

@@ -381,3 +381,47 @@ TEST_CASE("in kind is a clause of its own, not in { … }, in both keyword sets"
   CHECK(formatted(en, KeywordSet::zh) == zh);
   CHECK(formatted(zh, KeywordSet::en) == en);
 }
+
+TEST_CASE("citations: the header's and a definition's cites, not transcribed and an inferred issuer, both ways") {
+  const std::string source =
+      "policy \"T\" {\n"
+      "  issuer   \"某局\"   inferred\n"
+      "  cites \"七\"   \"本意见自印发之日起施行\"\n"
+      "}\n"
+      "# 六 organises the government's work\n"
+      "not   transcribed \"六\" \"组织领导\"   # no benefit\n"
+      "define a = true   cites \"前言\" \"指……家庭\"\n"
+      "define b = true and false\n"
+      "  cites \"一（一）\"\n";
+  const std::string en =
+      "policy \"T\" {\n"
+      "  issuer \"某局\" inferred\n"
+      "  cites \"七\" \"本意见自印发之日起施行\"\n"
+      "}\n"
+      "\n"
+      "# 六 organises the government's work\n"
+      "not transcribed \"六\" \"组织领导\"   # no benefit\n"
+      "\n"
+      "define a = true cites \"前言\" \"指……家庭\"\n"
+      "\n"
+      "define b = true and false\n"
+      "  cites \"一（一）\"\n";
+  const std::string zh =
+      "政策 \"T\" {\n"
+      "  发文机关 \"某局\" 推定\n"
+      "  依据 \"七\" \"本意见自印发之日起施行\"\n"
+      "}\n"
+      "\n"
+      "# 六 organises the government's work\n"
+      "不转录 \"六\" \"组织领导\"   # no benefit\n"
+      "\n"
+      "定义 a = 真 依据 \"前言\" \"指……家庭\"\n"
+      "\n"
+      "定义 b = 真 并且 假\n"
+      "  依据 \"一（一）\"\n";
+  CHECK(formatted(source) == en);
+  CHECK(formatted(en) == en);
+  CHECK(formatted(en, KeywordSet::zh) == zh);
+  CHECK(formatted(zh) == zh);
+  CHECK(formatted(zh, KeywordSet::en) == en);
+}
