@@ -174,7 +174,7 @@ bool parse_ymd(std::string_view t, Ymd& out) {
 const std::vector<std::string>& yiyang_ids() {
   static const std::vector<std::string> ids = {
       "special_allowance", "consolation_payment", "temporary_assistance", "medical_green_channel",
-      "health_management", "health_checkup", "rebirth_services", "medical_insurance_subsidy",
+      "health_management", "family_doctor", "health_checkup", "rebirth_services", "medical_insurance_subsidy",
       "medical_assistance", "destitute_support", "end_of_life_care", "contact_person",
       "guardianship", "priority_adoption", "housing_support", "employment_support",
       "disabled_child_support", "income_disregard", "holiday_visits", "psychological_support",
@@ -201,38 +201,39 @@ void yiyang_rules(const NativeFamily& f, const Ymd& as_of, PolicySums& sums) {
   to_household(all(s.jurisdiction, s.bereaved, s.mother_49, this_year), b[1], 500000);
   // 一（三） 临时救助
   to_household(special, b[2]);
-  // 二（一） 就医绿色通道; 健康管理; 免费常规健康体检
+  // 二（一） 就医绿色通道; 健康管理; 家庭医生签约 (扶助对象 only); 免费常规健康体检
   to_parents(s, assisted, b[3]);
   to_members(s, special, b[4]);
   to_parents(s, assisted, b[5]);
+  to_parents(s, assisted, b[6]);
   // 二（二） 再生育技术服务
-  to_household(tri_and(special, f.wants_another_child), b[6]);
+  to_household(tri_and(special, f.wants_another_child), b[7]);
   // 二（三） 城乡居民医保个人缴费补贴; 医疗救助
   const Tri assisted_low = tri_and(assisted, f.low_income);
-  to_parents(s, assisted_low, b[7], [](const NativePerson& p) { return is(p.health_insurance, HealthInsurance::resident); });
-  to_household(assisted_low, b[8]);
+  to_parents(s, assisted_low, b[8], [](const NativePerson& p) { return is(p.health_insurance, HealthInsurance::resident); });
+  to_household(assisted_low, b[9]);
   // 三（一） 年满60周岁，符合城乡特困人员救助供养条件的
-  to_parents(s, assisted, b[9], [&](const NativePerson& p) { return tri_and(at_least(s.age(p), 60), p.destitute); });
+  to_parents(s, assisted, b[10], [&](const NativePerson& p) { return tri_and(at_least(s.age(p), 60), p.destitute); });
   // 三（二） 临终关怀和善后服务
-  to_household(assisted, b[10]);
+  to_household(assisted, b[11]);
   // 四（一） 联系人; 失去民事行为能力的扶助对象纳入成年监护
-  to_household(special, b[11]);
-  to_parents(s, assisted, b[12], [](const NativePerson& p) { return p.incapacitated; });
+  to_household(special, b[12]);
+  to_parents(s, assisted, b[13], [](const NativePerson& p) { return p.incapacitated; });
   // 四（二） 优先收养; 四（三） 住房保障; 四（四） 创业就业扶持
-  to_household(tri_and(special, f.wants_to_adopt), b[13]);
-  to_household(tri_and(special, f.housing_hardship), b[14]);
-  to_household(special, b[15]);
+  to_household(tri_and(special, f.wants_to_adopt), b[14]);
+  to_household(tri_and(special, f.housing_hardship), b[15]);
+  to_household(special, b[16]);
   // 四（五） 残疾独生子女帮扶
-  to_child(s, tri_and(s.jurisdiction, s.disabled), b[16]);
+  to_child(s, tri_and(s.jurisdiction, s.disabled), b[17]);
   // 四（六） 特别扶助金不计入家庭收入
-  to_household(assisted, b[17]);
-  // 五（一） 节日走访慰问; 心理疏导
   to_household(assisted, b[18]);
-  to_members(s, special, b[19]);
+  // 五（一） 节日走访慰问; 心理疏导
+  to_household(assisted, b[19]);
+  to_members(s, special, b[20]);
   // 五（二） 综合保险; 其他保险 (discretionary); 五（三） 公益关怀基金
-  to_parents(s, assisted, b[20]);
-  to_household(special, b[21]);
+  to_parents(s, assisted, b[21]);
   to_household(special, b[22]);
+  to_household(special, b[23]);
 }
 
 // ------------------------------------------------------------ 沪松卫规〔2020〕2号

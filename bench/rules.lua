@@ -1,4 +1,4 @@
--- The whole Yiyang and Songjiang policies (policies/yiyang.policy, 23
+-- The whole Yiyang and Songjiang policies (policies/yiyang.policy, 24
 -- benefits; policies/songjiang.policy, 21) written by hand in Lua 5.4, over
 -- families decoded by lua-cjson (tables shaped like the JSON). Used by
 -- population_bench (through lua_rules.cpp) and lua_simulate.
@@ -182,7 +182,7 @@ end
 
 local yiyang_ids = {
   "special_allowance", "consolation_payment", "temporary_assistance", "medical_green_channel",
-  "health_management", "health_checkup", "rebirth_services", "medical_insurance_subsidy",
+  "health_management", "family_doctor", "health_checkup", "rebirth_services", "medical_insurance_subsidy",
   "medical_assistance", "destitute_support", "end_of_life_care", "contact_person", "guardianship",
   "priority_adoption", "housing_support", "employment_support", "disabled_child_support",
   "income_disregard", "holiday_visits", "psychological_support", "comprehensive_insurance",
@@ -256,11 +256,13 @@ local function yiyang(f, as_of, sums)
   each(sums[4], g_r, parents, 0)
   -- 二（一）健康管理, each member
   each(sums[5], g_sf, members, 0)
-  -- 二（一）免费常规健康体检
+  -- 二（一）家庭医生签约服务, each parent of an 扶助对象家庭
   each(sums[6], g_r, parents, 0)
+  -- 二（一）免费常规健康体检
+  each(sums[7], g_r, parents, 0)
   -- 二（二）再生育技术服务
   w = flag(family.wants_another_child)
-  household(sums[7], g_sf < w and g_sf or w, 0)
+  household(sums[8], g_sf < w and g_sf or w, 0)
   -- 二（三）城乡居民医保个人缴费补贴, each parent insured as a resident
   m_row, f_row = F, F
   if m_living then
@@ -273,9 +275,9 @@ local function yiyang(f, as_of, sums)
     w = (w == nil or w == null) and U or w == "resident" and T or F
     f_row = g_r_low < w and g_r_low or w
   end
-  rows(sums[8], 0, m_row, f_row)
+  rows(sums[9], 0, m_row, f_row)
   -- 二（三）医疗救助
-  household(sums[9], g_r_low, 0)
+  household(sums[10], g_r_low, 0)
   -- 三（一）特困人员救助供养, each parent 60 or older and destitute
   m_row, f_row = F, F
   if m_living and g_r ~= F then
@@ -290,11 +292,11 @@ local function yiyang(f, as_of, sums)
     w = flag(father.destitute)
     f_row = f_row < w and f_row or w
   end
-  rows(sums[10], 0, m_row, f_row)
+  rows(sums[11], 0, m_row, f_row)
   -- 三（二）临终关怀和善后服务
-  household(sums[11], g_r, 0)
+  household(sums[12], g_r, 0)
   -- 四（一）联系人制度
-  household(sums[12], g_sf, 0)
+  household(sums[13], g_sf, 0)
   -- 四（一）成年监护, each incapacitated parent
   m_row, f_row = F, F
   if m_living then
@@ -305,29 +307,29 @@ local function yiyang(f, as_of, sums)
     w = flag(father.incapacitated)
     f_row = g_r < w and g_r or w
   end
-  rows(sums[13], 0, m_row, f_row)
+  rows(sums[14], 0, m_row, f_row)
   -- 四（二）优先收养
   w = flag(family.wants_to_adopt)
-  household(sums[14], g_sf < w and g_sf or w, 0)
+  household(sums[15], g_sf < w and g_sf or w, 0)
   -- 四（三）住房保障
   w = flag(household_.housing_hardship)
-  household(sums[15], g_sf < w and g_sf or w, 0)
+  household(sums[16], g_sf < w and g_sf or w, 0)
   -- 四（四）创业就业扶持
-  household(sums[16], g_sf, 0)
+  household(sums[17], g_sf, 0)
   -- 四（五）残疾独生子女帮扶, to the child of a disabled_family
-  each(sums[17], g_sf < disabled and g_sf or disabled, c_living and 1 or 0, 0)
+  each(sums[18], g_sf < disabled and g_sf or disabled, c_living and 1 or 0, 0)
   -- 四（六）特别扶助金不计入家庭收入
-  household(sums[18], g_r, 0)
-  -- 五（一）节日走访慰问
   household(sums[19], g_r, 0)
+  -- 五（一）节日走访慰问
+  household(sums[20], g_r, 0)
   -- 五（一）心理疏导, each member
-  each(sums[20], g_sf, members, 0)
+  each(sums[21], g_sf, members, 0)
   -- 五（二）综合保险, each parent, yearly
-  each(sums[21], g_r, parents, 0)
+  each(sums[22], g_r, parents, 0)
   -- 五（二）其他保险
-  household(sums[22], g_sf, 0)
-  -- 五（三）公益关怀基金慰问
   household(sums[23], g_sf, 0)
+  -- 五（三）公益关怀基金慰问
+  household(sums[24], g_sf, 0)
   return true
 end
 

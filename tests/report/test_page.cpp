@@ -136,11 +136,11 @@ TEST_CASE("yiyang: every cite resolves and five clauses are uncited") {
   Review r = review_of(*compiled.policy, "yiyang.txt", read(FUZHU_DOCUMENTS_DIR "/yiyang.txt"));
   CHECK(r.header.document == "益政办发〔2017〕26号");
   CHECK(r.header.policy_file == "yiyang.policy");
-  REQUIRE(r.benefits.size() == 23);
+  REQUIRE(r.benefits.size() == 24);  // family_doctor: 二（一）'s contract, for 扶助对象 only
   CHECK(r.benefits[0].id == "special_allowance");
   CHECK(r.benefits[0].source.starts_with("benefit special_allowance \"特别扶助金\" {"));
   CHECK(r.benefits[0].source.ends_with("when household.district_kind = county\n  }\n}"));
-  CHECK(r.benefits[0].line == 34);
+  CHECK(r.benefits[0].line == 41);
   CHECK(r.benefits[1].discretionary);
   CHECK(r.benefits[1].minimum);
   Pairing p = pair_up(r);

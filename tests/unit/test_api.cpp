@@ -36,11 +36,11 @@ std::string out_of_range_message(Call call) {
 
 TEST_CASE("api: benefit indices are checked and the message gives the valid range") {
   fuzhu::Policy p = yiyang();
-  REQUIRE(p.benefit_count() == 23);  // policies/yiyang.policy: 23 benefit blocks
+  REQUIRE(p.benefit_count() == 24);  // policies/yiyang.policy: 24 benefit blocks
   CHECK(p.benefit_id(0) == "special_allowance");
-  CHECK(p.benefit_id(22) == "holiday_fund_support");
+  CHECK(p.benefit_id(23) == "holiday_fund_support");
   CHECK(out_of_range_message([&] { (void)p.benefit_id(999); }) ==
-        "fuzhu::Policy::benefit_id(999): no such index; 23 benefits are numbered 0 to 22");
+        "fuzhu::Policy::benefit_id(999): no such index; 24 benefits are numbered 0 to 23");
   CHECK(out_of_range_message([&] { (void)p.benefit_id(-1); }).starts_with("fuzhu::Policy::benefit_id(-1)"));
   CHECK(p.benefit_title(0) == "特别扶助金");
   CHECK(p.benefit_period(0) == fuzhu::Period::monthly);
@@ -83,7 +83,7 @@ TEST_CASE("api: payers are counted and checked per benefit") {
   REQUIRE(p.benefit_id(3) == "medical_green_channel");
   CHECK(p.payer_count(3) == 0);
   CHECK(out_of_range_message([&] { (void)p.payer_name(3, 0); }).ends_with("has none"));
-  CHECK(out_of_range_message([&] { (void)p.payer_count(23); }).starts_with("fuzhu::Policy::payer_count(23)"));
+  CHECK(out_of_range_message([&] { (void)p.payer_count(24); }).starts_with("fuzhu::Policy::payer_count(24)"));
 }
 
 TEST_CASE("api: facts are numbered 0 to fact_count() - 1, each a distinct path") {
