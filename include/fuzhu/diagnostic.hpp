@@ -22,6 +22,7 @@ enum class DiagnosticKind {
   facts,       ///< a family's facts
   evaluation,  ///< an amount that cannot be computed for one family
   usage,       ///< how the library or a command was called
+  citation,    ///< a policy's cites and quotes read against its document
 };
 FUZHU_API const char* to_string(DiagnosticKind kind);  ///< "syntax", "file", ...
 

@@ -22,6 +22,8 @@ namespace {
 
 constexpr std::size_t max_document_bytes = std::size_t{4} << 20;
 
+}  // namespace
+
 std::optional<std::string> read_document(const std::string& path) {
   auto text = read_text_file(path, max_document_bytes);
   if (!text) return std::nullopt;
@@ -32,6 +34,8 @@ std::optional<std::string> read_document(const std::string& path) {
   }
   return text;
 }
+
+namespace {
 
 // The files the page is made from: the policy, every file it uses, the document.
 std::vector<std::string> inputs_of(const Policy& policy, const std::string& document_path) {
@@ -67,8 +71,8 @@ int run_report(const std::string& policy_path, const std::string& document_path,
   auto review = report::review_of(*policy, std::filesystem::path(document_path).filename().string(), std::move(*document));
   auto pairing = report::pair_up(review);
   if (!write_page(output, report::render_page(review, pairing), inputs_of(*policy, document_path))) return exit_failed;
-  for (const auto& w : pairing.warnings) std::cerr << fmt::format("{}: warning: {}\n", printable(policy_path), printable(w));
-  return pairing.warnings.empty() ? exit_ok : exit_failed;
+  print_diagnostics(report::findings_as_diagnostics(*policy, pairing));
+  return pairing.cite_unresolved() ? exit_failed : exit_ok;
 }
 
 const RegisterCommand report_command{50, [](CLI::App& app) {

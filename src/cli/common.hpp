@@ -48,7 +48,11 @@ void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
 /// with two types (D015).
 bool facts_agree(const std::vector<Policy>& policies);
 
-int run_check(const std::vector<std::string>& policies);
+/// A document's plain text for `report` and `check --document`: at most
+/// 4 MiB of UTF-8; nullopt after printing why not.
+std::optional<std::string> read_document(const std::string& path);
+
+int run_check(const std::vector<std::string>& policies, const std::string& document = "");
 int run_test(const std::vector<std::string>& paths);
 int run_compare(const std::string& facts, const std::vector<std::string>& policies, const std::string& as_of,
                 const std::string& format);

@@ -31,7 +31,7 @@ const char* to_string(DiagnosticKind kind) {
 #define FUZHU_KIND(name) \
   case DiagnosticKind::name: return #name;
     FUZHU_KIND(syntax) FUZHU_KIND(file) FUZHU_KIND(schema) FUZHU_KIND(policy) FUZHU_KIND(name) FUZHU_KIND(type)
-    FUZHU_KIND(limit) FUZHU_KIND(facts) FUZHU_KIND(evaluation) FUZHU_KIND(usage)
+    FUZHU_KIND(limit) FUZHU_KIND(facts) FUZHU_KIND(evaluation) FUZHU_KIND(usage) FUZHU_KIND(citation)
 #undef FUZHU_KIND
   }
   return "";

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "report/clauses.hpp"
 #include "report/text.hpp"
 
 namespace fuzhu::report {
@@ -46,6 +47,11 @@ struct Piece {
 };
 
 bool read_piece(std::string_view& s, Piece& piece) {
+  for (std::string_view unnumbered : {preamble_label, closing_label})  // 前言, 施行
+    if (take(s, unnumbered)) {
+      piece.section = std::string(unnumbered);
+      return true;
+    }
   std::size_t n = numeral_bytes(s);
   piece.section = std::string(s.substr(0, n));
   s.remove_prefix(n);
@@ -90,7 +96,7 @@ CiteLabels parse_cite(std::string_view cite) {
   }
   if (!rest.empty() || out.labels.empty()) {
     out.labels.clear();
-    out.error = "\"" + std::string(cite) + "\" is not a clause reference (write it like 二（一）1 or 二（一）2、3)";
+    out.error = "\"" + std::string(cite) + "\" is not a clause reference (write it like 二（一）1 or 二（一）2、3; 前言 and 施行 name the unnumbered preamble and closing sentence)";
   }
   return out;
 }

@@ -5,6 +5,7 @@
 //   "二（一）2、3"           → 二（一）2, 二（一）3     (a later piece inherits the
 //   "二（一）2, 二（一）3"   → 二（一）2, 二（一）3      levels it leaves out)
 //   "四（一）、（三）"       → 四（一）, 四（三）
+//   "前言", "施行"           → the unnumbered preamble and closing sentence
 // ASCII parentheses are read as full-width ones.
 #pragma once
 

@@ -7,8 +7,10 @@
 // next mark.
 #include "report/clauses.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <utility>
 
 #include "report/text.hpp"
@@ -203,6 +205,59 @@ std::string label_of(const std::vector<Clause>& clauses, int parent, const Start
   return start.number;
 }
 
+// A line of running text before the body: not blank, not a heading (a
+// title, the 文号), not a parenthesised aside such as （征求意见稿）.
+bool prose(std::string_view line) {
+  const bool aside = (line.starts_with("（") && line.ends_with("）")) || (line.starts_with("(") && line.ends_with(")"));
+  return !line.empty() && !heading_like(line) && !aside;
+}
+
+// The preamble: the running text before the first section, after the
+// addressees (the first line ending in a colon, unless that is the preamble's
+// own last line: "现就有关事项通知如下：") and after the date of a cover letter.
+std::optional<Clause> preamble(const std::vector<std::string_view>& lines, std::size_t begin) {
+  std::size_t start = 0;
+  bool addressees_seen = false;
+  for (std::size_t i = 0; i < begin; ++i) {
+    std::string_view line = trim(lines[i]);
+    if (date_line(line)) start = i + 1;
+    if (!addressees_seen && (line.ends_with("：") || line.ends_with(":"))) {
+      bool prose_after = false;
+      for (std::size_t j = i + 1; j < begin && !prose_after; ++j) prose_after = prose(trim(lines[j]));
+      if (prose_after) start = std::max(start, i + 1), addressees_seen = true;
+    }
+  }
+  std::size_t first = begin, last = begin;
+  for (std::size_t i = start; i < begin; ++i) {
+    if (!prose(trim(lines[i]))) continue;
+    if (first == begin) first = i;
+    last = i;
+  }
+  if (first == begin) return std::nullopt;
+  Clause c;
+  c.label = std::string(preamble_label);
+  c.line = static_cast<int>(first) + 1;
+  c.text = join_lines(lines, first, last + 1);
+  c.unnumbered = true;
+  return c;
+}
+
+// An unnumbered "本《意见》自2021年1月8日起实行，有效期至…" right after the body.
+std::optional<Clause> closing(const std::vector<std::string_view>& lines, std::size_t end) {
+  for (std::size_t i = end; i < lines.size(); ++i) {
+    std::string_view line = trim(lines[i]);
+    if (line.empty()) continue;
+    if (!line.starts_with("本") || !(contains(line, "起施行") || contains(line, "起实行"))) return std::nullopt;
+    Clause c;
+    c.label = std::string(closing_label);
+    c.line = static_cast<int>(i) + 1;
+    c.text = std::string(line);
+    c.unnumbered = true;
+    return c;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 int chinese_number(std::string_view numeral) {
@@ -226,6 +281,8 @@ std::vector<Clause> segment(std::string_view document) {
   auto [begin, end] = body_of(lines);
   std::vector<Mark> marks = marks_of(lines, begin, end);
   std::vector<Clause> clauses;
+  if (begin == lines.size()) return clauses;  // no section: nothing is numbered, nothing is a preamble
+  if (auto p = preamble(lines, begin)) clauses.push_back(std::move(*p));
   int section = -1, item = -1;
   for (std::size_t k = 0; k < marks.size(); ++k) {
     const Mark& mark = marks[k];
@@ -246,6 +303,7 @@ std::vector<Clause> segment(std::string_view document) {
     }
     clauses.push_back(std::move(c));
   }
+  if (auto c = closing(lines, end)) clauses.push_back(std::move(*c));
   return clauses;
 }
 

@@ -8,8 +8,10 @@
 //   1. / 1．  a point within the item, or within a section without items
 // A clause's label joins the levels: "二", "二（一）", "二（一）1", "二1".
 // What comes before the first section (the issuing office, the 文号, the
-// addressees, the preamble) and after the body (signatures, the date,
-// 抄送, 附件) is not a clause.
+// addressees) and after the body (signatures, the date, 抄送, 附件) is not a
+// clause. Two unnumbered parts are, because policies cite them: the preamble
+// before 一、 ("前言": where documents define the families they serve) and an
+// unnumbered closing sentence "本…自…起施行/实行" ("施行": the date of force).
 #pragma once
 
 #include <string>
@@ -29,7 +31,14 @@ struct Clause {
   // The document skips this section number, and an unnumbered heading line
   // stands where it belongs (佛山's 精准扶助对象 between 一、 and 三、).
   bool inferred = false;
+  // The preamble (前言) or the closing sentence (施行): a part of the text
+  // the document does not number.
+  bool unnumbered = false;
 };
+
+/// The labels of the unnumbered parts a policy may cite.
+inline constexpr std::string_view preamble_label = "前言";
+inline constexpr std::string_view closing_label = "施行";
 
 /// The clauses of a document, in document order.
 std::vector<Clause> segment(std::string_view document);

@@ -23,8 +23,14 @@ std::string recipient_words(const ast::Benefit& b) {
   return b.where ? words + " where …" : words;
 }
 
-ReviewBenefit benefit_of(const ast::Benefit& b, const SourceSet& sources) {
+int line_of(const SourceSet& sources, Loc loc) { return loc.file >= 0 ? sources.file(loc.file).line_of(loc.offset) : 0; }
+
+ReviewBenefit benefit_of(const detail::CompiledBenefit& compiled, const SourceSet& sources) {
+  const ast::Benefit& b = *compiled.source;
   ReviewBenefit r;
+  r.readings = compiled.readings;
+  r.cite_loc = b.cite_loc;
+  r.in_kind = b.in_kind;
   r.id = b.id;
   r.title = b.title;
   r.cite = b.cite;
@@ -63,14 +69,42 @@ std::string block_at(const std::string& source, std::size_t begin) {
   return source.substr(begin);
 }
 
+std::vector<Diagnostic> findings_as_diagnostics(const Policy& policy, const Pairing& pairing) {
+  const SourceSet& sources = policy.compiled().program->sources;
+  std::vector<Diagnostic> out;
+  for (const Finding& f : pairing.findings) {
+    Diagnostic d = sources.diagnose(f.code, f.loc, f.message);
+    if (f.loc.file < 0) d.file = policy.info().file;  // about the policy as a whole
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
 Review review_of(const Policy& policy, std::string document_name, std::string document_text) {
   Review r;
   const PolicyInfo& info = policy.info();
-  r.header = {info.title, info.document, info.issuer, info.jurisdiction, info.status,
-              date_text(info.issued), date_text(info.in_force_from), date_text(info.in_force_to),
-              std::filesystem::path(info.file).filename().string(), info.in_force_period};
-  const Program& program = *policy.compiled().program;
-  for (const ast::Benefit* b : program.benefits) r.benefits.push_back(benefit_of(*b, program.sources));
+  r.header.title = info.title;
+  r.header.document = info.document;
+  r.header.issuer = info.issuer;
+  r.header.issuer_inferred = info.issuer_inferred;
+  r.header.jurisdiction = info.jurisdiction;
+  r.header.status = info.status;
+  r.header.issued = date_text(info.issued);
+  r.header.in_force_from = date_text(info.in_force_from);
+  r.header.in_force_to = date_text(info.in_force_to);
+  r.header.policy_file = std::filesystem::path(info.file).filename().string();
+  r.header.in_force_period = info.in_force_period;
+  const detail::CompiledPolicy& compiled = policy.compiled();
+  const SourceSet& sources = compiled.program->sources;
+  if (const ast::Header* h = compiled.program->header) {
+    r.header.loc = h->loc;
+    r.header.line = line_of(sources, h->loc);
+  }
+  for (const auto& b : compiled.benefits) r.benefits.push_back(benefit_of(b, sources));
+  for (const auto& c : compiled.citations)
+    r.citations.push_back({c.by, c.cite.clause, c.cite.quote, line_of(sources, c.cite.loc), c.cite.loc});
+  for (const auto& n : compiled.not_transcribed)
+    r.not_transcribed.push_back({n.clause, n.reason, line_of(sources, n.loc), n.loc});
   r.document_name = std::move(document_name);
   r.document_text = std::move(document_text);
   return r;

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "fuzhu/policy.hpp"
 #include "report/review.hpp"
@@ -11,6 +12,10 @@
 namespace fuzhu::report {
 
 Review review_of(const Policy& policy, std::string document_name, std::string document_text);
+
+/// The pairing's findings as diagnostics pointing into the policy (file,
+/// line, column, code), for the command line.
+std::vector<Diagnostic> findings_as_diagnostics(const Policy& policy, const Pairing& pairing);
 
 /// The benefit block that starts at byte `begin` of `source` ("benefit id
 /// … { … }"), through its closing brace; strings and comments may hold braces.

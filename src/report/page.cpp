@@ -55,6 +55,12 @@ mark { background: #ffe08a; }
 .uncited-list li { border-top: 1px solid var(--rule); padding: 0.6rem 0; }
 .label { font-weight: bold; margin-right: 0.5rem; }
 .context { display: block; font-weight: normal; font-size: 0.8rem; color: var(--muted); }
+.readings { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.88rem; margin: 0.4rem 0;
+  padding: 0.4rem 0.6rem; border-left: 3px solid #8a5a00; background: #fffaf0; }
+.inferred { color: #8a5a00; font-size: 0.85rem; }
+.omitted-list { list-style: none; padding: 0; }
+.omitted-list li { border-top: 1px solid var(--rule); padding: 0.6rem 0; }
+.reason { margin: 0.2rem 0 0.4rem; }
 @media (max-width: 700px) {
   body { padding: 0.6rem; }
   .columns-head { display: none; }
@@ -89,7 +95,12 @@ std::string header_html(const Review& review, const Pairing& pairing) {
     out += fmt::format("<dt>{}</dt><dd id=\"{}\">{}</dd>\n", term, id, value.empty() ? "—" : escape(value));
   };
   field("文号 document", h.document, "document-number");
-  field("发文机关 issuer", h.issuer, "issuer");
+  if (h.issuer_inferred)  // not the document's words: the transcriber's inference, and marked so
+    out += fmt::format("<dt>发文机关 issuer</dt><dd id=\"issuer\">{} <span class=\"inferred\" id=\"issuer-inferred\">"
+                       "（推定：原文未写明发文机关 — inferred, the document does not name its issuer）</span></dd>\n",
+                       escape(h.issuer));
+  else
+    field("发文机关 issuer", h.issuer, "issuer");
   field("成文日期 issued", h.issued, "issued");
   field("施行期间 in force", in_force_words(h), "in-force");
   field("适用地区 jurisdiction", h.jurisdiction, "jurisdiction");
@@ -97,16 +108,19 @@ std::string header_html(const Review& review, const Pairing& pairing) {
   field("政策脚本 policy", h.policy_file, "policy-file");
   field("文件原文 document", review.document_name, "document-file");
   out += "</dl>\n";
-  out += fmt::format("<p class=\"summary\">{} 项待遇 benefits · 原文 {} 个编号条款 numbered clauses · "
+  out += fmt::format("<p class=\"summary\">{} 项待遇 benefits · 原文 {} 个条款 clauses · {} 个不转录 not transcribed · "
                      "{} 个条款未被引用 uncited · {} 个警告 warnings</p>\n</header>\n",
-                     review.benefits.size(), pairing.clauses.size(), pairing.uncited.size(), pairing.warnings.size());
+                     review.benefits.size(), pairing.clauses.size(), pairing.omitted.size(), pairing.uncited.size(),
+                     pairing.findings.size());
   return out;
 }
 
-std::string warnings_html(const Pairing& pairing) {
-  if (pairing.warnings.empty()) return "";
+std::string warnings_html(const Review& review, const Pairing& pairing) {
+  if (pairing.findings.empty()) return "";
   std::string out = "<section class=\"warnings\" id=\"warnings\">\n<h2>⚠ 警告 Warnings</h2>\n<ul>\n";
-  for (const std::string& w : pairing.warnings) out += fmt::format("<li>{}</li>\n", escape(w));
+  for (const Finding& f : pairing.findings)
+    out += fmt::format("<li>{}{} [{}]</li>\n", f.line > 0 ? fmt::format("{}:{}: ", escape(review.header.policy_file), f.line) : "",
+                       escape(f.message), info(f.code).text);
   return out + "</ul>\n</section>\n";
 }
 
@@ -124,8 +138,11 @@ std::string context_of(const std::vector<Clause>& clauses, const Clause& c) {
 }
 
 std::string clause_heading(const std::vector<Clause>& clauses, const Clause& c) {
+  const char* note = c.inferred ? " · 原文未编号，按次序补"
+                     : c.unnumbered ? (c.label == preamble_label ? " · 原文未编号：正文前的导语" : " · 原文未编号：正文后的施行条款")
+                                    : "";
   return fmt::format("<span class=\"label\">{}</span><span class=\"line-no\">第 {} 行{}</span>{}", escape(c.label),
-                     c.line, c.inferred ? " · 原文未编号，按次序补" : "", context_of(clauses, c));
+                     c.line, note, context_of(clauses, c));
 }
 
 std::string script_html(const ReviewBenefit& b, const std::string& policy_file) {
@@ -137,8 +154,13 @@ std::string script_html(const ReviewBenefit& b, const std::string& policy_file) 
                      escape(b.cite), escape(b.recipient), period_words(b.period));
   if (b.minimum) out += "<span class=\"flag\">不低于 at least</span>";
   if (b.discretionary) out += "<span class=\"flag\">有条件的地方可 discretionary</span>";
+  if (b.in_kind) out += "<span class=\"flag\">实物 in kind</span>";
   out += "</p>\n";
   if (!b.quote.empty()) out += fmt::format("<blockquote class=\"quote\">“{}”</blockquote>\n", escape(b.quote));
+  // The transcriber's readings of the document (the comments above the
+  // benefit), for the reviewer to agree with or not.
+  if (!b.readings.empty())
+    out += fmt::format("<div class=\"readings\"><strong>解读 readings</strong>\n{}</div>\n", escape(b.readings));
   out += fmt::format("<pre class=\"source\" title=\"{}:{}\">{}</pre>\n", escape(policy_file), b.line, escape(b.source));
   return out + "</div>\n";
 }
@@ -146,7 +168,7 @@ std::string script_html(const ReviewBenefit& b, const std::string& policy_file) 
 // A clause's text is shown in full under the first benefit that cites it;
 // later ones point back to it, so the page stays within a few times the
 // document's size however many benefits cite one long clause.
-std::string cited_clause_html(const Citation& c, const ReviewBenefit& benefit, const Pairing& pairing,
+std::string cited_clause_html(const Citation& c, const std::string& by, const std::string& quote, const Pairing& pairing,
                               const std::string& text, std::vector<std::string>& shown_under) {
   const Clause& clause = pairing.clauses[static_cast<std::size_t>(c.clause)];
   std::string& first = shown_under[static_cast<std::size_t>(c.clause)];
@@ -154,32 +176,31 @@ std::string cited_clause_html(const Citation& c, const ReviewBenefit& benefit, c
     return fmt::format("<section class=\"clause\" data-clause=\"{0}\">\n<h4>{1}</h4>\n<p class=\"clause-text\">"
                        "<a href=\"#clause-{2}\">原文见上，{3} 处 — the text is shown above, under {3}</a></p>\n</section>\n",
                        escape(c.label), clause_heading(pairing.clauses, clause), c.clause, escape(first));
-  first = benefit.id;
+  first = by;
   std::size_t missing = 0;
   return fmt::format("<section class=\"clause\" id=\"clause-{}\" data-clause=\"{}\">\n<h4>{}</h4>\n"
                      "<p class=\"clause-text\">{}</p>\n</section>\n",
                      c.clause, escape(c.label), clause_heading(pairing.clauses, clause),
-                     escape_marked(text, find_quote(text, benefit.quote, missing)));
+                     escape_marked(text, find_quote(text, quote, missing)));
 }
 
-std::string law_html(const Row& row, const Pairing& pairing, std::vector<std::string>& shown_under) {
+// The cited clauses, and what the quote check found about this citation.
+std::string law_html(const std::vector<Citation>& citations, const std::string& by, const std::string& quote, int line,
+                     const Pairing& pairing, std::vector<std::string>& shown_under) {
   std::string out = "<div class=\"law\">\n<p class=\"side-caption\">文件原文 document</p>\n";
-  std::string all_cited;
-  if (row.citations.empty()) out += "<p class=\"warning\">⚠ 未引用任何条款 — cites no clause</p>\n";
-  for (const Citation& c : row.citations) {
+  if (citations.empty()) out += "<p class=\"warning\">⚠ 未引用任何条款 — cites no clause</p>\n";
+  for (const Citation& c : citations) {
     if (c.clause < 0) {
       out += fmt::format("<p class=\"warning\">⚠ 原文中没有条款 {0} — the document has no clause {0}</p>\n",
                          escape(c.label));
       continue;
     }
-    std::string text = full_text(pairing.clauses, c.clause);
-    out += cited_clause_html(c, *row.benefit, pairing, text, shown_under);
-    all_cited += text + "\n";
+    out += cited_clause_html(c, by, quote, pairing, full_text(pairing.clauses, c.clause), shown_under);
   }
-  std::size_t missing = 0;
-  find_quote(all_cited, row.benefit->quote, missing);
-  if (!all_cited.empty() && missing > 0)
-    out += "<p class=\"note\">引文未在所引条款中逐字找到 — the quote is not found word for word in the cited clause</p>\n";
+  for (const Finding& f : pairing.findings)
+    if (f.line == line && (f.code == Diag::quote_not_verbatim || f.code == Diag::quote_across_clauses ||
+                           f.code == Diag::quote_not_found))
+      out += fmt::format("<p class=\"note\">引文与原文不一致 — {} [{}]</p>\n", escape(f.message), info(f.code).text);
   return out + "</div>\n";
 }
 
@@ -190,14 +211,52 @@ std::string rows_html(const Review& review, const Pairing& pairing) {
   for (const Row& row : pairing.rows)
     out += fmt::format("<article class=\"row\" id=\"benefit-{0}\" data-benefit=\"{0}\">\n{1}{2}</article>\n",
                        escape(row.benefit->id), script_html(*row.benefit, review.header.policy_file),
-                       law_html(row, pairing, shown_under));
+                       law_html(row.citations, row.benefit->id, row.benefit->quote, row.benefit->line, pairing, shown_under));
+  out += "</section>\n";
+  if (pairing.others.empty()) return out;
+  // The header's clause of force and the definitions' clauses: transcribed
+  // too, though they grant nothing by themselves.
+  out += "<section id=\"other-citations\">\n<h2>施行条款与定义所引条款 Clauses the header and the definitions cite</h2>\n";
+  for (const OtherRow& row : pairing.others) {
+    const ReviewCitation& c = *row.citation;
+    const std::string by = c.by == "policy" ? "政策头 the policy header" : c.by;
+    std::string script = fmt::format("<div class=\"script\">\n<h3>{}</h3>\n<p class=\"meta\"><span>引用 cites <strong "
+                                     "class=\"cite\">{}</strong></span><span>第 {} 行</span></p>\n",
+                                     escape(by), escape(c.cite), c.line);
+    if (!c.quote.empty()) script += fmt::format("<blockquote class=\"quote\">“{}”</blockquote>\n", escape(c.quote));
+    out += fmt::format("<article class=\"row\" data-cited-by=\"{}\">\n{}</div>\n{}</article>\n", escape(c.by), script,
+                       law_html(row.citations, by, c.quote, c.line, pairing, shown_under));
+  }
   return out + "</section>\n";
 }
 
+// Clauses the policy leaves out on purpose, each with its reason.
+std::string omitted_html(const Pairing& pairing) {
+  std::string out = fmt::format("<section id=\"not-transcribed\">\n<h2>不转录的条款及理由 Clauses not transcribed, and why ({})</h2>\n",
+                                pairing.omitted.size());
+  if (pairing.omitted.empty()) return out + "<p>无。None.</p>\n</section>\n";
+  out += "<ul class=\"omitted-list\">\n";
+  for (const Omission& o : pairing.omitted) {
+    const ReviewOmission& r = *o.omission;
+    const std::string heading =
+        o.clause >= 0 ? clause_heading(pairing.clauses, pairing.clauses[static_cast<std::size_t>(o.clause)])
+                      : fmt::format("<span class=\"label\">{}</span>", escape(r.clause));
+    out += fmt::format("<li data-clause=\"{}\">{}<span class=\"line-no\"> · 政策第 {} 行</span>\n"
+                       "<p class=\"reason\">理由 reason: {}</p>\n",
+                       escape(r.clause), heading, r.line, escape(r.reason));
+    // The whole clause, its items included: what is left out (六 and 六（一）…（四）).
+    if (o.clause >= 0) out += fmt::format("<p class=\"clause-text\">{}</p>\n", escape(full_text(pairing.clauses, o.clause)));
+    out += "</li>\n";
+  }
+  return out + "</ul>\n</section>\n";
+}
+
 std::string uncited_html(const Pairing& pairing) {
-  std::string out = fmt::format("<section id=\"uncited\">\n<h2>未被任何待遇引用的条款 Clauses no benefit cites ({})</h2>\n",
+  std::string out = fmt::format("<section id=\"uncited\">\n<h2>既未引用也未说明不转录的条款 Clauses neither cited nor declared "
+                                "not transcribed ({})</h2>\n",
                                 pairing.uncited.size());
-  if (pairing.uncited.empty()) return out + "<p>原文每个条款都有待遇引用。Every clause is cited.</p>\n</section>\n";
+  if (pairing.uncited.empty())
+    return out + "<p>原文每个条款都已引用或说明不转录的理由。Every clause is cited or declared not transcribed.</p>\n</section>\n";
   out += "<ul class=\"uncited-list\">\n";
   for (int i : pairing.uncited) {
     const Clause& c = pairing.clauses[static_cast<std::size_t>(i)];
@@ -215,8 +274,9 @@ std::string render_page(const Review& review, const Pairing& pairing) {
   out += fmt::format("<title>审阅报告 Review: {}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n",
                      escape(review.header.title), style);
   out += header_html(review, pairing);
-  out += warnings_html(pairing);
+  out += warnings_html(review, pairing);
   out += rows_html(review, pairing);
+  out += omitted_html(pairing);
   out += uncited_html(pairing);
   out += "<footer class=\"summary\"><p>fuzhu report — 由政策脚本与文件原文自动生成，供人工审阅。</p></footer>\n";
   return out + "</main>\n</body>\n</html>\n";

@@ -6,16 +6,21 @@
 #include <string>
 #include <vector>
 
+#include "diagnostics/codes.hpp"
 #include "report/clauses.hpp"
+#include "syntax/source.hpp"
 
 namespace fuzhu::report {
 
 /// The policy header, as written.
 struct ReviewHeader {
   std::string title, document, issuer, jurisdiction, status;
+  bool issuer_inferred = false;  // the document does not name its issuer
   std::string issued, in_force_from, in_force_to;  // "YYYY-MM-DD" or empty
   std::string policy_file;
   std::string in_force_period;  // "5 年" when the header says `for 5 年`: in_force_to is computed
+  Loc loc;       // the header in the policy, where findings about the whole document point
+  int line = 0;
   bool draft() const { return status == "draft"; }
 };
 
@@ -24,14 +29,33 @@ struct ReviewBenefit {
   std::string id, title, cite, quote;
   std::string recipient;  // "each parent", "household", ...
   std::string period;     // "monthly", "yearly", "once"; empty for a service
-  bool discretionary = false, minimum = false;
+  bool discretionary = false, minimum = false, in_kind = false;
   std::string source;     // the benefit block from the .policy source
   int line = 0;           // where the block starts in the policy file
+  std::string readings;   // the comment block above it: how the document was read
+  Loc cite_loc;           // its `cites`, for warnings
+};
+
+/// A clause cited outside a benefit: by the header or a definition.
+struct ReviewCitation {
+  std::string by;  // "policy" (the header), "define 扶助对象家庭"
+  std::string cite, quote;
+  int line = 0;
+  Loc loc;
+};
+
+/// A clause the policy leaves out on purpose, and why.
+struct ReviewOmission {
+  std::string clause, reason;
+  int line = 0;
+  Loc loc;
 };
 
 struct Review {
   ReviewHeader header;
   std::vector<ReviewBenefit> benefits;
+  std::vector<ReviewCitation> citations;      // the header's and the definitions'
+  std::vector<ReviewOmission> not_transcribed;
   std::string document_name;  // the document's file name, for the page
   std::string document_text;
 };
@@ -48,12 +72,38 @@ struct Row {
   std::vector<Citation> citations;
 };
 
+/// A citation by the header or a definition, resolved.
+struct OtherRow {
+  const ReviewCitation* citation = nullptr;
+  std::vector<Citation> citations;
+};
+
+/// A clause not transcribed, resolved: its index, or -1.
+struct Omission {
+  const ReviewOmission* omission = nullptr;
+  int clause = -1;
+};
+
+/// What the policy says against its document, at a line of the policy: a
+/// cite naming no clause, a quote not word for word, a clause unaccounted.
+struct Finding {
+  Diag code;
+  Loc loc;       // in the policy; file -1 when there is no place
+  int line = 0;  // the policy line, for the page
+  std::string message;
+};
+
 /// The benefits paired with the document's clauses.
 struct Pairing {
   std::vector<Clause> clauses;
   std::vector<Row> rows;              // one a benefit, in policy order
-  std::vector<int> uncited;           // leaf clauses neither cited nor inside a cited clause
-  std::vector<std::string> warnings;  // cites that name no clause of the document
+  std::vector<OtherRow> others;       // the header's and the definitions' citations
+  std::vector<Omission> omitted;      // clauses not transcribed, in policy order
+  std::vector<int> uncited;           // leaf clauses neither cited, inside a cited clause, nor not transcribed
+  std::vector<Finding> findings;      // in policy order of what they are about
+  /// A cite or a `not transcribed` names no clause of the document (C001,
+  /// C002): `report` and `check --document` exit 1.
+  bool cite_unresolved() const;
 };
 
 Pairing pair_up(const Review& review);

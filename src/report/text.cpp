@@ -55,26 +55,24 @@ bool heading_like(std::string_view line) {
   return true;
 }
 
-namespace {
-
-// `text` without ASCII spaces, and where each remaining byte came from: the
-// documents space out numbers ("16 周岁") where quotes do not.
-struct Squeezed {
-  std::string text;
-  std::vector<std::size_t> origin;
-};
-
-Squeezed squeeze(std::string_view text) {
+Squeezed squeeze_whitespace(std::string_view text) {
   Squeezed s;
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (text[i] != ' ') {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::string_view rest = text.substr(i);
+    if (rest.starts_with("\u3000")) {
+      i += 3;
+      continue;
+    }
+    if (text[i] != ' ' && text[i] != '\t' && text[i] != '\n' && text[i] != '\r') {
       s.text += text[i];
       s.origin.push_back(i);
     }
+    ++i;
+  }
   return s;
 }
 
-std::vector<std::string_view> pieces_of(std::string_view quote) {
+std::vector<std::string_view> quote_pieces(std::string_view quote) {
   std::vector<std::string_view> pieces;
   constexpr std::string_view ellipsis = "…";
   while (true) {
@@ -87,14 +85,12 @@ std::vector<std::string_view> pieces_of(std::string_view quote) {
   return pieces;
 }
 
-}  // namespace
-
 std::vector<Span> find_quote(std::string_view text, std::string_view quote, std::size_t& missing) {
   missing = 0;
-  Squeezed squeezed = squeeze(text);
+  Squeezed squeezed = squeeze_whitespace(text);
   std::vector<Span> spans;
-  for (std::string_view piece : pieces_of(quote)) {
-    std::string wanted = squeeze(piece).text;
+  for (std::string_view piece : quote_pieces(quote)) {
+    std::string wanted = squeeze_whitespace(piece).text;
     std::size_t at = wanted.empty() ? std::string::npos : squeezed.text.find(wanted);
     if (at == std::string::npos) {
       ++missing;

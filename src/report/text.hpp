@@ -35,4 +35,16 @@ struct Span {
 };
 std::vector<Span> find_quote(std::string_view text, std::string_view quote, std::size_t& missing);
 
+/// The pieces of a quote, split at an ellipsis ("……" or "…") and trimmed.
+std::vector<std::string_view> quote_pieces(std::string_view quote);
+
+/// `text` without its whitespace (spaces, tabs, line breaks, U+3000), and
+/// where each remaining byte came from: how a quote that differs from the
+/// document only in spacing is found.
+struct Squeezed {
+  std::string text;
+  std::vector<std::size_t> origin;
+};
+Squeezed squeeze_whitespace(std::string_view text);
+
 }  // namespace fuzhu::report

@@ -4,8 +4,11 @@
 # Chromium built from the page, with the tags stripped:
 #   - the clause text 即每人每月分别提高到490元、420元 is in the same row as the
 #     benefit special_allowance;
-#   - the uncited-clauses list holds 六（一） 提高思想认识, which no benefit of
-#     yiyang.policy cites (六 切实加强组织领导 grants nothing), and not 一（一）;
+#   - the list of clauses not transcribed holds 六 with its reason and the
+#     text of 六（一） 提高思想认识 (六 切实加强组织领导 grants nothing); no
+#     clause is left neither cited nor declared;
+#   - the readings above a benefit show in its row (health_management);
+#   - Foshan's issuer is marked as inferred;
 #   - the header shows 益政办发〔2017〕26号; the draft banner shows for Foshan
 #     only.
 # Usage: browser_test.sh FUZHU_BINARY SOURCE_DIR WORK_DIR. Exit 77 (skipped)
@@ -64,10 +67,14 @@ row=$(OPEN='<article[^>]*data-benefit="special_allowance"' TAG=article text_of "
 contains "$row" "special_allowance" || fail "no row for special_allowance"
 contains "$row" "即每人每月分别提高到490元、420元" || fail "the clause text is not beside special_allowance: $row"
 
+omitted=$(OPEN='<section id="not-transcribed"' TAG=section text_of "$dom")
+contains "$omitted" "切实加强组织领导" || fail "the reason for 六 is not in the not-transcribed list: $omitted"
+contains "$omitted" "提高思想认识" || fail "the text of 六（一） is not in the not-transcribed list"
 uncited=$(OPEN='<section id="uncited"' TAG=section text_of "$dom")
-contains "$uncited" "六（一）" || fail "六（一） is not in the uncited list"
-contains "$uncited" "提高思想认识" || fail "the text of 六（一） is not in the uncited list"
+contains "$uncited" "Every clause is cited or declared not transcribed" || fail "a clause is left unaccounted: $uncited"
 contains "$uncited" "一（一）" && fail "一（一） is cited by special_allowance but listed as uncited"
+row=$(OPEN='<article[^>]*data-benefit="health_management"' TAG=article text_of "$dom")
+contains "$row" "The family-doctor contract in the same clause is for 扶助对象 only" || fail "the readings are not in the row of health_management"
 perl -0777 -ne 'exit(/<article(?:(?!<\/article>).)*data-clause="六（一）"/s ? 0 : 1)' "$dom" \
   && fail "a benefit row shows 六（一）"
 
@@ -77,6 +84,7 @@ contains "$header" "益阳市人民政府办公室" || fail "the header does not
 grep -q 'id="draft-banner"' "$dom" && fail "a final policy shows the draft banner"
 
 grep -q 'id="draft-banner"' "$work/foshan.dom" || fail "the Foshan draft shows no draft banner"
+grep -q 'id="issuer-inferred"' "$work/foshan.dom" || fail "the Foshan issuer is not marked inferred"
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures check(s) failed; pages in $work"

@@ -42,11 +42,19 @@ bool has(const std::string& text, const std::string& part) { return text.find(pa
 
 TEST_CASE("yiyang: seven sections and twenty-one items") {
   auto c = clauses_of("yiyang");
-  // 一 3 items, 二 3, 三 2, 四 6, 五 3, 六 4, 七 none.
-  CHECK(c.size() == 28);
-  CHECK(labels_of(c).front() == "一");
-  CHECK(labels_of(c)[1] == "一（一）");
+  // The preamble; 一 3 items, 二 3, 三 2, 四 6, 五 3, 六 4, 七 none.
+  CHECK(c.size() == 29);
+  CHECK(labels_of(c).front() == "前言");
+  CHECK(labels_of(c)[1] == "一");
+  CHECK(labels_of(c)[2] == "一（一）");
   CHECK(labels_of(c).back() == "七");
+  // The preamble, where the document defines 计生特困家庭: after the
+  // addressees' line, up to 一、; not the title, 文号 or addressees.
+  const Clause& preamble = clause(c, "前言");
+  CHECK(preamble.unnumbered);
+  CHECK(preamble.line == 14);
+  CHECK(preamble.text.starts_with("为进一步做好计划生育特殊困难家庭（指独生子女发生死亡、伤残且伤残等级被依法鉴定达到三级及以上、未再生育或收养子女的家庭"));
+  CHECK(preamble.text.ends_with("现就有关事项通知如下："));
   CHECK(clause(c, "一").text == "一、加大经济扶助力度");
   const Clause& allowance = clause(c, "一（一）");
   CHECK(allowance.line == 17);
@@ -78,8 +86,11 @@ TEST_CASE("yiyang: a section's full text holds its items") {
 
 TEST_CASE("ankang: points under a section without items and a sentence across a page break") {
   auto c = clauses_of("ankang");
-  // 一; 二 with points 1-5; 三; 四 with items 一-九; 五 with items 一-四.
-  CHECK(c.size() == 23);
+  // The preamble (after the cover letter's date and the title); 一; 二 with
+  // points 1-5; 三; 四 with items 一-九; 五 with items 一-四.
+  CHECK(c.size() == 24);
+  CHECK(clause(c, "前言").line == 19);
+  CHECK(clause(c, "前言").text.starts_with("为全面落实计划生育家庭特别扶助政策"));
   CHECK(clause(c, "二1").level == Level::point);
   CHECK(clause(c, "二5").text.starts_with("5. 坚持关怀关爱、个性化服务原则。"));
   CHECK(clause(c, "二3").text == "3. 坚持生活扶助、精神慰藉原则。以扶助失独家庭生活困难为基础，注重心理安慰和亲情关怀，促进社会和谐。");
@@ -96,9 +107,12 @@ TEST_CASE("ankang: points under a section without items and a sentence across a 
 
 TEST_CASE("foshan: the missing section number and the points of an item") {
   auto c = clauses_of("foshan");
-  // 一, 二 (unnumbered in the text), 三 with items 一-十 and points 1-4 under
-  // 三（四）, 四 with items 一-四, 五.
-  CHECK(c.size() == 23);
+  // The preamble, 一, 二 (unnumbered in the text), 三 with items 一-十 and
+  // points 1-4 under 三（四）, 四 with items 一-四, 五.
+  CHECK(c.size() == 24);
+  // Not 附件, the title or （征求意见稿）.
+  CHECK(clause(c, "前言").line == 6);
+  CHECK(clause(c, "前言").text.starts_with("为认真贯彻落实《国家卫生计生委等5部门"));
   const Clause& two = clause(c, "二");
   CHECK(two.inferred);
   CHECK(two.line == 10);
@@ -118,8 +132,11 @@ TEST_CASE("foshan: the missing section number and the points of an item") {
 
 TEST_CASE("songjiang: twenty-two points and ASCII parentheses") {
   auto c = clauses_of("songjiang");
-  // 一; 二 with items 一 (4 points), 二 (5), 三 (3), 四 (10); 三 with items 一-三.
-  CHECK(c.size() == 32);
+  // The preamble; 一; 二 with items 一 (4 points), 二 (5), 三 (3), 四 (10); 三
+  // with items 一-三.
+  CHECK(c.size() == 33);
+  // Joined across the page break after 优.
+  CHECK(clause(c, "前言").text.starts_with("为进一步做好本区户籍计划生育特殊困难家庭扶助工作，优先解决"));
   const Clause& allowance = clause(c, "二（一）1");
   CHECK(has(allowance.text, "即49-59岁，每人每月660元"));
   CHECK(has(allowance.text, "独生子女死亡家庭特别扶助标准分为三档"));  // joined across the page break
@@ -132,14 +149,23 @@ TEST_CASE("songjiang: twenty-two points and ASCII parentheses") {
   CHECK(labels_of(c).back() == "三（三）");
 }
 
-TEST_CASE("zhangdian: the unnumbered closing provision is not a clause") {
+TEST_CASE("zhangdian: the unnumbered closing provision is the clause 施行") {
   auto c = clauses_of("zhangdian");
-  // 一, 二, 三 with items 一-八, 四 with items 一-三.
-  CHECK(c.size() == 15);
+  // The preamble, 一, 二, 三 with items 一-八, 四 with items 一-三, 施行.
+  CHECK(c.size() == 17);
+  CHECK(clause(c, "前言").text ==
+        "为进一步做好我区计划生育特殊家庭（独生子女三级以上残疾或死亡未再生育或收养子女的家庭）关怀帮扶工作，"
+        "提高他们的生活水平和质量，根据国家、省、市关于开展计划生育特殊家庭关怀工作的系列文件精神，结合我区实际，"
+        "就进一步做好计划生育特殊家庭关怀工作，制定如下实施意见。");
+  const Clause& force = clause(c, "施行");
+  CHECK(force.unnumbered);
+  CHECK(force.line == 75);
+  CHECK(force.text == "本《意见》自2021年1月8日起实行，有效期至2026年1月7日。");
+  CHECK(force.parent == -1);
   CHECK(has(clause(c, "三（五）").text, "每人每年投保标准 300 元"));
   CHECK(has(clause(c, "三（二）").text, "区计生协会每年开展一次计生特殊家庭困难救助"));
   CHECK(clause(c, "四（三）").text.ends_with("努力营造全社会关心、帮助计生特殊家庭的良好环境。"));
-  CHECK(labels_of(c).back() == "四（三）");
+  CHECK(labels_of(c).back() == "施行");
 }
 
 TEST_CASE("chinese numerals") {
@@ -158,6 +184,8 @@ TEST_CASE("cites name one clause or a list") {
   CHECK(parse_cite("二（一）1").labels == V{"二（一）1"});
   CHECK(parse_cite("二（四）10").labels == V{"二（四）10"});
   CHECK(parse_cite("二（一）2、3").labels == V{"二（一）2", "二（一）3"});
+  CHECK(parse_cite("前言").labels == V{"前言"});
+  CHECK(parse_cite("施行").labels == V{"施行"});
   CHECK(parse_cite("二（一）2, 二（一）3").labels == V{"二（一）2", "二（一）3"});
   CHECK(parse_cite("四（一）、（三）").labels == V{"四（一）", "四（三）"});
   CHECK(parse_cite("四(一)").labels == V{"四（一）"});

@@ -75,12 +75,22 @@ TEST_CASE("hostile policy and document text stays text") {
   CHECK(page.find("<style>") == page.rfind("<style>"));
 }
 
+// The findings of a pairing, as "CODE message".
+std::vector<std::string> findings_of(const Pairing& p) {
+  std::vector<std::string> out;
+  for (const auto& f : p.findings) out.push_back(std::string(fuzhu::info(f.code).text) + " " + f.message);
+  return out;
+}
+
 TEST_CASE("a cite naming no clause is a visible warning") {
   Review r = hostile_review();
   Pairing p = pair_up(r);
-  REQUIRE(p.warnings.size() == 1);
-  CHECK(has(p.warnings[0], "missing"));
-  CHECK(has(p.warnings[0], "九（一）"));
+  // The missing clause; and 二, which nothing accounts for.
+  auto findings = findings_of(p);
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0] == "C001 benefit missing cites 九（一）, but the document has no clause 九（一）");
+  CHECK(findings[1] == "C006 a clause of the document is neither cited nor declared `not transcribed \"clause\" \"reason\"`: 二 (line 4)");
+  CHECK(p.cite_unresolved());
   REQUIRE(p.rows.size() == 2);
   CHECK(p.rows[0].citations.size() == 1);
   CHECK(p.rows[0].citations[0].clause == 1);  // 一（一）: the section is clause 0
@@ -98,8 +108,11 @@ TEST_CASE("a benefit without cites is a warning") {
   r.benefits.resize(1);
   r.benefits[0].cite.clear();
   Pairing p = pair_up(r);
-  REQUIRE(p.warnings.size() == 1);
-  CHECK(has(p.warnings[0], "cites no clause"));
+  auto findings = findings_of(p);
+  REQUIRE(findings.size() == 2);  // no cite; 一（一） and 二 unaccounted
+  CHECK(findings[1] == "C006 2 clauses of the document are neither cited nor declared `not transcribed \"clause\" \"reason\"`: 一（一） (line 3), 二 (line 4)");
+  CHECK(findings[0] == "P008 benefit x\"><script>y()</script> cites no clause of the document");
+  CHECK_FALSE(p.cite_unresolved());
   CHECK(p.rows[0].citations.empty());
   CHECK(has(render_page(r, p), "未引用任何条款"));
 }
@@ -130,36 +143,49 @@ TEST_CASE("block_at takes a benefit through its closing brace") {
   CHECK(block_at(source, begin) == "benefit a \"t\" {\n  cites \"一（一）\" \"}\" # } in a comment\n  when true\n}");
 }
 
-TEST_CASE("yiyang: every cite resolves and five clauses are uncited") {
+TEST_CASE("yiyang: every cite resolves and every clause is cited or declared not transcribed") {
   auto compiled = fuzhu::Policy::compile_file(FUZHU_SOURCE_DIR "/policies/yiyang.policy");
   REQUIRE(compiled.ok());
   Review r = review_of(*compiled.policy, "yiyang.txt", read(FUZHU_DOCUMENTS_DIR "/yiyang.txt"));
   CHECK(r.header.document == "益政办发〔2017〕26号");
   CHECK(r.header.policy_file == "yiyang.policy");
-  REQUIRE(r.benefits.size() == 24);  // family_doctor: 二（一）'s contract, for 扶助对象 only
+  REQUIRE(r.benefits.size() == 24);
   CHECK(r.benefits[0].id == "special_allowance");
   CHECK(r.benefits[0].source.starts_with("benefit special_allowance \"特别扶助金\" {"));
   CHECK(r.benefits[0].source.ends_with("when household.district_kind = county\n  }\n}"));
-  CHECK(r.benefits[0].line == 41);
   CHECK(r.benefits[1].discretionary);
   CHECK(r.benefits[1].minimum);
+  // The comment block above a benefit is kept with it: the readings.
+  CHECK(r.benefits[0].readings.empty());
+  CHECK(r.benefits[4].id == "health_management");
+  CHECK(r.benefits[4].readings.starts_with("The family-doctor contract in the same clause is for 扶助对象 only"));
+  // 七 (施行) is the header's; the preamble and 一（一）、一（二） define terms.
+  REQUIRE(r.citations.size() == 5);
+  CHECK(r.citations[0].by == "policy");
+  CHECK(r.citations[0].cite == "七");
+  CHECK(r.citations[1].by == "define 计生特困家庭");
+  CHECK(r.citations[1].cite == "前言");
+  // 六 (组织领导) grants nothing, and says so.
+  REQUIRE(r.not_transcribed.size() == 1);
+  CHECK(r.not_transcribed[0].clause == "六");
   Pairing p = pair_up(r);
-  CHECK(p.warnings.empty());
-  // 六（一）–（四） (组织领导) and 七 (施行) grant nothing.
-  std::vector<std::string> uncited;
-  for (int i : p.uncited) uncited.push_back(p.clauses[static_cast<std::size_t>(i)].label);
-  CHECK(uncited == std::vector<std::string>{"六（一）", "六（二）", "六（三）", "六（四）", "七"});
+  for (const auto& f : p.findings) MESSAGE(f.message);
+  CHECK(p.findings.empty());
+  CHECK(p.uncited.empty());
+  REQUIRE(p.omitted.size() == 1);
+  CHECK(p.clauses[static_cast<std::size_t>(p.omitted[0].clause)].label == "六");
 }
 
-TEST_CASE("every policy's cites resolve in its document") {
+TEST_CASE("every policy's cites resolve, its quotes are word for word, and every clause is accounted for") {
   for (const char* city : {"ankang", "foshan", "songjiang", "yiyang", "zhangdian"}) {
     CAPTURE(city);
     auto compiled = fuzhu::Policy::compile_file(std::string(FUZHU_SOURCE_DIR "/policies/") + city + ".policy");
     REQUIRE(compiled.ok());
     Review r = review_of(*compiled.policy, city, read(std::string(FUZHU_DOCUMENTS_DIR "/") + city + ".txt"));
     Pairing p = pair_up(r);
-    CHECK(p.warnings.empty());
-    for (const auto& w : p.warnings) MESSAGE(w);
+    CHECK(p.findings.empty());
+    for (const auto& f : p.findings) MESSAGE(f.message);
+    CHECK(p.uncited.empty());
   }
 }
 
@@ -184,4 +210,74 @@ TEST_CASE("a clause cited by many benefits is printed once") {
   CHECK(page.size() < long_clause.size() + 100000);
   CHECK(has(page, "id=\"clause-0\""));
   CHECK(has(page, "<a href=\"#clause-0\">原文见上，b0 处 — the text is shown above, under b0</a>"));
+}
+
+namespace {
+
+// Songjiang's text as transcribed before the legal review (lines 81, 102):
+// quotes without the document's spaces, and one running into the next clause.
+Review songjiang_quotes() {
+  Review r;
+  r.header.policy_file = "songjiang.policy";
+  r.document_name = "songjiang.txt";
+  r.document_text = read(FUZHU_DOCUMENTS_DIR "/songjiang.txt");
+  ReviewBenefit across;
+  across.id = "one_time_subsidy";
+  across.cite = "二（一）2、3";
+  across.quote = "其独生子女在未满16周岁之前发生意外伤残、死亡，自愿不再生育和收养子女的……"
+                 "超过16周岁以上发生意外伤残、死亡的父母发放3000元、5000元一次性补助";
+  across.line = 81;
+  r.benefits.push_back(across);
+  ReviewBenefit verbatim = across;
+  verbatim.id = "serious_illness_subsidy";
+  verbatim.cite = "二（一）4";
+  verbatim.quote = "其未婚独生子女患大病重病给予一次性补助 3000 元";
+  verbatim.line = 102;
+  r.benefits.push_back(verbatim);
+  ReviewBenefit elsewhere = across;
+  elsewhere.id = "elsewhere";
+  elsewhere.cite = "二（一）4";
+  elsewhere.quote = "优先推荐无业的计划生育特殊困难家庭成员";
+  elsewhere.line = 120;
+  r.benefits.push_back(elsewhere);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("a quote not word for word, or running across two clauses, is a warning at its line") {
+  Review r = songjiang_quotes();
+  Pairing p = pair_up(r);
+  std::vector<std::string> quotes;
+  for (const auto& f : p.findings)
+    if (f.code == fuzhu::Diag::quote_not_verbatim || f.code == fuzhu::Diag::quote_across_clauses ||
+        f.code == fuzhu::Diag::quote_not_found)
+      quotes.push_back(std::to_string(f.line) + " " + fuzhu::info(f.code).text + " " + f.message);
+  REQUIRE(quotes.size() == 4);
+  // 未满16周岁 against the document's 未满 16 周岁, in clause 2 and in clause 3.
+  CHECK(has(quotes[0], "81 C003 benefit one_time_subsidy: the quote is not word for word, spaces included: "
+                       "the document writes 「其独生子女在未满 16 周岁之前"));
+  CHECK(has(quotes[1], "81 C003"));
+  CHECK(has(quotes[1], "「超过 16 周岁以上发生意外伤残"));
+  CHECK(has(quotes[2], "81 C004 benefit one_time_subsidy: the quote runs across clauses 二（一）2 and 二（一）3"));
+  // Word for word, spaces included: no warning for line 102.
+  CHECK(has(quotes[3], "120 C005 benefit elsewhere: 「优先推荐无业的计划生育特殊困难家庭成员」 is not in the clause cited: "
+                       "it stands in clause 二（四）10"));
+  CHECK(has(render_page(r, p), "引文与原文不一致"));
+}
+
+TEST_CASE("the page shows readings, an inferred issuer, the header's clause and clauses not transcribed") {
+  auto compiled = fuzhu::Policy::compile_file(FUZHU_SOURCE_DIR "/policies/foshan.policy");
+  REQUIRE(compiled.ok());
+  Review r = review_of(*compiled.policy, "foshan.txt", read(FUZHU_DOCUMENTS_DIR "/foshan.txt"));
+  CHECK(r.header.issuer_inferred);
+  Pairing p = pair_up(r);
+  const std::string page = render_page(r, p);
+  CHECK(has(page, "<dd id=\"issuer\">佛山市卫生健康局 <span class=\"inferred\" id=\"issuer-inferred\">（推定"));
+  CHECK(has(page, "<div class=\"readings\"><strong>解读 readings</strong>\n49周岁以上 is the parent&#39;s own age &gt;= 49."));
+  CHECK(has(page, "id=\"other-citations\""));
+  CHECK(has(page, "本方案自2020年1月1日起施行，有效期5年"));
+  CHECK(has(page, "<li data-clause=\"四\"><span class=\"label\">四</span>"));
+  CHECK(has(page, "理由 reason: 精准扶助要求"));
+  CHECK(has(page, "原文未编号：正文前的导语"));  // the preamble, declared not transcribed
 }

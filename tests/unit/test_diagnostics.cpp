@@ -45,6 +45,7 @@ char letter_of(fuzhu::DiagnosticKind kind) {
     case K::facts: return 'X';
     case K::evaluation: return 'E';
     case K::usage: return 'U';
+    case K::citation: return 'C';
   }
   return '?';
 }
