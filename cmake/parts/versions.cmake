@@ -34,9 +34,9 @@ if(FUZHU_BUILD_TESTS)
     fuzhu_expect_test(diff.${name} ${exit} "${regex}" $<TARGET_FILE:fuzhu_cli> diff ${ARGN})
   endfunction()
   fuzhu_diff_test(yiyang_2027 1
-    "~ special_allowance 特别扶助金\n  condition:\n    - when 扶助对象家庭\n    \\+ when 扶助对象家庭 and family.glory_certificate\n  amount:\n      monthly schedule {\n        from 2017-09-29 => [^\n]*\n    \\+   from 2027-01-01 => match child.status { deceased => 520 元, disabled => 450 元 }\n      }\n\nbenefits: 1 changed, 0 added, 0 removed, 22 unchanged\n$"
+    "~ special_allowance 特别扶助金\n  condition:\n    - when 扶助对象家庭\n    \\+ when 扶助对象家庭 and family.glory_certificate\n  amount:\n      monthly schedule {\n        from 2017-09-29 => [^\n]*\n    \\+   from 2027-01-01 => match child.status { deceased => 520 元, disabled => 450 元 }\n      }\n\nbenefits: 1 changed, 0 added, 0 removed, 23 unchanged\n$"
     ${YIYANG} ${V}/yiyang_2027.policy)
-  fuzhu_diff_test(same 0 "benefits: 0 changed, 0 added, 0 removed, 23 unchanged\n$" ${YIYANG} ${YIYANG})
+  fuzhu_diff_test(same 0 "benefits: 0 changed, 0 added, 0 removed, 24 unchanged\n$" ${YIYANG} ${YIYANG})
   fuzhu_diff_test(reversed 1 "    - when 扶助对象家庭 and family.glory_certificate\n    \\+ when 扶助对象家庭\n.*    -   from 2027-01-01"
     ${V}/yiyang_2027.policy ${YIYANG})
   # On 2027-03-01 the new figures are in force: 490 → 520, 420 → 450.

@@ -114,7 +114,7 @@ TEST_CASE("Yiyang changed by hand: the condition and the schedule row of special
   const PolicyDiff d = diff(before, after);
   CHECK(d.header.empty());
   CHECK(d.definitions.empty());
-  CHECK(d.unchanged_benefits == 22);  // Yiyang has 23 benefits
+  CHECK(d.unchanged_benefits == 23);  // Yiyang has 24 benefits
   REQUIRE(d.benefits.size() == 1);
   const BenefitDiff& b = d.benefits[0];
   CHECK(b.change == Change::changed);
