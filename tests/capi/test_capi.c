@@ -159,7 +159,7 @@ static void test_compile_string(void) {
 }
 
 static void test_names(const fuzhu_policy* policy) {
-  CHECK(fuzhu_policy_benefit_count(policy) == 23);
+  CHECK(fuzhu_policy_benefit_count(policy) == 24);
   CHECK(strcmp(fuzhu_policy_info(policy, "document"), "益政办发〔2017〕26号") == 0);
   /* issued 2017-09-28, in force from 2017-09-29, no end date. */
   CHECK(strcmp(fuzhu_policy_info(policy, "issued"), "2017-09-28") == 0);
@@ -174,8 +174,8 @@ static void test_names(const fuzhu_policy* policy) {
   CHECK(fuzhu_policy_benefit_kind(policy, 0) == FUZHU_KIND_CASH);
   CHECK(fuzhu_policy_benefit_kind(policy, 99) == FUZHU_KIND_INVALID);
   CHECK(strlen(fuzhu_policy_info(policy, "fingerprint")) == 16);
-  CHECK(fuzhu_policy_benefit_id(policy, 23) == NULL);
-  CHECK(contains(fuzhu_last_error(), "benefit_id(23): no such index; 23 benefits are numbered 0 to 22"));
+  CHECK(fuzhu_policy_benefit_id(policy, 24) == NULL);
+  CHECK(contains(fuzhu_last_error(), "benefit_id(24): no such index; 24 benefits are numbered 0 to 23"));
   CHECK(fuzhu_policy_benefit_period(policy, -5) == FUZHU_PERIOD_INVALID);
   CHECK(strcmp(fuzhu_policy_recipient_name(policy, -1), "household") == 0);
   int recipients = 0;

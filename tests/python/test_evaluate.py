@@ -152,7 +152,7 @@ def test_a_policy_given_as_text_finds_the_schema_in_policies_dir():
 
 
 def test_names_and_the_facts_schema(yiyang):
-    assert len(yiyang.benefits) == 23
+    assert len(yiyang.benefits) == 24  # policies/yiyang.policy: 24 benefit blocks
     first = yiyang.benefits[0]
     assert (first.id, first.title, first.period, first.kind) == ("special_allowance", "特别扶助金", "monthly", "cash")
     assert first.payers == ("省级特别扶助资金", "市财政", "区财政", "县财政")

@@ -51,7 +51,7 @@ TEST_CASE("api: benefit indices are checked and the message gives the valid rang
   CHECK(p.benefit_kind(1) == fuzhu::AmountKind::discretionary);  // `at least` and `discretionary`: discretionary wins
   REQUIRE(p.benefit_id(3) == "medical_green_channel");
   CHECK_FALSE(p.benefit_period(3).has_value());
-  CHECK(out_of_range_message([&] { (void)p.benefit_kind(23); }).starts_with("fuzhu::Policy::benefit_kind(23)"));
+  CHECK(out_of_range_message([&] { (void)p.benefit_kind(24); }).starts_with("fuzhu::Policy::benefit_kind(24)"));
 }
 
 TEST_CASE("api: only the household, the child and the parents are recipients") {
