@@ -364,6 +364,7 @@ struct benefit_decl : seq<tok<kw_benefit>, must<benefit_id>, opt<benefit_title>,
 struct use_decl : seq<tok<kw_use>, must<tok<string_lit>>> {};
 struct item : sor<policy_decl, enum_decl, record_decl, facts_decl, extend_decl, define_decl, not_transcribed_decl,
                   benefit_decl> {};
-struct file : seq<sp, star<use_decl>, star<item>, must<eof>> {};
+// A byte-order mark first is how some editors save UTF-8: it says nothing.
+struct file : seq<opt<utf8::bom>, sp, star<use_decl>, star<item>, must<eof>> {};
 
 }  // namespace fuzhu::grammar

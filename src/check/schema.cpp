@@ -243,6 +243,13 @@ void resolve(Program& program, Diagnostics& diags) {
   if (!resolve_schema(program, diags)) return;
   if (!main.benefits.empty() && !program.header)
     diags.add(Diag::missing_header, main.benefits.front().loc, "a policy needs a header: policy \"title\" { document ... in force from ... jurisdiction ... }");
+  // An empty file, or one of shared facts alone, would pass every command
+  // and grant nothing to anyone (issue 11, item 7).
+  if (main.benefits.empty() && !program.header)
+    diags.add(Diag::missing_header, Loc{0, 0},
+              "this file has no policy header and no benefit, so it is not a policy: a policy needs "
+              "policy \"title\" { document ... in force from ... jurisdiction ... } and its benefits (a file of "
+              "shared facts is used by a policy, not checked on its own)");
   if (program.header) {
     const ast::Header& h = *program.header;
     if (!h.from) diags.add(Diag::missing_in_force, h.loc, "the policy header needs 'in force from YYYY-MM-DD'");
