@@ -30,12 +30,20 @@ bool compatibility_form(char32_t cp) {
 // rest of the text is the policy.
 enum class Context { policy, string, comment };
 
+// A file full of such characters gets this many reports, not one a
+// character: the first ones say what to fix.
+constexpr int max_reports = 20;
+
 struct Scanner {
   int file;
   Diagnostics& diags;
   bool failed = false;
+  int reports = 0;
+
+  bool done() const { return reports >= max_reports; }
 
   void report(char32_t cp, std::size_t at, Context where) {
+    if (bidirectional(cp) || (where == Context::policy && (invisible(cp) || compatibility_form(cp)))) ++reports;
     const Loc loc{file, static_cast<std::uint32_t>(at)};
     const std::string code_point = fmt::format("U+{:04X}", static_cast<std::uint32_t>(cp));
     if (bidirectional(cp)) {
@@ -72,7 +80,7 @@ bool check_deceptive_characters(const SourceSet& sources, int file, Diagnostics&
   Context where = Context::policy;
   // A byte-order mark at the very start is how some editors save UTF-8.
   std::size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  while (i < text.size()) {
+  while (i < text.size() && !scan.done()) {
     char32_t cp = 0;
     const std::size_t length = decode_utf8(text, i, cp);
     if (length == 0) return !scan.failed;  // not UTF-8: reported by the parser's own check
