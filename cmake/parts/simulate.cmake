@@ -15,6 +15,7 @@ add_library(fuzhu_sim STATIC
   src/sim/change.cpp
   src/sim/simulate.cpp
   src/sim/report.cpp
+  src/sim/report_parts.cpp
   src/sim/comparison_report.cpp
 )
 target_include_directories(fuzhu_sim PUBLIC ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR})

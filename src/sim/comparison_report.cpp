@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "io/json_writer.hpp"
+#include "sim/report_parts.hpp"
 #include "syntax/printable.hpp"
 
 namespace fuzhu::sim {
@@ -13,11 +14,9 @@ namespace {
 
 using detail::Json;
 
-constexpr std::size_t monthly = 0, yearly = 1, once = 2;
-constexpr AmountKind all_kinds[] = {AmountKind::cash, AmountKind::in_kind, AmountKind::minimum, AmountKind::discretionary};
-constexpr std::pair<const char*, std::size_t> periods[] = {{"per month", monthly}, {"per year", yearly}, {"once", once}};
+using namespace parts;
 
-std::string yuan(std::int64_t fen) { return Money{fen}.to_string(); }
+constexpr std::pair<const char*, std::size_t> periods[] = {{"per month", monthly}, {"per year", yearly}, {"once", once}};
 
 // A difference, signed: "+720", "-1210", "0"; "overflows" when it does not fit.
 std::string signed_yuan(const std::optional<std::int64_t>& fen) {
@@ -31,30 +30,10 @@ std::optional<std::int64_t> minus(std::int64_t a, std::int64_t b) {
   return out;
 }
 
-// A year's cost: twelve months of monthly amounts and the yearly ones, checked.
-std::optional<std::int64_t> year_cost(const Amounts& a) {
-  std::int64_t twelve = 0, sum = 0;
-  if (__builtin_mul_overflow(a.fen[monthly], 12, &twelve) || __builtin_add_overflow(twelve, a.fen[yearly], &sum))
-    return std::nullopt;
-  return sum;
-}
-
 std::optional<std::int64_t> year_change(const Amounts& before, const Amounts& after) {
   auto b = year_cost(before), a = year_cost(after);
   if (!a || !b) return std::nullopt;
   return minus(*a, *b);
-}
-
-bool zero(const Amounts& a) { return a.fen[monthly] == 0 && a.fen[yearly] == 0 && a.fen[once] == 0; }
-
-const char* kind_words(AmountKind kind) {
-  switch (kind) {
-    case AmountKind::cash: return "";
-    case AmountKind::in_kind: return "in kind (实物)";
-    case AmountKind::minimum: return "at least (不低于)";
-    case AmountKind::discretionary: return "discretionary (有条件的地方可)";
-  }
-  return "";
 }
 
 const Amounts& benefit_amounts(const Tally& t, const std::string& id) {
@@ -207,15 +186,6 @@ std::string drivers_text(const ComparisonResult& r) {
   return out;
 }
 
-std::string rejected_text(const Tally& t) {
-  if (t.rejected_lines == 0) return "";
-  std::string out = fmt::format("\nrejected lines ({}{}):\n", t.rejected_lines,
-                                t.rejected_lines > t.rejected.size() ? fmt::format(", the first {} shown", t.rejected.size()) : "");
-  for (const auto& x : t.rejected)
-    out += fmt::format("  line {}: {}{}\n", x.line, printable(x.reason), x.code.empty() ? "" : " [" + x.code + "]");
-  return out;
-}
-
 bool overflowed(const ComparisonResult& r) { return r.tally.overflow || r.baseline.overflow || r.change.overflow; }
 
 }  // namespace
@@ -239,12 +209,6 @@ std::string comparison_text(const Policy& policy, const Policy& baseline, const 
 }
 
 namespace {
-
-Json amounts_json(const Amounts& a) {
-  Json out = Json::object();
-  for (const auto& [name, p] : {std::pair{"monthly", monthly}, {"yearly", yearly}, {"once", once}}) out[name] = yuan(a.fen[p]);
-  return out;
-}
 
 Json difference_json(const Amounts& before, const Amounts& after) {
   Json out = Json::object();
@@ -362,15 +326,7 @@ std::string comparison_json(const Policy& policy, const Policy& baseline, const 
   out["families"] = families_json(r.change);
   out["drivers"] = drivers_json(r);
   out["rejected_lines"] = t.rejected_lines;
-  Json& rejected = out["rejected"] = Json::array();
-  for (const auto& x : t.rejected) {
-    Json row = Json::object();
-    row["line"] = x.line;
-    row["code"] = x.code;
-    row["path"] = x.path;
-    row["reason"] = x.reason;
-    rejected.push_back(std::move(row));
-  }
+  out["rejected"] = rejected_json(t);
   out["overflow"] = overflowed(r);
   return out.dump(2) + "\n";
 }

@@ -7,24 +7,15 @@
 #include "compile/compiled.hpp"
 #include "syntax/printable.hpp"
 #include "io/json_writer.hpp"
+#include "sim/report_parts.hpp"
 
 namespace fuzhu::sim {
 
 namespace {
 
-constexpr std::size_t monthly = 0, yearly = 1, once = 2;
+using namespace parts;
+
 constexpr std::size_t shown_needs = 3;
-
-std::string yuan(std::int64_t fen) { return Money{fen}.to_string(); }
-
-// A year's cost: twelve months of monthly benefits and the yearly ones.
-// Checked: 12 × a sum that fits may not.
-std::optional<std::int64_t> year_cost(const Amounts& a) {
-  std::int64_t twelve = 0, sum = 0;
-  if (__builtin_mul_overflow(a.fen[monthly], 12, &twelve) || __builtin_add_overflow(twelve, a.fen[yearly], &sum))
-    return std::nullopt;
-  return sum;
-}
 
 std::vector<std::string> benefit_order(const Policy& policy, const Tally& tally) {
   std::vector<std::string> ids;
@@ -53,20 +44,6 @@ std::string amounts_row(const Amounts& a) {
   return fmt::format("{:>16} {:>16} {:>14}", yuan(a.fen[monthly]), yuan(a.fen[yearly]), yuan(a.fen[once]));
 }
 
-constexpr AmountKind all_kinds[] = {AmountKind::cash, AmountKind::in_kind, AmountKind::minimum, AmountKind::discretionary};
-
-// How the text report names a kind after a row: nothing for cash.
-const char* kind_words(AmountKind kind) {
-  switch (kind) {
-    case AmountKind::cash: return "";
-    case AmountKind::in_kind: return "in kind (实物)";
-    case AmountKind::minimum: return "at least (不低于)";
-    case AmountKind::discretionary: return "discretionary (有条件的地方可)";
-  }
-  return "";
-}
-
-bool zero(const Amounts& a) { return a.fen[monthly] == 0 && a.fen[yearly] == 0 && a.fen[once] == 0; }
 
 // The totals of each kind of amount on rows of their own: cash always,
 // the other kinds when there are any. They are never added together.
@@ -149,12 +126,7 @@ std::string report_text(const Policy& policy, const ReportHeader& header, const 
     }
   }
 
-  if (t.rejected_lines > 0) {
-    out += fmt::format("\nrejected lines ({}{}):\n", t.rejected_lines,
-                       t.rejected_lines > t.rejected.size() ? fmt::format(", the first {} shown", t.rejected.size()) : "");
-    for (const auto& r : t.rejected)
-      out += fmt::format("  line {}: {}{}\n", r.line, printable(r.reason), r.code.empty() ? "" : " [" + r.code + "]");
-  }
+  out += rejected_text(t);
   if (t.overflow) out += "\nerror: a total does not fit in 64 bits of fen: the totals above are void\n";
   return out;
 }
@@ -162,14 +134,6 @@ std::string report_text(const Policy& policy, const ReportHeader& header, const 
 namespace {
 
 using detail::Json;
-
-Json amounts_json(const Amounts& a) {
-  Json out = Json::object();
-  out["monthly"] = yuan(a.fen[monthly]);
-  out["yearly"] = yuan(a.fen[yearly]);
-  out["once"] = yuan(a.fen[once]);
-  return out;
-}
 
 // Period first, the kinds apart: {"monthly": {"cash": "3150", "in_kind": "0", …}, …}.
 Json kinds_json(const KindAmounts& k) {
@@ -239,15 +203,7 @@ std::string report_json(const Policy& policy, const ReportHeader& header, const 
     undetermined.push_back(std::move(row));
   }
   out["rejected_lines"] = t.rejected_lines;
-  Json& rejected = out["rejected"] = Json::array();
-  for (const auto& r : t.rejected) {
-    Json row = Json::object();
-    row["line"] = r.line;
-    row["code"] = r.code;
-    row["path"] = r.path;
-    row["reason"] = r.reason;
-    rejected.push_back(std::move(row));
-  }
+  out["rejected"] = rejected_json(t);
   out["overflow"] = t.overflow;
   // Bytes that are not UTF-8 (a file name, a message quoting one) become
   // U+FFFD rather than an exception that would lose the whole report.
