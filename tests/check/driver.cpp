@@ -9,6 +9,13 @@
 // LINE:COL is where the diagnostic points (columns in characters), CODE its
 // code, and the rest, if any, a piece of its message. The file passes when
 // every diagnostic fuzhu gives is expected and every expectation is met.
+//
+// A file may hold several cases, each starting at a line "# case: TITLE".
+// The lines before the first case (the header) are shared: each case is
+// compiled alone, as the header and its own lines, the other cases' lines left
+// blank so that line numbers stay the file's. One syntax error stops a parse,
+// so each needs a case of its own; a case that expects nothing asserts that
+// its lines compile cleanly.
 #include <algorithm>
 #include <charconv>
 #include <cstring>
@@ -99,6 +106,71 @@ bool meets(const fuzhu::Diagnostic& d, const Expected& e) {
          d.column == e.column && d.code == e.code && d.message.find(e.text) != std::string::npos;
 }
 
+// A case: its title, and the file's lines [first, end) that belong to it.
+struct Case {
+  std::string title;
+  int first = 0, end = 0;
+};
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) out.push_back(line);
+  return out;
+}
+
+std::vector<Case> cases_of(const std::vector<std::string>& lines) {
+  const std::string marker = "# case:";
+  std::vector<Case> out;
+  for (int i = 0; i < static_cast<int>(lines.size()); ++i) {
+    const std::string& line = lines[static_cast<std::size_t>(i)];
+    if (line.rfind(marker, 0) != 0) continue;
+    if (!out.empty()) out.back().end = i + 1;
+    std::string title = line.substr(marker.size());
+    while (!title.empty() && title.front() == ' ') title.erase(0, 1);
+    out.push_back({title, i + 1, 0});
+  }
+  if (!out.empty()) out.back().end = static_cast<int>(lines.size()) + 1;
+  return out;
+}
+
+// The header and one case's lines; every other line blank (1-based numbers).
+std::string text_of(const std::vector<std::string>& lines, const Case& c, int header_end) {
+  std::string out;
+  for (int number = 1; number <= static_cast<int>(lines.size()); ++number) {
+    if (number < header_end || (number >= c.first && number < c.end)) out += lines[static_cast<std::size_t>(number - 1)];
+    out += '\n';
+  }
+  return out;
+}
+
+// Matches what fuzhu gave against what was expected; prints and counts the
+// differences.
+int compare(const std::vector<fuzhu::Diagnostic>& actual, const std::vector<Expected>& expected,
+            const std::string& shown_path, const std::string& case_title) {
+  int failures = 0;
+  const std::string in_case = case_title.empty() ? "" : " (case: " + case_title + ")";
+  std::vector<bool> met(expected.size(), false);
+  for (const auto& d : actual) {
+    auto it = std::find_if(expected.begin(), expected.end(),
+                           [&](const Expected& e) { return !met[&e - expected.data()] && meets(d, e); });
+    if (it != expected.end()) {
+      met[static_cast<std::size_t>(it - expected.begin())] = true;
+      continue;
+    }
+    ++failures;
+    std::cerr << "unexpected" << in_case << ": " << d.render();
+  }
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    if (met[i]) continue;
+    ++failures;
+    const Expected& e = expected[i];
+    std::cerr << shown_path << ":" << e.written_on << ": expected, not given" << in_case << ": " << e.severity << " "
+              << e.file << ":" << e.line << ":" << e.column << " " << e.code << " " << e.text << "\n";
+  }
+  return failures;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -111,33 +183,35 @@ int main(int argc, char** argv) {
   std::stringstream text;
   text << in.rdbuf();
   std::vector<Expected> expected = expectations(text.str(), path.filename().string());
-  fuzhu::CompileOptions options;
-  options.allow_use_anywhere = true;  // the project's own files: `use "../../policies/facts.schema"`
-  std::vector<fuzhu::Diagnostic> actual = fuzhu::Policy::compile_file(path, options).diagnostics;
-
-  int failures = 0;
-  std::vector<bool> met(expected.size(), false);
-  for (const auto& d : actual) {
-    auto it = std::find_if(expected.begin(), expected.end(),
-                           [&](const Expected& e) { return !met[&e - expected.data()] && meets(d, e); });
-    if (it != expected.end()) {
-      met[static_cast<std::size_t>(it - expected.begin())] = true;
-      continue;
-    }
-    ++failures;
-    std::cerr << "unexpected: " << d.render();
-  }
-  for (std::size_t i = 0; i < expected.size(); ++i) {
-    if (met[i]) continue;
-    ++failures;
-    const Expected& e = expected[i];
-    std::cerr << path.string() << ":" << e.written_on << ": expected, not given: " << e.severity << " " << e.file << ":"
-              << e.line << ":" << e.column << " " << e.code << " " << e.text << "\n";
-  }
-  if (expected.empty() && actual.empty()) {
+  if (expected.empty()) {
     std::cerr << path.string() << ": expects no diagnostic; a check file should expect at least one\n";
     return 1;
   }
-  std::cerr << path.filename().string() << ": " << expected.size() << " expected, " << failures << " failures\n";
+  fuzhu::CompileOptions options;
+  options.allow_use_anywhere = true;  // the project's own files: `use "../../policies/facts.schema"`
+
+  const std::vector<std::string> lines = lines_of(text.str());
+  const std::vector<Case> cases = cases_of(lines);
+  int failures = 0;
+  if (cases.empty()) {
+    failures = compare(fuzhu::Policy::compile_file(path, options).diagnostics, expected, path.string(), "");
+  } else {
+    const int header_end = cases.front().first;
+    for (const Expected& e : expected) {
+      if (e.written_on >= header_end) continue;
+      ++failures;
+      std::cerr << path.string() << ":" << e.written_on << ": an expectation in the shared header; put it in a case\n";
+    }
+    for (const Case& c : cases) {
+      std::vector<Expected> own;
+      for (const Expected& e : expected)
+        if (e.written_on >= c.first && e.written_on < c.end) own.push_back(e);
+      auto result = fuzhu::Policy::compile_string(text_of(lines, c, header_end), path.string(), options);
+      failures += compare(result.diagnostics, own, path.string(), c.title);
+    }
+  }
+  std::cerr << path.filename().string() << ": " << expected.size() << " expected";
+  if (!cases.empty()) std::cerr << " in " << cases.size() << " cases";
+  std::cerr << ", " << failures << " failures\n";
   return failures == 0 ? 0 : 1;
 }

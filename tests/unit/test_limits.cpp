@@ -1,7 +1,8 @@
 // The limits of src/limits.hpp, each at the limit (accepted) and past it (a
 // clear error naming the limit, never a crash); evaluation errors with their
-// location (overflow, division by zero); impossible dates; and facts
-// validation naming the JSON path of every problem.
+// location (overflow, division by zero); and facts validation naming the
+// JSON path of every problem. Literals past their limits, and impossible
+// dates, are tested as a file: tests/check/literals.policy.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -280,21 +281,6 @@ TEST_CASE("limits: a compilation reads 16 files and the 17th is refused") {
   CHECK(compile(uses_schema + "use \"self.schema\"\n" + policy_header, main).ok());
 }
 
-TEST_CASE("limits: integer literals up to 10^9 and money up to 10^12 yuan") {
-  CHECK(compile(header + "define n = 1000000000 > 0\n").ok());
-  auto past = compile(header + "define n = 1000000001 > 0\n");
-  CHECK(error_with(past, "too large (at most 1000000000)"));
-  CHECK(error_with(compile(header + "define n = 99999999999999999999999999 > 0\n"), "too large"));
-
-  CHECK(compile(header + "define m = 1000000000000 元 > 0 元\n").ok());
-  auto money = compile(header + "define m = 1000000000000.01 元 > 0 元\n");
-  const Diagnostic* e = error_with(money, "the money limit");
-  REQUIRE(e);
-  CHECK(e->line == 8);
-  CHECK(e->column == 12);
-  CHECK(error_with(compile(header + "define m = 99999999999999999999999 元 > 0 元\n"), "the money limit"));
-}
-
 // ------------------------------------------------------------------- facts
 
 TEST_CASE("limits: facts of exactly 1 MiB are read and one byte more is refused") {
@@ -378,27 +364,6 @@ TEST_CASE("limits: division by zero is an evaluation error at its place") {
   REQUIRE(fine.ok());
   REQUIRE(fine.evaluation->entitlements.size() == 1);
   CHECK(fine.evaluation->entitlements[0].amount == Money::yuan(25));
-}
-
-TEST_CASE("limits: impossible dates in a policy are errors at their place") {
-  // `define late = today >= ` is 23 characters: the date is at column 24.
-  for (const char* date : {"0000-01-01", "2025-02-30", "2026-13-01"}) {
-    CAPTURE(date);
-    auto r = compile(header + "define late = today >= " + date + "\n");
-    const Diagnostic* e = error_with(r, "is not a day of the calendar");
-    REQUIRE(e);
-    CHECK(e->line == 8);
-    CHECK(e->column == 24);
-  }
-  // Five digits are no date: `10000 - 01 - 01` is a number, and comparing
-  // it with today is a type error at the comparison.
-  auto five = compile(header + "define late = today >= 10000-01-01\n");
-  const Diagnostic* e = error_with(five, "cannot apply '>=' to date and int");
-  REQUIRE(e);
-  CHECK(e->line == 8);
-  CHECK(e->column == 15);
-  CHECK(compile(header + "define late = today >= 9999-12-31\n").ok());
-  CHECK(compile(header + "define late = today >= 2024-02-29\n").ok());
 }
 
 TEST_CASE("limits: facts validation names the JSON path of every problem") {

@@ -1,6 +1,7 @@
-// Payers: splitting an amount exactly, the checker's warnings, undetermined
-// splits, payees and benefits for parents who died. Every figure here is
-// worked out by hand in the comment beside it.
+// Payers: splitting an amount exactly, undetermined splits, payees and
+// benefits for parents who died. Every figure here is worked out by hand in
+// the comment beside it. The checker's warnings and the payer syntax errors
+// are tested as files: tests/check/payers.policy, payers_syntax.policy.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -185,41 +186,3 @@ TEST_CASE("a benefit to each parent who died gives one row per parent not living
   CHECK(none.evaluation->entitlements.empty());
 }
 
-TEST_CASE("the checker warns where constant shares cannot add up") {
-  auto codes = [](const std::string& body) {
-    auto r = compile(body);
-    std::string out;
-    for (const auto& d : r.diagnostics) out += d.code + " ";
-    return out;
-  };
-  // 800 元 split as 800 元 / 3 (266.67) and 400 元.
-  CHECK(codes("benefit b { cites \"一\" once 800 元 paid by { \"市\" : 800 元 / 3, \"区\" : 400 元 } }\n") == "P016 ");
-  CHECK(codes("benefit b { cites \"一\" once 800 元 paid by { \"市\" : 40%, \"区\" : 50% } }\n") == "P016 ");
-  CHECK(codes("benefit b { cites \"一\" once 800 元 paid by { \"市\" : 70% when household.low_income, \"区\" : 50% } }\n") == "");
-  CHECK(codes("benefit b { cites \"一\" once 800 元 paid by { \"市\" : 60%, \"区\" : 50% when household.low_income } }\n") == "");
-  CHECK(codes("benefit b { cites \"一\" once 800 元 paid by { \"市\" : 120%, \"区\" : 1 份 when household.low_income } }\n") == "P016 ");
-  CHECK(codes("benefit b { cites \"一\" once 800 元 paid by { \"市\" : 800 元, \"区\" : 1 份 } }\n") == "P016 ");
-  CHECK(codes("benefit b { cites \"一\" once 800 元 paid by { \"市\" : 40%, \"区\" : 60% } }\n") == "");
-  CHECK(codes("benefit b { cites \"一\" once 800 元 paid by { \"市\" : amount - 300 元, \"区\" : 300 元 } }\n") == "");
-  CHECK(codes("benefit b { cites \"一\" once 800 元 paid by { \"市\" : 4 份, \"区\" } }\n") == "P014 ");
-  CHECK(codes("benefit b { cites \"一\" once paid by { \"市\" : 4 份, \"区\" : 6 份 } }\n") == "P015 ");
-  CHECK(codes("benefit b { cites \"一\" once 800 元 when amount > 0 元 }\n") == "T020 ");
-  CHECK(codes("benefit b { cites \"一\" to each parent who died once 800 元 }\n") == "P017 ");
-}
-
-TEST_CASE("payer syntax errors say what was expected") {
-  auto first = [](const std::string& body) {
-    auto r = compile(body);
-    REQUIRE_FALSE(r.diagnostics.empty());
-    return r.diagnostics.front().code + " " + r.diagnostics.front().message;
-  };
-  // A missing share colon used to give a generic "expected '}'".
-  CHECK(first("benefit b { cites \"一\" once 100 元 paid by { \"市财政\" 40 元 } }\n").find("is a ':' missing before a share?") !=
-        std::string::npos);
-  CHECK(first("benefit b { cites \"一\" once 100 元 paid by { \"市财政\" : } }\n").find("expected the payer's share after ':'") !=
-        std::string::npos);
-  CHECK(first("benefit b { cites \"一\" once 100 元 paid by { \"市财政\" : 0 份 } }\n").rfind("S109", 0) == 0);
-  CHECK(first("benefit b { cites \"一\" once 100 元 paid by { \"市财政\" : 12.34567% } }\n").rfind("S110", 0) == 0);
-  // 100% is a share like any other.
-  CHECK(compile("benefit b { cites \"一\" once 100 元 paid by { \"市财政\" : 100% } }\n").ok());
-}
