@@ -12,6 +12,7 @@ packages=(
   python3 python3-pytest                       # the Python package's tests (ctypes: nothing to build)
   python3-dask python3-distributed             # populations on Dask (examples/dask, tests/dask)
   python3-jsonschema                           # checks `fuzhu facts --format json-schema`
+  valgrind                                     # the instruction budget (scripts/instruction_budget.sh)
 )
 missing=()
 for p in "${packages[@]}"; do
