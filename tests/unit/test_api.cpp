@@ -9,16 +9,13 @@
 #include <string>
 
 #include "fuzhu/fuzhu.hpp"
+#include "tests/support/compile.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-fuzhu::Policy yiyang() {
-  auto compiled = fuzhu::Policy::compile_file(fs::path(FUZHU_SOURCE_DIR) / "policies" / "yiyang.policy");
-  REQUIRE(compiled.ok());
-  return *compiled.policy;
-}
+fuzhu::Policy yiyang() { return fuzhu::testing::city_policy("yiyang"); }
 
 // The message of the std::out_of_range that `call` throws.
 template <typename Call>

@@ -4,54 +4,24 @@
 // misspelt names are tested as a file: tests/check/builtins.policy.
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "format/format.hpp"
 #include "fuzhu/fuzhu.hpp"
 #include "syntax/builtins.hpp"
+#include "tests/support/compile.hpp"
+#include "tests/support/facts.hpp"
+#include "tests/support/files.hpp"
 
 namespace {
 
 using fuzhu::Date;
 
-std::string read(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using fuzhu::testing::yiyang_household;
 
-std::string policy_text(const std::string& body) {
-  return "use \"facts.schema\"\n"
-         "policy \"函数\" {\n"
-         "  document \"测试〔2026〕1号\"\n"
-         "  in force from 2010-01-01\n"
-         "  jurisdiction \"益阳市\"\n"
-         "}\n" +
-         body;
-}
+std::string policy_text(const std::string& body) { return fuzhu::testing::test_header() + body; }
 
-fuzhu::CompileResult compile_result(const std::string& body) {
-  fuzhu::CompileOptions options;
-  options.include_dirs = {FUZHU_SOURCE_DIR "/policies"};
-  return fuzhu::Policy::compile_string(policy_text(body), "builtins.policy", options);
-}
-
-fuzhu::Policy compile(const std::string& body) {
-  auto r = compile_result(body);
-  INFO(fuzhu::render_all(r.diagnostics));
-  REQUIRE(r.ok());
-  return *r.policy;
-}
-
-fuzhu::Facts family(const fuzhu::Policy& p) {
-  auto f = p.new_facts();
-  CHECK_FALSE(f.set("household.region", std::string_view("湖南省益阳市赫山区")));
-  return f;
-}
+fuzhu::Policy compile(const std::string& body) { return fuzhu::testing::compiled(policy_text(body), "builtins.policy"); }
 
 // The amount of benefit `id` to `recipient`, in fen; -1 when not granted.
 std::int64_t amount(const fuzhu::Policy& p, const fuzhu::Facts& f, const std::string& id,
@@ -67,7 +37,7 @@ std::int64_t amount(const fuzhu::Policy& p, const fuzhu::Facts& f, const std::st
 }  // namespace
 
 TEST_CASE("every builtin is in the language reference under both its names") {
-  const std::string reference = read(FUZHU_SOURCE_DIR "/grammar/README.md");
+  const std::string reference = fuzhu::testing::read_file(FUZHU_SOURCE_DIR "/grammar/README.md");
   for (std::size_t i = 0; i < fuzhu::builtin_count; ++i) {
     const auto& info = fuzhu::builtin_info(static_cast<fuzhu::Builtin>(i));
     INFO(info.english);
@@ -83,7 +53,7 @@ TEST_CASE("min and max choose between two ints or two amounts of money") {
   auto p = compile(
       "benefit capped \"日补助\" { cites \"一\" yearly 100 元 * min(family.rebirth_treatment_months, 60) }\n"
       "benefit floor \"保底\" { cites \"二\" monthly max(household.income_last_year / 12, 300 元) }\n");
-  auto f = family(p);
+  auto f = yiyang_household(p);
   CHECK_FALSE(f.set("family.rebirth_treatment_months", std::int64_t{45}));
   CHECK_FALSE(f.set("household.income_last_year", *fuzhu::Money::yuan(2400)));
   CHECK(amount(p, f, "capped") == 450000);  // 45 days: 4500 元
@@ -98,7 +68,7 @@ TEST_CASE("min and max choose between two ints or two amounts of money") {
 
 TEST_CASE("living is never unknown: present, not dead, and alive unless said otherwise") {
   auto p = compile("benefit widow \"W\" { cites \"一\" when not living(father) and living(mother) once 100 元 }\n");
-  auto f = family(p);
+  auto f = yiyang_household(p);
   CHECK(amount(p, f, "widow") == -1);  // no mother in the facts: not living
   CHECK_FALSE(f.set("mother.birth_date", Date{1970, 1, 1}));
   CHECK(amount(p, f, "widow") == 10000);  // no father; the mother's `alive` is unknown: living
@@ -111,7 +81,7 @@ TEST_CASE("living is never unknown: present, not dead, and alive unless said oth
 TEST_CASE("a function called by its Chinese name is the same function") {
   auto p = compile(
       "benefit old \"老年\" { cites \"一\" to each parent where 年龄(本人) >= 60 monthly 较大值(100 元, 50 元) }\n");
-  auto f = family(p);
+  auto f = yiyang_household(p);
   CHECK_FALSE(f.set("mother.birth_date", Date{1960, 1, 1}));
   CHECK_FALSE(f.set("father.birth_date", Date{1970, 1, 1}));
   CHECK(amount(p, f, "old", "mother") == 10000);

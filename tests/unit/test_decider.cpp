@@ -11,24 +11,18 @@
 #include <nlohmann/json.hpp>
 
 #include "fuzhu/fuzhu.hpp"
+#include "tests/support/compile.hpp"
 #include "tests/support/decisions_match.hpp"
+#include "tests/support/facts.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 using fuzhu::Date;
 
-fuzhu::Policy policy(const std::string& name) {
-  auto compiled = fuzhu::Policy::compile_file(fs::path(FUZHU_SOURCE_DIR) / "policies" / (name + ".policy"));
-  REQUIRE(compiled.ok());
-  return *compiled.policy;
-}
+fuzhu::Policy policy(const std::string& name) { return fuzhu::testing::city_policy(name); }
 
-fuzhu::Facts facts(const fuzhu::Policy& p, const std::string& json) {
-  auto read = p.read_facts(json);
-  REQUIRE(read.ok());
-  return *read.facts;
-}
+fuzhu::Facts facts(const fuzhu::Policy& p, const std::string& json) { return fuzhu::testing::facts_of(p, json); }
 
 struct Family {
   std::string json;

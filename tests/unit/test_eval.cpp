@@ -5,45 +5,22 @@
 #include <string>
 
 #include "fuzhu/fuzhu.hpp"
+#include "tests/support/compile.hpp"
+#include "tests/support/dates.hpp"
+#include "tests/support/diagnostics.hpp"
+#include "tests/support/facts.hpp"
 
 using fuzhu::Date;
 using fuzhu::Money;
+using fuzhu::testing::day;
+using fuzhu::testing::error_with;
+using fuzhu::testing::test_header;
+using fuzhu::testing::yiyang_household;
 
 namespace {
 
-fuzhu::CompileOptions options() {
-  fuzhu::CompileOptions o;
-  o.include_dirs = {FUZHU_SOURCE_DIR "/policies"};
-  return o;
-}
-
-std::string header(const std::string& window = "from 2010-01-01") {
-  return "use \"facts.schema\"\n"
-         "policy \"测试\" {\n"
-         "  document \"测试〔2026〕1号\"\n"
-         "  in force " + window + "\n"
-         "  jurisdiction \"益阳市\"\n"
-         "}\n";
-}
-
 fuzhu::Policy compile(const std::string& body, const std::string& window = "from 2010-01-01") {
-  auto r = fuzhu::Policy::compile_string(header(window) + body, "test.policy", options());
-  INFO(fuzhu::render_all(r.diagnostics));
-  REQUIRE(r.ok());
-  return *r.policy;
-}
-
-Date day(const char* text) {
-  auto d = Date::parse(text);
-  REQUIRE(d.has_value());
-  return *d;
-}
-
-// A family registered in Yiyang; everything else unknown.
-fuzhu::Facts yiyang_family(const fuzhu::Policy& p) {
-  auto f = p.new_facts();
-  CHECK_FALSE(f.set("household.region", std::string_view("湖南省益阳市赫山区")));
-  return f;
+  return fuzhu::testing::compiled(test_header(window) + body);
 }
 
 fuzhu::Evaluation run(const fuzhu::Policy& p, const fuzhu::Facts& f, const char* as_of) {
@@ -70,12 +47,6 @@ const fuzhu::Undetermined* undetermined(const fuzhu::Evaluation& ev, const std::
   return nullptr;
 }
 
-bool has_error(const std::vector<fuzhu::Diagnostic>& diags, const std::string& text) {
-  for (const auto& d : diags)
-    if (d.severity == fuzhu::Severity::error && d.message.find(text) != std::string::npos) return true;
-  return false;
-}
-
 const std::string kleene_body =
     "benefit both \"B\" { when household.low_income and household.housing_hardship to household }\n"
     "benefit either \"E\" { when household.low_income or household.housing_hardship to household }\n"
@@ -85,7 +56,7 @@ const std::string kleene_body =
 
 TEST_CASE("Kleene false and unknown is not granted") {
   auto p = compile(kleene_body);
-  auto f = yiyang_family(p);
+  auto f = yiyang_household(p);
   CHECK_FALSE(f.set("household.low_income", false));
   auto ev = run(p, f, "2026-11-23");
   CHECK(ev.in_force);
@@ -101,7 +72,7 @@ TEST_CASE("Kleene false and unknown is not granted") {
 
 TEST_CASE("Kleene true or unknown is granted") {
   auto p = compile(kleene_body);
-  auto f = yiyang_family(p);
+  auto f = yiyang_household(p);
   CHECK_FALSE(f.set("household.low_income", true));
   auto ev = run(p, f, "2026-11-23");
   auto* e = entitlement(ev, "either");
@@ -118,7 +89,7 @@ TEST_CASE("Kleene true or unknown is granted") {
 
 TEST_CASE("an unknown condition is undetermined and names the fact") {
   auto p = compile(kleene_body);
-  auto f = yiyang_family(p);
+  auto f = yiyang_household(p);
   auto ev = run(p, f, "2026-11-23");
   auto* u = undetermined(ev, "alone");
   REQUIRE(u != nullptr);
@@ -156,7 +127,7 @@ TEST_CASE("tier tables pick rows on both sides of boundaries") {
       "  monthly tier age(mother) { ..48 => 100 元, 49..59 => 200 元, 60.. => 300 元 }\n"
       "}\n");
   auto amount = [&](const char* birth, const char* as_of) -> std::int64_t {
-    auto f = yiyang_family(p);
+    auto f = yiyang_household(p);
     CHECK_FALSE(f.set("mother.birth_date", day(birth)));
     auto ev = run(p, f, as_of);
     auto* e = entitlement(ev, "t", "mother");
@@ -171,11 +142,10 @@ TEST_CASE("tier tables pick rows on both sides of boundaries") {
 }
 
 TEST_CASE("a tier table with a gap makes the benefit undetermined") {
-  fuzhu::CompileResult r = fuzhu::Policy::compile_string(
-      header() + "benefit t \"T\" { to mother monthly tier age(mother) { 49..59 => 200 元 } }\n", "test.policy",
-      options());
+  fuzhu::CompileResult r =
+      fuzhu::testing::compile_text(test_header() + "benefit t \"T\" { to mother monthly tier age(mother) { 49..59 => 200 元 } }\n");
   REQUIRE(r.ok());
-  auto f = yiyang_family(*r.policy);
+  auto f = yiyang_household(*r.policy);
   CHECK_FALSE(f.set("mother.birth_date", day("1990-01-01")));
   auto ev = run(*r.policy, f, "2026-11-23");  // 36: no row
   CHECK(entitlement(ev, "t") == nullptr);
@@ -192,7 +162,7 @@ TEST_CASE("schedule picks the figure in force at the evaluation date") {
       "    from 2024-01-01 => 590 元\n"
       "  }\n"
       "}\n");
-  auto f = yiyang_family(p);
+  auto f = yiyang_household(p);
   auto amount = [&](const char* as_of) -> std::int64_t {
     auto ev = run(p, f, as_of);
     auto* e = entitlement(ev, "t");
@@ -218,7 +188,7 @@ TEST_CASE("a match that does not cover the value is undetermined with a reason")
       "  to household\n"
       "  monthly match child.status { deceased => 490 元 }\n"
       "}\n");
-  auto f = yiyang_family(p);
+  auto f = yiyang_household(p);
   CHECK_FALSE(f.set("child.status", std::string_view("disabled")));
   auto ev = run(p, f, "2026-11-23");
   CHECK(entitlement(ev, "t") == nullptr);
@@ -227,7 +197,7 @@ TEST_CASE("a match that does not cover the value is undetermined with a reason")
   REQUIRE(u != nullptr);
   CHECK_FALSE(u->reason.empty());
 
-  auto g = yiyang_family(p);
+  auto g = yiyang_household(p);
   CHECK_FALSE(g.set("child.status", std::string_view("deceased")));
   auto ev2 = run(p, g, "2026-11-23");
   auto* e = entitlement(ev2, "t");
@@ -242,7 +212,7 @@ TEST_CASE("money arithmetic is exact") {
       "benefit c \"C\" { monthly 200 元 / 3 }\n"
       "benefit d \"D\" { yearly 0.1元 + 0.2元 }\n"
       "benefit e \"E\" { once 490 元 - 390.5 元 }\n");
-  auto f = yiyang_family(p);
+  auto f = yiyang_household(p);
   auto ev = run(p, f, "2026-11-23");
   auto fen = [&](const char* id) -> std::int64_t {
     auto* e = entitlement(ev, id);
@@ -261,14 +231,14 @@ TEST_CASE("money arithmetic is exact") {
 
 TEST_CASE("arithmetic overflow is an evaluation error not a crash") {
   auto p = compile("benefit t \"T\" { monthly household.income_last_year * 1000000000 * 1000000000 }\n");
-  auto f = yiyang_family(p);
+  auto f = yiyang_household(p);
   CHECK_FALSE(f.set("household.income_last_year", *Money::yuan(1000000000)));  // 1e11 fen * 1e18 overflows
   auto r = p.evaluate(f, day("2026-11-23"));
   CHECK_FALSE(r.ok());
-  CHECK(has_error(r.errors, "overflow"));
+  CHECK(error_with(r.errors, "overflow"));
 
   // A small income evaluates fine: 1 fen * 1e9 * 1e9 = 1e18 fen fits in 64 bits.
-  auto g = yiyang_family(p);
+  auto g = yiyang_household(p);
   CHECK_FALSE(g.set("household.income_last_year", Money{1}));
   auto ev = run(p, g, "2026-11-23");
   auto* e = entitlement(ev, "t");
@@ -278,11 +248,11 @@ TEST_CASE("arithmetic overflow is an evaluation error not a crash") {
 
 TEST_CASE("division by zero is an evaluation error") {
   auto p = compile("benefit t \"T\" { monthly 100 元 / household.relocation_floors }\n");
-  auto f = yiyang_family(p);
+  auto f = yiyang_household(p);
   CHECK_FALSE(f.set("household.relocation_floors", std::int64_t{0}));
   auto r = p.evaluate(f, day("2026-11-23"));
   CHECK_FALSE(r.ok());
-  CHECK(has_error(r.errors, "division by zero"));
+  CHECK(error_with(r.errors, "division by zero"));
 }
 
 TEST_CASE("granted() depends on another benefit") {
@@ -290,7 +260,7 @@ TEST_CASE("granted() depends on another benefit") {
       "benefit base \"Base\" { when household.low_income to household }\n"
       "benefit extra \"Extra\" { when granted(base) and household.housing_hardship to household }\n");
   {
-    auto f = yiyang_family(p);
+    auto f = yiyang_household(p);
     CHECK_FALSE(f.set("household.low_income", true));
     CHECK_FALSE(f.set("household.housing_hardship", true));
     auto ev = run(p, f, "2026-11-23");
@@ -298,7 +268,7 @@ TEST_CASE("granted() depends on another benefit") {
     CHECK(entitlement(ev, "extra") != nullptr);
   }
   {
-    auto f = yiyang_family(p);
+    auto f = yiyang_household(p);
     CHECK_FALSE(f.set("household.low_income", false));
     CHECK_FALSE(f.set("household.housing_hardship", true));
     auto ev = run(p, f, "2026-11-23");
@@ -306,7 +276,7 @@ TEST_CASE("granted() depends on another benefit") {
     CHECK(contains(ev.not_granted, "extra"));
   }
   {
-    auto f = yiyang_family(p);
+    auto f = yiyang_household(p);
     CHECK_FALSE(f.set("household.housing_hardship", true));
     auto ev = run(p, f, "2026-11-23");
     auto* u = undetermined(ev, "extra");
@@ -318,7 +288,7 @@ TEST_CASE("granted() depends on another benefit") {
 TEST_CASE("in_force is false outside the window") {
   auto p = compile("benefit t \"T\" { when true to household monthly 10 元 }\n",
                    "from 2026-01-01 to 2026-12-31");
-  auto f = yiyang_family(p);
+  auto f = yiyang_household(p);
   auto before = run(p, f, "2025-12-31");
   CHECK_FALSE(before.in_force);
   CHECK(before.entitlements.empty());
@@ -369,21 +339,21 @@ TEST_CASE("facts JSON with a wrong type is an error naming the path") {
   auto p = compile("");
   auto r = p.read_facts(R"({"mother": {"birth_date": 5}})");
   CHECK_FALSE(r.ok());
-  CHECK(has_error(r.diagnostics, "mother.birth_date"));
+  CHECK(error_with(r.diagnostics, "mother.birth_date"));
 }
 
 TEST_CASE("facts JSON with a bad enum value lists the allowed values") {
   auto p = compile("");
   auto r = p.read_facts(R"({"child": {"status": "lost"}})");
   CHECK_FALSE(r.ok());
-  CHECK(has_error(r.diagnostics, "child.status: \"lost\" is not one of deceased, disabled, living"));
+  CHECK(error_with(r.diagnostics, "child.status: \"lost\" is not one of deceased, disabled, living"));
 }
 
 TEST_CASE("facts JSON with an impossible date is an error") {
   auto p = compile("");
   auto r = p.read_facts(R"({"child": {"status": "deceased", "event_date": "2025-02-30"}})");
   CHECK_FALSE(r.ok());
-  CHECK(has_error(r.diagnostics, "child.event_date: \"2025-02-30\" is not a date"));
+  CHECK(error_with(r.diagnostics, "child.event_date: \"2025-02-30\" is not a date"));
 }
 
 TEST_CASE("malformed facts JSON points at the line and column") {
@@ -415,11 +385,11 @@ TEST_CASE("an unknown field in the facts is only a warning") {
 
 TEST_CASE("a birth date after the evaluation date is an error") {
   auto p = compile("benefit t \"T\" { when true to household }\n");
-  auto f = yiyang_family(p);
+  auto f = yiyang_household(p);
   CHECK_FALSE(f.set("mother.birth_date", day("2030-01-01")));
   auto r = p.evaluate(f, day("2026-11-23"));
   CHECK_FALSE(r.ok());
-  CHECK(has_error(r.errors, "after the evaluation date"));
+  CHECK(error_with(r.errors, "after the evaluation date"));
   // On the birth day itself it is fine.
   auto ok = p.evaluate(f, day("2030-01-01"));
   CHECK(ok.ok());
@@ -444,7 +414,7 @@ TEST_CASE("a definition that gives a reason gives it to every benefit that uses 
       "define 标准 = match child.status { deceased => 490 元, disabled => 420 元 }\n"
       "benefit first \"一\" { when 标准 > 400 元 to household }\n"
       "benefit second \"二\" { when 标准 > 400 元 to household }\n");
-  auto f = yiyang_family(p);
+  auto f = yiyang_household(p);
   CHECK_FALSE(f.set("child.status", std::string_view("living")));
   for (bool explain : {false, true}) {
     fuzhu::EvalOptions options;

@@ -14,6 +14,9 @@
 
 #include "compile/compiled.hpp"
 #include "fuzhu/fuzhu.hpp"
+#include "tests/support/compile.hpp"
+#include "tests/support/dates.hpp"
+#include "tests/support/facts.hpp"
 
 namespace {
 
@@ -31,28 +34,14 @@ fuzhu::Policy compile_file(const std::string& path) {
 }
 
 fuzhu::Policy compile_string(const std::string& body) {
-  fuzhu::CompileOptions o;
-  o.include_dirs = {FUZHU_SOURCE_DIR "/policies"};
-  std::string header =
-      "use \"facts.schema\"\n"
-      "policy \"测试\" {\n  document \"测试〔2026〕1号\"\n  in force from 2010-01-01\n  jurisdiction \"益阳市\"\n}\n";
-  auto r = fuzhu::Policy::compile_string(header + body, "test.policy", o);
-  INFO(fuzhu::render_all(r.diagnostics));
-  REQUIRE(r.ok());
-  return *r.policy;
+  return fuzhu::testing::compiled(fuzhu::testing::test_header() + body);
 }
 
 fuzhu::Evaluation evaluate(const fuzhu::Policy& p, const std::string& facts_json, const char* as_of,
                            bool explain = true) {
-  auto facts = p.read_facts(facts_json);
-  INFO(fuzhu::render_all(facts.diagnostics));
-  REQUIRE(facts.ok());
   fuzhu::EvalOptions options;
   options.explain = explain;
-  auto r = p.evaluate(*facts.facts, *fuzhu::Date::parse(as_of), options);
-  INFO(fuzhu::render_all(r.errors));
-  REQUIRE(r.ok());
-  return *r.evaluation;
+  return fuzhu::testing::evaluated(p, facts_json, fuzhu::testing::day(as_of), options);
 }
 
 // A bereaved family registered in Yiyang; the mother born on `mother_born`.

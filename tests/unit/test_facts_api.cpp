@@ -6,6 +6,7 @@
 #include <string>
 
 #include "fuzhu/fuzhu.hpp"
+#include "tests/support/compile.hpp"
 
 using fuzhu::Date;
 using fuzhu::FactType;
@@ -15,20 +16,10 @@ using fuzhu::Money;
 namespace {
 
 fuzhu::Policy compile(const std::string& text, const std::string& name = "test.policy") {
-  fuzhu::CompileOptions o;
-  o.include_dirs = {FUZHU_SOURCE_DIR "/policies"};
-  auto r = fuzhu::Policy::compile_string(text, name, o);
-  INFO(fuzhu::render_all(r.diagnostics));
-  REQUIRE(r.ok());
-  return *r.policy;
+  return fuzhu::testing::compiled(text, name);
 }
 
-fuzhu::Policy yiyang() {
-  auto r = fuzhu::Policy::compile_file(FUZHU_SOURCE_DIR "/policies/yiyang.policy");
-  INFO(fuzhu::render_all(r.diagnostics));
-  REQUIRE(r.ok());
-  return *r.policy;
-}
+fuzhu::Policy yiyang() { return fuzhu::testing::city_policy("yiyang"); }
 
 template <typename V>
 concept settable = requires(fuzhu::Facts f, V v) { f.set("child.disability_grade", v); };

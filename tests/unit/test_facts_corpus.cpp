@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fuzhu/fuzhu.hpp"
+#include "tests/support/files.hpp"
 #include "sim/report.hpp"
 #include "sim/simulate.hpp"
 #include "syntax/source.hpp"
@@ -29,12 +30,7 @@ const fuzhu::Policy& yiyang() {
   return policy;
 }
 
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using fuzhu::testing::read_file;
 
 // "accept", or "refuse PATH" with "-" for the family as a whole.
 struct Verdict {
@@ -87,7 +83,7 @@ void check_verdict(const std::string& name, const std::string& reader, const Ver
 }  // namespace
 
 TEST_CASE("every reader of facts gives every file of the shared corpus the same verdict") {
-  std::istringstream verdicts(read(corpus / "verdicts.txt"));
+  std::istringstream verdicts(read_file(corpus / "verdicts.txt"));
   int entries = 0, forms = 0;
   for (std::string line; std::getline(verdicts, line);) {
     if (line.empty() || line[0] == '#') continue;
@@ -97,7 +93,7 @@ TEST_CASE("every reader of facts gives every file of the shared corpus the same 
     const fs::path json = corpus / (name + ".json"), csv = corpus / (name + ".csv");
     REQUIRE_MESSAGE((fs::exists(json) || fs::exists(csv)), name);
     if (fs::exists(json)) {
-      check_verdict(name, "Policy::read_facts", by_read_facts(read(json)), expected);
+      check_verdict(name, "Policy::read_facts", by_read_facts(read_file(json)), expected);
       check_verdict(name, "simulate (JSON Lines)", by_simulate(json, fuzhu::sim::InputFormat::jsonl), expected);
       forms += 2;
     }
@@ -116,7 +112,7 @@ TEST_CASE("a value quoted in a message is cut between characters") {
   std::string sixty_four;
   for (int i = 0; i < 64; ++i) sixty_four += "益";
   const std::string expected = "child.status: \"" + sixty_four + "…\" is not one of deceased, disabled, living";
-  CHECK(by_read_facts(read(corpus / "long-value-cut.json")).message == expected);
+  CHECK(by_read_facts(read_file(corpus / "long-value-cut.json")).message == expected);
   CHECK(by_simulate(corpus / "long-value-cut.json", fuzhu::sim::InputFormat::jsonl).message == expected);
   CHECK(by_simulate(corpus / "long-value-cut.csv", fuzhu::sim::InputFormat::csv).message == "column 1: " + expected);
 }

@@ -15,31 +15,16 @@
 
 #include "cli/atomic_write.hpp"
 #include "files/read_file.hpp"
+#include "tests/support/files.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh folder for one test, removed at the end.
-struct Folder {
-  fs::path path;
-  explicit Folder(const std::string& name)
-      : path(fs::temp_directory_path() / ("fuzhu_files_" + std::to_string(::getpid()) + "_" + name)) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~Folder() { fs::remove_all(path); }
-  fs::path operator/(const std::string& name) const { return path / name; }
-};
+using Folder = fuzhu::testing::TempFolder;
+using fuzhu::testing::write_file;
 
-void write(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
-
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string read(const fs::path& path) { return fuzhu::testing::read_file(path); }
 
 fs::perms mode_of(const fs::path& path) { return fs::status(path).permissions(); }
 
@@ -57,14 +42,14 @@ using fuzhu::files::ReadStatus;
 
 TEST_CASE("read_file reads a regular file whole and says what else a path is") {
   Folder f("read");
-  write(f / "a.txt", "一二三");
+  write_file(f / "a.txt", "一二三");
   auto ok = read_file(f / "a.txt", 100);
   CHECK(ok.ok());
   CHECK(ok.text == "一二三");
   CHECK(read_file(f / "nowhere", 100).status == ReadStatus::not_found);
   CHECK(read_file(f.path, 100).status == ReadStatus::is_directory);
   CHECK(fuzhu::files::describe(read_file(f.path, 100), 100) == "is a directory, not a file");
-  write(f / "big.txt", std::string(101, 'x'));
+  write_file(f / "big.txt", std::string(101, 'x'));
   auto big = read_file(f / "big.txt", 100);
   CHECK(big.status == ReadStatus::too_large);
   CHECK(big.size == 101);
@@ -92,7 +77,7 @@ TEST_CASE("read_file stops at the bound when a file reports size 0") {
 
 TEST_CASE("write_atomically replaces a file and keeps its permissions") {
   Folder f("mode");
-  write(f / "p.policy", "old");
+  write_file(f / "p.policy", "old");
   fs::permissions(f / "p.policy", fs::perms::owner_read | fs::perms::group_read);  // 0440
   CHECK(write_atomically(f / "p.policy", "new") == "");
   CHECK(read(f / "p.policy") == "new");
@@ -113,8 +98,8 @@ TEST_CASE("write_atomically gives a new file the umask's permissions") {
 // there sent the formatted text into any file.
 TEST_CASE("write_atomically never writes through a planted temporary name") {
   Folder f("planted");
-  write(f / "victim", "secret");
-  write(f / "p.policy", "old");
+  write_file(f / "victim", "secret");
+  write_file(f / "p.policy", "old");
   fs::create_symlink(f / "victim", f / "p.policy.fmt-tmp");
   fs::create_symlink(f / "victim", f / ".p.policy.XXXXXX");
   CHECK(write_atomically(f / "p.policy", "new") == "");
@@ -126,7 +111,7 @@ TEST_CASE("write_atomically never writes through a planted temporary name") {
 TEST_CASE("write_atomically writes through a symbolic link to its target and keeps the link") {
   Folder f("symlink");
   fs::create_directories(f / "real");
-  write(f / "real" / "p.policy", "old");
+  write_file(f / "real" / "p.policy", "old");
   fs::create_symlink("real/p.policy", f / "link.policy");
   CHECK(write_atomically(f / "link.policy", "new") == "");
   CHECK(fs::is_symlink(f / "link.policy"));
@@ -138,7 +123,7 @@ TEST_CASE("write_atomically writes through a symbolic link to its target and kee
 
 TEST_CASE("write_atomically keeps a file with several hard links shared") {
   Folder f("hardlink");
-  write(f / "a.policy", "old");
+  write_file(f / "a.policy", "old");
   fs::create_hard_link(f / "a.policy", f / "b.policy");
   CHECK(write_atomically(f / "a.policy", "newer text") == "");
   CHECK(read(f / "b.policy") == "newer text");
@@ -155,7 +140,7 @@ TEST_CASE("write_atomically refuses a folder or a device") {
 // why, leaves the old file as it was and no temporary file behind.
 TEST_CASE("a failed write says why and leaves the file and the folder as they were") {
   Folder f("fail");
-  write(f / "p.policy", "old");
+  write_file(f / "p.policy", "old");
   std::signal(SIGXFSZ, SIG_IGN);
   rlimit old{};
   ::getrlimit(RLIMIT_FSIZE, &old);
@@ -172,10 +157,10 @@ TEST_CASE("a failed write says why and leaves the file and the folder as they we
 
 TEST_CASE("same_file sees one file under two names") {
   Folder f("same");
-  write(f / "a", "x");
+  write_file(f / "a", "x");
   fs::create_symlink(f / "a", f / "link");
   fs::create_hard_link(f / "a", f / "hard");
-  write(f / "b", "x");
+  write_file(f / "b", "x");
   CHECK(fuzhu::cli::same_file(f / "a", f / "link"));
   CHECK(fuzhu::cli::same_file(f / "hard", f / "link"));
   CHECK_FALSE(fuzhu::cli::same_file(f / "a", f / "b"));

@@ -12,6 +12,8 @@
 
 #include "format/format.hpp"
 #include "fuzhu/fuzhu.hpp"
+#include "tests/support/compile.hpp"
+#include "tests/support/files.hpp"
 
 namespace {
 
@@ -20,12 +22,7 @@ using fuzhu::format::KeywordSet;
 
 const fs::path policies_dir = fs::path(FUZHU_SOURCE_DIR) / "policies";
 
-std::string read(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using fuzhu::testing::read_file;
 
 // The formatted text; fails the test when the formatter refuses.
 std::string formatted(const std::string& source, KeywordSet keywords = KeywordSet::keep) {
@@ -45,14 +42,7 @@ std::vector<fs::path> repository_files() {
   return files;
 }
 
-fuzhu::Policy compiled(const std::string& source, const fs::path& as) {
-  fuzhu::CompileOptions options;
-  options.include_dirs = {policies_dir};
-  auto result = fuzhu::Policy::compile_string(source, as.string(), options);
-  INFO(fuzhu::render_all(result.diagnostics));
-  REQUIRE(result.ok());
-  return *result.policy;
-}
+fuzhu::Policy compiled(const std::string& source, const fs::path& as) { return fuzhu::testing::compiled(source, as.string()); }
 
 // What a policy says of one case: its evaluation as JSON, or its errors.
 std::string outcome(const fuzhu::Policy& policy, const nlohmann::json& c) {
@@ -201,16 +191,16 @@ TEST_CASE("a file with a syntax error is reported and not formatted") {
 TEST_CASE("every file in policies is a fixed point of the formatter") {
   for (const auto& path : repository_files()) {
     CAPTURE(path.string());
-    const std::string once = formatted(read(path));
+    const std::string once = formatted(read_file(path));
     CHECK(formatted(once) == once);
-    CHECK(once == read(path));  // the repository's files are kept formatted
+    CHECK(once == read_file(path));  // the repository's files are kept formatted
   }
 }
 
 TEST_CASE("every file survives Chinese then English keywords unchanged") {
   for (const auto& path : repository_files()) {
     CAPTURE(path.string());
-    const std::string en = formatted(read(path), KeywordSet::en);
+    const std::string en = formatted(read_file(path), KeywordSet::en);
     const std::string zh = formatted(en, KeywordSet::zh);
     CHECK(zh != en);
     CHECK(formatted(zh, KeywordSet::en) == en);
@@ -223,13 +213,13 @@ TEST_CASE("each policy evaluates the same in Chinese and in English on its cases
   for (const auto& path : repository_files()) {
     if (path.extension() != ".policy") continue;
     CAPTURE(path.string());
-    const std::string source = read(path);
+    const std::string source = read_file(path);
     auto zh = compiled(formatted(source, KeywordSet::zh), path);
     auto en = compiled(formatted(source, KeywordSet::en), path);
     const fs::path cases_file =
         fs::path(FUZHU_SOURCE_DIR) / "tests" / "cases" / (path.stem().string() + ".cases.json");
     REQUIRE(fs::exists(cases_file));
-    auto suite = nlohmann::json::parse(read(cases_file));
+    auto suite = nlohmann::json::parse(read_file(cases_file));
     for (const auto& c : suite.at("cases")) {
       CAPTURE(c.value("name", ""));
       CHECK(outcome(zh, c) == outcome(en, c));

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "fuzhu/fuzhu.hpp"
+#include "tests/support/files.hpp"
 
 namespace {
 
@@ -26,17 +27,12 @@ using fuzhu::Policy;
 
 const fs::path policies = fs::path(FUZHU_SOURCE_DIR) / "policies";
 
-std::string read(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using fuzhu::testing::read_file;
 
 // Yiyang's policy text, changed by `edit`, compiled as if it were the file.
 std::shared_ptr<const Policy> yiyang(const std::string& from = "", const std::string& to = "",
                                      const std::string& appended = "") {
-  std::string text = read(policies / "yiyang.policy");
+  std::string text = read_file(policies / "yiyang.policy");
   if (!from.empty()) {
     auto at = text.find(from);
     REQUIRE(at != std::string::npos);
@@ -61,7 +57,7 @@ std::int64_t monthly_fen(const Policy& policy, const std::string& family) {
 }  // namespace
 
 TEST_CASE("concurrency: a policy swapped under load gives each evaluation the old or the new answer") {
-  const std::string family = read(fs::path(FUZHU_SOURCE_DIR) / "examples" / "families" / "yiyang_bereaved.json");
+  const std::string family = read_file(fs::path(FUZHU_SOURCE_DIR) / "examples" / "families" / "yiyang_bereaved.json");
   auto old_policy = yiyang();
   // A reform: the allowance for a deceased child rises from 490 to 520 元.
   auto new_policy = yiyang("deceased => 490 元", "deceased => 520 元");
@@ -120,7 +116,7 @@ TEST_CASE("concurrency: a policy swapped under load gives each evaluation the ol
 }
 
 TEST_CASE("concurrency: facts read for one facts schema are refused by a policy with another") {
-  const std::string family = read(fs::path(FUZHU_SOURCE_DIR) / "examples" / "families" / "yiyang_bereaved.json");
+  const std::string family = read_file(fs::path(FUZHU_SOURCE_DIR) / "examples" / "families" / "yiyang_bereaved.json");
   auto old_policy = yiyang();
   auto reform = yiyang("deceased => 490 元", "deceased => 520 元");
   // A new version that adds a fact of its own: another facts layout.

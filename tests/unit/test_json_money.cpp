@@ -7,6 +7,8 @@
 
 #include "fuzhu/fuzhu.hpp"
 #include "io/json_writer.hpp"
+#include "tests/support/compile.hpp"
+#include "tests/support/facts.hpp"
 
 using fuzhu::Money;
 using fuzhu::detail::Json;
@@ -15,21 +17,9 @@ using fuzhu::detail::yuan_number;
 namespace {
 
 fuzhu::Evaluation evaluate_amount(const std::string& amount) {
-  fuzhu::CompileOptions o;
-  o.include_dirs = {FUZHU_SOURCE_DIR "/policies"};
-  auto compiled = fuzhu::Policy::compile_string(
-      "use \"facts.schema\"\n"
-      "policy \"测试\" { document \"测试〔2026〕1号\" in force from 2010-01-01 jurisdiction \"益阳市\" }\n"
-      "benefit big \"大额\" { cites \"一\" once " + amount + " }\n",
-      "money.policy", o);
-  INFO(fuzhu::render_all(compiled.diagnostics));
-  REQUIRE(compiled.ok());
-  auto facts = compiled.policy->read_facts(R"({"household": {"region": "湖南省益阳市"}})");
-  REQUIRE(facts.ok());
-  auto result = compiled.policy->evaluate(*facts.facts, fuzhu::Date{2026, 1, 1});
-  INFO(fuzhu::render_all(result.errors));
-  REQUIRE(result.ok());
-  return *result.evaluation;
+  auto policy = fuzhu::testing::compiled(fuzhu::testing::test_header() + "benefit big \"大额\" { cites \"一\" once " + amount + " }\n",
+                                         "money.policy");
+  return fuzhu::testing::evaluated(policy, R"({"household": {"region": "湖南省益阳市"}})", fuzhu::Date{2026, 1, 1});
 }
 
 }  // namespace

@@ -14,16 +14,19 @@
 
 #include "fuzhu/fuzhu.hpp"
 #include "limits.hpp"
+#include "tests/support/compile.hpp"
+#include "tests/support/diagnostics.hpp"
+#include "tests/support/files.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 using namespace fuzhu;
 
+using testing::error_with;
+
 CompileResult compile(const std::string& source, const std::string& name = "limits.policy") {
-  CompileOptions options;
-  options.include_dirs = {FUZHU_SOURCE_DIR "/policies"};
-  return Policy::compile_string(source, name, options);
+  return testing::compile_text(source, name);
 }
 
 // Lines 1-7; the declarations under test start on line 8. Further `use`
@@ -37,19 +40,6 @@ const std::string policy_header =
     "  jurisdiction \"益阳市\"\n"
     "}\n";
 const std::string header = uses_schema + policy_header;
-
-// The first error whose message contains `text`, or null.
-const Diagnostic* error_with(const CompileResult& r, const std::string& text) {
-  for (const auto& d : r.diagnostics)
-    if (d.severity == Severity::error && d.message.find(text) != std::string::npos) return &d;
-  return nullptr;
-}
-
-const Diagnostic* error_with(const std::vector<Diagnostic>& list, const std::string& text) {
-  for (const auto& d : list)
-    if (d.severity == Severity::error && d.message.find(text) != std::string::npos) return &d;
-  return nullptr;
-}
 
 // `text` padded with a comment to exactly `size` bytes.
 std::string padded_to(std::string text, std::size_t size) {
@@ -69,18 +59,7 @@ std::string service(const std::string& id, const std::string& condition) {
   return fmt::format("benefit {} \"服务\" {{\n  cites \"一\"\n  when {}\n  to household\n  grants \"探视\"\n}}\n", id, condition);
 }
 
-// A fresh folder under the system's temporary folder, removed at the end.
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& name) : path(fs::temp_directory_path() / ("fuzhu-limits-" + name)) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  void write(const std::string& file, const std::string& text) const {
-    std::ofstream(path / file, std::ios::binary) << text;
-  }
-};
+using TempDir = testing::TempFolder;
 
 const std::string family = R"({
   "household": {"region": "湖南省益阳市赫山区", "area": "urban", "district_kind": "city_district"},

@@ -9,6 +9,8 @@
 
 #include "eval/payers.hpp"
 #include "fuzhu/fuzhu.hpp"
+#include "tests/support/compile.hpp"
+#include "tests/support/facts.hpp"
 
 using fuzhu::ast::ShareKind;
 using fuzhu::detail::ShareOf;
@@ -33,32 +35,14 @@ ShareOf figure(std::int64_t fen) { return {ShareKind::figure, fen}; }
 ShareOf percent(std::int64_t ppm) { return {ShareKind::percent, ppm}; }
 ShareOf parts(std::int64_t n) { return {ShareKind::parts, n}; }
 
-fuzhu::CompileOptions options() {
-  fuzhu::CompileOptions o;
-  o.include_dirs = {FUZHU_SOURCE_DIR "/policies"};
-  return o;
-}
-
 const std::string header =
     "use \"facts.schema\"\n"
     "policy \"测试\" { document \"测试〔2026〕1号\" in force from 2010-01-01 jurisdiction \"益阳市\" }\n";
 
-fuzhu::CompileResult compile(const std::string& body) {
-  return fuzhu::Policy::compile_string(header + body, "payers.policy", options());
-}
-
-fuzhu::Policy policy(const std::string& body) {
-  auto r = compile(body);
-  INFO(fuzhu::render_all(r.diagnostics));
-  REQUIRE(r.ok());
-  return *r.policy;
-}
+fuzhu::Policy policy(const std::string& body) { return fuzhu::testing::compiled(header + body, "payers.policy"); }
 
 fuzhu::EvalResult evaluate(const fuzhu::Policy& p, const std::string& family) {
-  auto facts = p.read_facts(family);
-  INFO(fuzhu::render_all(facts.diagnostics));
-  REQUIRE(facts.ok());
-  return p.evaluate(*facts.facts, fuzhu::Date{2026, 6, 1});
+  return p.evaluate(fuzhu::testing::facts_of(p, family), fuzhu::Date{2026, 6, 1});
 }
 
 const fuzhu::Entitlement& only(const fuzhu::EvalResult& r) {

@@ -7,46 +7,27 @@
 
 #include "compile/compiled.hpp"
 #include "fuzhu/fuzhu.hpp"
+#include "tests/support/compile.hpp"
+#include "tests/support/dates.hpp"
+#include "tests/support/facts.hpp"
 
 using fuzhu::Date;
 
 namespace {
 
-fuzhu::CompileOptions options() {
-  fuzhu::CompileOptions o;
-  o.include_dirs = {FUZHU_SOURCE_DIR "/policies"};
-  return o;
-}
+using fuzhu::testing::day;
 
-fuzhu::Policy compile(const std::string& text) {
-  auto r = fuzhu::Policy::compile_string(text, "test.policy", options());
-  INFO(fuzhu::render_all(r.diagnostics));
-  REQUIRE(r.ok());
-  return *r.policy;
-}
+fuzhu::Policy compile(const std::string& text) { return fuzhu::testing::compiled(text); }
 
-const std::string yiyang_header =
-    "use \"facts.schema\"\n"
-    "policy \"测试\" {\n  document \"测试〔2026〕2号\"\n  in force from 2010-01-01\n  jurisdiction \"益阳市\"\n}\n";
-
-Date day(const char* text) { return *Date::parse(text); }
+const std::string yiyang_header = fuzhu::testing::test_header();
 
 fuzhu::Evaluation run(const fuzhu::Policy& p, const std::string& json, const char* as_of) {
-  auto facts = p.read_facts(json);
-  INFO(fuzhu::render_all(facts.diagnostics));
-  REQUIRE(facts.ok());
-  auto r = p.evaluate(*facts.facts, day(as_of));
-  INFO(fuzhu::render_all(r.errors));
-  REQUIRE(r.ok());
-  return *r.evaluation;
+  return fuzhu::testing::evaluated(p, json, day(as_of));
 }
 
 // The errors of evaluating `json` on `as_of` (empty when it evaluates).
 std::vector<fuzhu::Diagnostic> errors(const fuzhu::Policy& p, const std::string& json, const char* as_of) {
-  auto facts = p.read_facts(json);
-  INFO(fuzhu::render_all(facts.diagnostics));
-  REQUIRE(facts.ok());
-  return p.evaluate(*facts.facts, day(as_of)).errors;
+  return p.evaluate(fuzhu::testing::facts_of(p, json), day(as_of)).errors;
 }
 
 std::vector<std::string> rows(const fuzhu::Evaluation& e) {

@@ -9,6 +9,7 @@
 
 #include "eval/evaluate.hpp"
 #include "fuzhu/fuzhu.hpp"
+#include "tests/support/files.hpp"
 #include "io/facts.hpp"
 #include "sim/family_reader.hpp"
 #include "sim/simulate.hpp"
@@ -50,10 +51,7 @@ std::string read_line(fuzhu::sim::FamilyReader& reader, const std::string& line,
   return reader.read(block, block.lines[0], facts).message;
 }
 
-std::string yiyang5_jsonl() {
-  std::ifstream in(FUZHU_SOURCE_DIR "/tests/sim/yiyang5.jsonl");
-  return {std::istreambuf_iterator<char>(in), {}};
-}
+std::string yiyang5_jsonl() { return fuzhu::testing::read_file(FUZHU_SOURCE_DIR "/tests/sim/yiyang5.jsonl"); }
 
 }  // namespace
 

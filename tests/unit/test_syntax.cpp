@@ -8,14 +8,11 @@
 
 #include "fuzhu/fuzhu.hpp"
 #include "grammar/grammar.hpp"
+#include "tests/support/compile.hpp"
 
 namespace {
 
-fuzhu::CompileResult compile(const std::string& source) {
-  fuzhu::CompileOptions options;
-  options.include_dirs = {FUZHU_SOURCE_DIR "/policies"};
-  return fuzhu::Policy::compile_string(source, "test.policy", options);
-}
+fuzhu::CompileResult compile(const std::string& source) { return fuzhu::testing::compile_text(source); }
 
 // Lines 1-7.
 const std::string header =

@@ -8,6 +8,8 @@
 #include <string>
 
 #include "fuzhu/fuzhu.hpp"
+#include "tests/support/compile.hpp"
+#include "tests/support/facts.hpp"
 #include "sim/report.hpp"
 #include "sim/simulate.hpp"
 
@@ -17,21 +19,9 @@ namespace fs = std::filesystem;
 using fuzhu::AmountKind;
 using fuzhu::Period;
 
-fuzhu::Policy city(const std::string& name) {
-  auto r = fuzhu::Policy::compile_file(FUZHU_SOURCE_DIR "/policies/" + name + ".policy");
-  INFO(fuzhu::render_all(r.diagnostics));
-  REQUIRE(r.ok());
-  return *r.policy;
-}
+using fuzhu::testing::evaluated;
 
-fuzhu::Evaluation evaluate(const fuzhu::Policy& p, const std::string& family, fuzhu::Date as_of) {
-  auto facts = p.read_facts(family);
-  REQUIRE(facts.ok());
-  auto r = p.evaluate(*facts.facts, as_of);
-  INFO(fuzhu::render_all(r.errors));
-  REQUIRE(r.ok());
-  return *r.evaluation;
-}
+fuzhu::Policy city(const std::string& name) { return fuzhu::testing::city_policy(name); }
 
 // Zhangdian, 2024-06-01, bereaved: mother 48, father 55. Cash: the festival
 // gift 2 × 300 = 600 a year. In kind: the father's check-up 300 (50–64) and
@@ -59,7 +49,7 @@ const std::string yiyang_family =
 }  // namespace
 
 TEST_CASE("eval keeps Zhangdian's in-kind check-up and insurance out of the cash total") {
-  auto e = evaluate(city("zhangdian"), zhangdian_family, fuzhu::Date{2024, 6, 1});
+  auto e = evaluated(city("zhangdian"), zhangdian_family, fuzhu::Date{2024, 6, 1});
   CHECK(fuzhu::total(e, Period::yearly)->fen == 60000);
   CHECK(fuzhu::total(e, Period::yearly, AmountKind::in_kind)->fen == 90000);
   const std::string json = fuzhu::to_json(e);
@@ -73,7 +63,7 @@ TEST_CASE("eval keeps Zhangdian's in-kind check-up and insurance out of the cash
 }
 
 TEST_CASE("eval keeps Ankang's at-least building subsidy apart from cash") {
-  auto e = evaluate(city("ankang"), ankang_family, fuzhu::Date{2024, 6, 1});
+  auto e = evaluated(city("ankang"), ankang_family, fuzhu::Date{2024, 6, 1});
   CHECK(fuzhu::total(e, Period::once)->fen == 2000000);
   CHECK(fuzhu::total(e, Period::once, AmountKind::minimum)->fen == 5000000);
   CHECK(fuzhu::to_text(e).find("at least (不低于, the figure may be higher): per month 0 元, per year 0 元, once 50000 元") !=
@@ -81,7 +71,7 @@ TEST_CASE("eval keeps Ankang's at-least building subsidy apart from cash") {
 }
 
 TEST_CASE("a discretionary at-least amount counts as discretionary only") {
-  auto e = evaluate(city("yiyang"), yiyang_family, fuzhu::Date{2026, 11, 23});
+  auto e = evaluated(city("yiyang"), yiyang_family, fuzhu::Date{2026, 11, 23});
   CHECK(fuzhu::total(e, Period::once)->fen == 0);
   CHECK(fuzhu::total(e, Period::once, AmountKind::minimum)->fen == 0);
   CHECK(fuzhu::total(e, Period::once, AmountKind::discretionary)->fen == 500000);

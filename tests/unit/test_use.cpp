@@ -12,22 +12,19 @@
 #include <string>
 
 #include "fuzhu/fuzhu.hpp"
+#include "tests/support/compile.hpp"
+#include "tests/support/diagnostics.hpp"
+#include "tests/support/files.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Folder {
-  fs::path path;
-  explicit Folder(const std::string& name)
-      : path(fs::temp_directory_path() / ("fuzhu_use_" + std::to_string(::getpid()) + "_" + name)) {
-    fs::remove_all(path);
+// A temporary folder holding policies/facts.schema, where the policy under test lives.
+struct Folder : fuzhu::testing::TempFolder {
+  explicit Folder(const std::string& name) : TempFolder("use_" + name) {
     fs::create_directories(path / "policies");
-    fs::copy_file(FUZHU_SOURCE_DIR "/policies/facts.schema", path / "policies" / "facts.schema");
-  }
-  ~Folder() { fs::remove_all(path); }
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name, std::ios::binary) << text;
+    fs::copy_file(fuzhu::testing::policies_dir() / "facts.schema", path / "policies" / "facts.schema");
   }
 };
 
@@ -41,11 +38,7 @@ fuzhu::CompileResult compile(const Folder& f, const std::string& used, fuzhu::Co
   return fuzhu::Policy::compile_string(text, (f.path / "policies" / "p.policy").string(), options);
 }
 
-std::string codes(const fuzhu::CompileResult& r) {
-  std::string out;
-  for (const auto& d : r.diagnostics) out += d.code + " ";
-  return out;
-}
+std::string codes(const fuzhu::CompileResult& r) { return fuzhu::testing::codes_of(r.diagnostics); }
 
 // Nothing of the used file's contents reaches any message.
 void shows_nothing_of(const fuzhu::CompileResult& r, const std::string& secret) {

@@ -11,16 +11,13 @@
 #include "eval/jurisdiction.hpp"
 #include "fuzhu/value.hpp"
 #include "io/facts.hpp"
+#include "tests/support/dates.hpp"
 
 using fuzhu::Date;
 using fuzhu::Money;
 
 namespace {
-Date d(const char* text) {
-  auto parsed = Date::parse(text);
-  REQUIRE(parsed.has_value());
-  return *parsed;
-}
+Date d(const char* text) { return fuzhu::testing::day(text); }
 }  // namespace
 
 TEST_CASE("Money parse gives exact fen") {
