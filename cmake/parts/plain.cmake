@@ -19,10 +19,13 @@ if(TARGET unit_tests)
                      -DWORK=${PROJECT_BINARY_DIR} -DGOLDEN=tests/plain/${city}.zh.txt -P ${PROJECT_SOURCE_DIR}/tests/plain/compare.cmake
              WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   endforeach()
-  add_test(NAME plain.yiyang.en
-           COMMAND ${CMAKE_COMMAND} -DFUZHU=$<TARGET_FILE:fuzhu_cli> -DPOLICY=policies/yiyang.policy -DLANG=en
-                   -DWORK=${PROJECT_BINARY_DIR} -DGOLDEN=tests/plain/yiyang.en.txt -P ${PROJECT_SOURCE_DIR}/tests/plain/compare.cmake
-           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  # And in English (--lang en), for readers who do not read Chinese.
+  foreach(city ankang foshan songjiang yiyang zhangdian)
+    add_test(NAME plain.${city}.en
+             COMMAND ${CMAKE_COMMAND} -DFUZHU=$<TARGET_FILE:fuzhu_cli> -DPOLICY=policies/${city}.policy -DLANG=en
+                     -DWORK=${PROJECT_BINARY_DIR} -DGOLDEN=tests/plain/${city}.en.txt -P ${PROJECT_SOURCE_DIR}/tests/plain/compare.cmake
+             WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  endforeach()
 endif()
 
 if(TARGET fuzhu_cli)
@@ -35,7 +38,7 @@ if(TARGET fuzhu_cli AND FUZHU_BUILD_TESTS)
     "missing: special_allowance mother 500.*规则 special_allowance 特别扶助金：条件：扶助对象家庭；对象：夫妻每人；金额：子女死亡每月490元"
     $<TARGET_FILE:fuzhu_cli> test tests/plain/failing.cases.json)
   fuzhu_expect_test(plain.eval_explain_en 0
-    "Rule: Condition: 扶助对象家庭; Recipient: each parent; Amount: the child deceased: 490 yuan a month.*when 扶助对象家庭"
+    "Rule: Condition: 扶助对象家庭; Recipient: each parent; Amount: the child is deceased: 490 yuan a month.*when 扶助对象家庭"
     $<TARGET_FILE:fuzhu_cli> eval policies/yiyang.policy examples/families/yiyang_bereaved.json --as-of 2026-11-23 --explain --lang en)
   fuzhu_expect_test(plain.eval_explain_json 0
     "\"plain\": \"条件：扶助对象家庭；对象：夫妻每人；金额：子女死亡每月490元"

@@ -151,7 +151,8 @@ std::string Phrases::value_label(const ast::EnumDecl& decl, int value) const {
   // The checker resolved every value; an index out of range would be its bug, not a reason to crash.
   if (value < 0 || static_cast<std::size_t>(value) >= decl.values.size()) return "?";
   const ast::EnumValue& v = decl.values[static_cast<std::size_t>(value)];
-  return zh() && !v.label.empty() ? v.label : v.name;
+  if (zh()) return v.label.empty() ? v.name : v.label;
+  return words_of(v.name);  // city district, not city_district
 }
 
 const ast::FieldDecl* Phrases::field_decl(const Expr& e) {
@@ -184,7 +185,7 @@ std::string Phrases::possessive(const std::string& subject, std::string_view wha
   // 子女状况 names its subject already: not 子女子女状况.
   if (zh()) return what.starts_with(subject) ? std::string(what) : subject + std::string(what);
   if (subject.empty()) return std::string(what);
-  return fmt::format("{}'s {}", subject, what);
+  return fmt::format("{}'s {}", subject, what);  // subjects are singular: the mother, either parent, that member
 }
 
 std::string Phrases::field(const Expr& e, std::string_view person) const {
@@ -226,9 +227,12 @@ std::string Phrases::atom(const Expr& e, std::string_view person) const {
       return enum_test(*e.operands[0], values, false, person);
     }
     case ExprKind::field:
+      // A yes-or-no fact has no English verb in its name (glory_certificate):
+      // it reads as a form's box, "the family's glory certificate: yes".
       if (zh()) return field(e, person);
-      return fmt::format("{}: {}", subject(*e.operands[0], person), field_label(e));
+      return fmt::format("{}: {}", field(e, person), w_.yes);
     case ExprKind::quantified: {
+      if (!zh()) return quantified_en(e);  // the body speaks of the quantified person only
       std::string_view who = e.over_members ? (e.quantifier_all ? w_.all_member : w_.any_member)
                                             : (e.quantifier_all ? w_.all_parent : w_.any_parent);
       const Expr& body = *e.operands[0];
@@ -240,13 +244,26 @@ std::string Phrases::atom(const Expr& e, std::string_view person) const {
   }
 }
 
+// English has no way to say 夫妻任一方年满60周岁 with the person left out:
+// one fact reads "either parent is aged 60 or over", several name the
+// parent again: "either parent: (that parent is aged 60 or over and that
+// parent's self care is none)".
+std::string Phrases::quantified_en(const Expr& e) const {
+  std::string_view who = e.over_members ? (e.quantifier_all ? w_.all_member : w_.any_member)
+                                        : (e.quantifier_all ? w_.all_parent : w_.any_parent);
+  const Expr& body = *e.operands[0];
+  if (!is_logic(body)) return logic(body, who, false);
+  std::string_view that = e.over_members ? "that member" : "that parent";
+  return fmt::format("{}: {}{}{}", who, w_.open, logic(body, that, false), w_.close);
+}
+
 // Negations in the label's own words where it has them (无再生育意愿, 未婚,
 // 女方已故); a flipped comparison; otherwise 非 / 不属于 / 并非（…）.
 std::string Phrases::negation(const Expr& e, std::string_view person) const {
   if (e.kind == ExprKind::field) {
     std::string who = subject(*e.operands[0], person);
     std::string label = field_label(e);
-    if (!zh()) return fmt::format("{}: not {}", who, label);
+    if (!zh()) return fmt::format("{}: {}", field(e, person), w_.no);
     if (auto negated = negate_label(label)) return who + *negated;
     return who + std::string(w_.not_prefix) + label;
   }
@@ -483,7 +500,7 @@ std::string Phrases::match(const Expr& e, const Figure& figure, std::string_view
     std::vector<std::string> labels;
     for (const auto& name : arm.values) labels.push_back(decl ? value_label(*decl, decl->index_of(name)) : name);
     std::string label = join(labels, zh() ? "或" : " or ");
-    if (bands.empty() && !who.empty()) label = zh() ? who + label : fmt::format("{} {}", who, label);
+    if (bands.empty() && !who.empty()) label = zh() ? who + label : fmt::format("{} is {}", who, label);
     any_banded = any_banded || banded(*arm.result);
     bands.push_back(band(std::move(label), *arm.result, figure, person));
   }

@@ -44,6 +44,7 @@ class Phrases {
   std::string logic(const ast::Expr& e, std::string_view person, bool top) const;
   std::string atom(const ast::Expr& e, std::string_view person) const;
   std::string negation(const ast::Expr& e, std::string_view person) const;
+  std::string quantified_en(const ast::Expr& e) const;
   std::string comparison(const ast::Expr& e, ast::BinaryOp op, std::string_view person) const;
   std::string enum_test(const ast::Expr& subject, const std::vector<int>& values, bool negated,
                         std::string_view person) const;

@@ -60,6 +60,12 @@ class BenefitWriter {
 
   bool zh() const { return lang_ == Lang::zh; }
 
+  // "at least " before a figure, "at least" before a colon.
+  static std::string_view trimmed(std::string_view word) {
+    while (!word.empty() && word.back() == ' ') word.remove_suffix(1);
+    return word;
+  }
+
   // 夫妻每人，须本人年满60周岁
   std::string recipient(const ast::Benefit& b) const {
     std::string who;
@@ -103,7 +109,7 @@ class BenefitWriter {
     // A minimum over bands is said once, before them; over one figure, with it.
     bool banded = Phrases::banded(*b.amount);
     std::string text = say_.amount(*b.amount, figure(b, b.minimum && !banded), w_.person);
-    if (b.minimum && banded) text = fmt::format("{}{}{}", w_.at_least, w_.label_sep, text);
+    if (b.minimum && banded) text = fmt::format("{}{}{}", trimmed(w_.at_least), w_.label_sep, text);
     return text;
   }
 

@@ -58,8 +58,9 @@ TEST_CASE("plain: negations read in the label's own words") {
   CHECK(benefit(p, "c").condition == "女方未满49周岁，且非生活困难（低收入、低保）家庭");
   // 子女状况 already names the child.
   CHECK(benefit(p, "d").condition == "子女状况不为死亡，且子女状况不为伤残或健在");
+  // English has no negating words in the field names: a yes-or-no fact reads as a form's box.
   CHECK(benefit(p, "a", fuzhu::Lang::en).condition ==
-        "the family: not wants another child, and the child: not married, and not (the father is living)");
+        "the family's wants another child: no, and the child's married: no, and not (the father is living)");
 }
 
 TEST_CASE("plain: the issue's example, amounts by band and from a date, payers' shares") {
@@ -87,7 +88,8 @@ TEST_CASE("plain: the issue's example, amounts by band and from a date, payers' 
                          rule.payers + "；形式：现金");
   CHECK(definition(p, "扶助对象家庭").text == "计生特殊家庭，且女方年满49周岁");
   const auto& en = benefit(p, "special_allowance", fuzhu::Lang::en);
-  CHECK(en.amount == "the child deceased: 490 yuan a month, disabled: 420 yuan a month (from 2017-09-29)");
+  CHECK(en.amount == "the child is deceased: 490 yuan a month, disabled: 420 yuan a month (from 2017-09-29)");
+  CHECK(benefit(p, "special_allowance", fuzhu::Lang::en).payers.find("district kind is city district") != std::string::npos);
   CHECK(en.recipient == "each parent");
 }
 
@@ -127,6 +129,10 @@ TEST_CASE("plain: quantifiers, percentages, parts that are not whole percentages
   CHECK(benefit(p, "b").condition == "家庭成员均出生日期已知");
   CHECK(benefit(p, "b").payers == "甲方50%、乙方12.5%、丙方37.5%");
   CHECK(benefit(p, "c").payers == "区卫生健康局、区计生协会");
+  // English names the parent: one fact with the quantifier as its subject, several with "that parent".
+  CHECK(benefit(p, "a", fuzhu::Lang::en).condition ==
+        "either parent: (that parent is aged 60 or over and that parent's self care is none)");
+  CHECK(benefit(p, "b", fuzhu::Lang::en).condition == "every member's birth date is known");
 }
 
 TEST_CASE("plain: a definition's value, an if without an else, and an amount added to bands") {
@@ -141,6 +147,9 @@ TEST_CASE("plain: a definition's value, an if without an else, and an amount add
   CHECK(benefit(p, "a").amount ==
         "不低于：分散安置一次性30000元，集中安置一次性40000元，楼房化安置一次性50000元；"
         "另加：避灾扶贫搬迁安置方式为楼房化安置且安置楼房层数不低于4的，一次性5000元");
+  // English: a match's first band says "is"; value names read as words; "at least" before a colon has no space.
+  CHECK(benefit(p, "a", fuzhu::Lang::en).amount.starts_with(
+      "at least: the household's relocation is dispersed: 30000 yuan once, concentrated: 40000 yuan once"));
 }
 
 TEST_CASE("plain: explanations carry their benefit's rule, in the language asked for") {
