@@ -10,6 +10,7 @@ add_library(fuzhu_versions STATIC
   ${PROJECT_SOURCE_DIR}/src/versions/benefit_parts.cpp
   ${PROJECT_SOURCE_DIR}/src/versions/policy_diff.cpp
   ${PROJECT_SOURCE_DIR}/src/versions/family_diff.cpp
+  ${PROJECT_SOURCE_DIR}/src/versions/plain_diff.cpp
   ${PROJECT_SOURCE_DIR}/src/versions/diff_report.cpp
 )
 target_include_directories(fuzhu_versions PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR})
@@ -33,23 +34,38 @@ if(FUZHU_BUILD_TESTS)
   function(fuzhu_diff_test name exit regex)
     fuzhu_expect_test(diff.${name} ${exit} "${regex}" $<TARGET_FILE:fuzhu_cli> diff ${ARGN})
   endfunction()
+  # In plain words (the default): the condition added (family.glory_certificate,
+  # labelled 持有《独生子女父母光荣证》) and the 2027 row replacing 490 / 420 from 2027-01-01.
   fuzhu_diff_test(yiyang_2027 1
-    "~ special_allowance 特别扶助金\n  condition:\n    - when 扶助对象家庭\n    \\+ when 扶助对象家庭 and family.glory_certificate\n  amount:\n      monthly schedule {\n        from 2017-09-29 => [^\n]*\n    \\+   from 2027-01-01 => match child.status { deceased => 520 元, disabled => 450 元 }\n      }\n\nbenefits: 1 changed, 0 added, 0 removed, 23 unchanged\n$"
+    "~ special_allowance 特别扶助金\n  条件：新增「持有《独生子女父母光荣证》」\n  金额：子女死亡每月490元，伤残每月420元 → 自2027-01-01起子女死亡每月520元，伤残每月450元\n\n待遇：1项改变，0项新增，0项删去，23项未变\n$"
     ${YIYANG} ${V}/yiyang_2027.policy)
-  fuzhu_diff_test(same 0 "benefits: 0 changed, 0 added, 0 removed, 24 unchanged\n$" ${YIYANG} ${YIYANG})
-  fuzhu_diff_test(reversed 1 "    - when 扶助对象家庭 and family.glory_certificate\n    \\+ when 扶助对象家庭\n.*    -   from 2027-01-01"
+  fuzhu_diff_test(yiyang_2027_en 1
+    "~ special_allowance 特别扶助金\n  Condition: added “the family's glory certificate: yes”\n  Amount: the child is deceased: 490 yuan a month, disabled: 420 yuan a month → from 2027-01-01: the child is deceased: 520 yuan a month, disabled: 450 yuan a month\n\nBenefits: 1 changed, 0 added, 0 removed, 23 unchanged\n$"
+    ${YIYANG} ${V}/yiyang_2027.policy --lang en)
+  fuzhu_diff_test(yiyang_2027_script 1
+    "~ special_allowance 特别扶助金\n  condition:\n    - when 扶助对象家庭\n    \\+ when 扶助对象家庭 and family.glory_certificate\n  amount:\n      monthly schedule {\n        from 2017-09-29 => [^\n]*\n    \\+   from 2027-01-01 => match child.status { deceased => 520 元, disabled => 450 元 }\n      }\n\nbenefits: 1 changed, 0 added, 0 removed, 23 unchanged\n$"
+    ${YIYANG} ${V}/yiyang_2027.policy --format script)
+  fuzhu_diff_test(same 0 "待遇：0项改变，0项新增，0项删去，24项未变\n$" ${YIYANG} ${YIYANG})
+  fuzhu_diff_test(reversed 1 "  条件：删去「持有《独生子女父母光荣证》」\n  金额：自2027-01-01起子女死亡每月520元，伤残每月450元 → 仍为子女死亡每月490元，伤残每月420元\n"
     ${V}/yiyang_2027.policy ${YIYANG})
-  # On 2027-03-01 the new figures are in force: 490 → 520, 420 → 450.
+  # On 2027-03-01 the new figures are in force: 490 → 520, 420 → 450; the
+  # province keeps 390 / 320, the city and district share 130 by 4:6 (52, 78),
+  # a county pays the 130 alone.
   fuzhu_diff_test(families_2027 1
-    "1_heshan_bereaved.json:\n    changed +special_allowance 特别扶助金 \\(mother\\): 490 元 a month; paid by 省级特别扶助资金 390, 市财政 40, 区财政 60 → 520 元 a month; paid by 省级特别扶助资金 390, 市财政 52, 区财政 78\n    changed +special_allowance 特别扶助金 \\(father\\): 490 元 a month[^\n]*→ 520 元 a month[^\n]*\n.*2_anhua_disabled.json:\n    changed +special_allowance 特别扶助金 \\(mother\\): 420 元 a month; paid by 省级特别扶助资金 320, 县财政 100 → 450 元 a month; paid by 省级特别扶助资金 320, 县财政 130\n.*3_ziyang_no_certificate.json:\n    lost +special_allowance 特别扶助金 \\(mother\\): 490 元 a month[^\n]* → —\n.*4_taojiang_certificate_unknown.json:\n    undetermined +special_allowance 特别扶助金 \\(mother\\): 420 元 a month[^\n]* → undetermined \\(needs family.glory_certificate\\)\n.*5_heshan_living.json: no change\n.*6_heshan_mother_47.json: no change\n4 of 6 families' entitlements change\n$"
+    "1_heshan_bereaved.json：\n    改变 special_allowance 特别扶助金（女方）：每月490元；出资：省级特别扶助资金390元、市财政40元、区财政60元 → 每月520元；出资：省级特别扶助资金390元、市财政52元、区财政78元\n    改变 special_allowance 特别扶助金（男方）：每月490元[^\n]* → 每月520元[^\n]*\n.*2_anhua_disabled.json：\n    改变 special_allowance 特别扶助金（女方）：每月420元；出资：省级特别扶助资金320元、县财政100元 → 每月450元；出资：省级特别扶助资金320元、县财政130元\n.*3_ziyang_no_certificate.json：\n    失去 special_allowance 特别扶助金（女方）：每月490元[^\n]* → —\n.*4_taojiang_certificate_unknown.json：\n    无法确定 special_allowance 特别扶助金（女方）：每月420元[^\n]* → 无法确定（缺少事实：family.glory_certificate）\n.*5_heshan_living.json：无变化\n.*6_heshan_mother_47.json：无变化\n6户中4户的待遇有变化\n$"
     ${YIYANG} ${V}/yiyang_2027.policy --families ${VERSIONS_FAMILIES} --as-of 2027-03-01)
+  fuzhu_diff_test(families_2027_en 1
+    "1_heshan_bereaved.json:\n    changed special_allowance 特别扶助金 \\(mother\\): 490 yuan a month; paid by: 省级特别扶助资金 390 yuan, 市财政 40 yuan, 区财政 60 yuan → 520 yuan a month; paid by: 省级特别扶助资金 390 yuan, 市财政 52 yuan, 区财政 78 yuan\n.*4 of 6 families' entitlements change\n$"
+    ${YIYANG} ${V}/yiyang_2027.policy --families ${VERSIONS_FAMILIES} --as-of 2027-03-01 --lang en)
   # Before 2027 only the added condition changes anything.
-  fuzhu_diff_test(families_2026 1 "1_heshan_bereaved.json: no change\n.*2_anhua_disabled.json: no change\n.*3_ziyang[^\n]*\n    lost .*4_taojiang[^\n]*\n    undetermined .*2 of 6 families' entitlements change"
+  fuzhu_diff_test(families_2026 1 "1_heshan_bereaved.json：无变化\n.*2_anhua_disabled.json：无变化\n.*3_ziyang[^\n]*\n    失去 .*4_taojiang[^\n]*\n    无法确定 .*6户中2户的待遇有变化"
     ${YIYANG} ${V}/yiyang_2027.policy --families ${VERSIONS_FAMILIES} --as-of 2026-11-23)
-  fuzhu_diff_test(families_same 0 "6_heshan_mother_47.json: no change\n0 of 6 families' entitlements change"
+  fuzhu_diff_test(families_same 0 "6_heshan_mother_47.json：无变化\n6户中0户的待遇有变化"
     ${YIYANG} ${YIYANG} --families ${VERSIONS_FAMILIES} --as-of 2027-03-01)
-  fuzhu_diff_test(json 1 "\"different\": true,.*\"change\": \"changed\",\n *\"benefit\": \"special_allowance\".*\"outcome\": \"lost\""
+  # JSON keeps its fields and adds the plain ones.
+  fuzhu_diff_test(json 1 "\"different\": true,.*\"change\": \"changed\",\n *\"benefit\": \"special_allowance\".*\"plain\": \\[\n *{\n *\"part\": \"condition\",\n *\"label\": \"条件\",\n *\"text\": \"新增「持有《独生子女父母光荣证》」\".*\"outcome\": \"lost\".*\"plain_before\": \"每月490元；出资：省级特别扶助资金390元、市财政40元、区财政60元\",\n *\"plain_after\": \"—\""
     ${YIYANG} ${V}/yiyang_2027.policy --families ${V}/families/3_ziyang_no_certificate.json --as-of 2027-03-01 --format json)
+  fuzhu_diff_test(bad_lang 2 "" ${YIYANG} ${YIYANG} --lang fr)
   fuzhu_diff_test(policy_with_errors 2 "type_error.policy:11:8: error" ${YIYANG} ${PROJECT_SOURCE_DIR}/tests/bad/type_error.policy)
   fuzhu_diff_test(missing_policy 2 "nowhere.policy.*no such file" ${YIYANG} nowhere.policy)
   fuzhu_diff_test(bad_family 2 "bad_enum.json.*child.status: \"lost\" is not one of"

@@ -1,6 +1,7 @@
 // fuzhu diff OLD.policy NEW.policy [--families FILE...] [--as-of D]
-//            [--all-in-jurisdiction] [--format text|json]:
-// what changed between two versions of a policy, benefit by benefit, and
+//            [--all-in-jurisdiction] [--format text|script|json] [--lang zh|en]:
+// what changed between two versions of a policy, benefit by benefit, in
+// plain words (docs/diff.md), and
 // how each family's entitlements change. Exit codes as diff(1) has them:
 // 0 no difference, 1 differences, 2 trouble (a wrong command line, a policy
 // with errors, a family file that cannot be read or evaluated).
@@ -9,6 +10,7 @@
 #include "cli/command.hpp"
 #include "cli/common.hpp"
 #include "compile/compiled.hpp"
+#include "fuzhu/plain.hpp"
 #include "versions/diff_report.hpp"
 
 namespace fuzhu::cli {
@@ -18,19 +20,19 @@ namespace {
 constexpr int diff_same = 0, diff_different = 1, diff_trouble = 2;
 
 struct DiffArgs {
-  std::string before, after, as_of, format = "text";
+  std::string before, after, as_of, format = "text", lang = "zh";
   std::vector<std::string> families;
   bool all_in_jurisdiction = false;
 };
 
 // Both evaluations of one family file, or nullopt after printing why not.
 std::optional<versions::FamilyChanges> family_changes(const Policy& before, const Policy& after, const std::string& file,
-                                                      const Date& as_of, const EvalOptions& options) {
+                                                      const Date& as_of, const EvalOptions& options, Lang lang) {
   auto then = evaluate_or_report(before, file, as_of, options);
   if (!then) return std::nullopt;
   auto now = evaluate_or_report(after, file, as_of, options);
   if (!now) return std::nullopt;
-  return versions::FamilyChanges{file, versions::diff_family(*then, *now)};
+  return versions::FamilyChanges{file, versions::diff_family(*then, *now, lang)};
 }
 
 int run_diff(const DiffArgs& a) {
@@ -40,22 +42,27 @@ int run_diff(const DiffArgs& a) {
   auto after = compile_or_report(a.after);
   if (!before || !after) return diff_trouble;
 
+  const Lang lang = parse_lang(a.lang).value_or(Lang::zh);  // CLI11 admits zh and en only
   versions::DiffReport report;
   report.before_file = a.before;
   report.after_file = a.after;
   report.before_document = before->info().document;
   report.after_document = after->info().document;
-  report.policy = versions::diff_policies(*before->compiled().program, *after->compiled().program);
+  const Program& program = *after->compiled().program;
+  report.policy = versions::diff_policies(*before->compiled().program, program, lang);
+  for (const ast::RootDecl* root : program.roots) report.recipient_labels[root->name] = lang == Lang::zh ? root->label : "";
   report.with_families = !a.families.empty();
   report.as_of = as_of->to_string();
   EvalOptions options;
   options.assume_in_jurisdiction = a.all_in_jurisdiction;
   for (const auto& file : a.families) {
-    auto changes = family_changes(*before, *after, file, *as_of, options);
+    auto changes = family_changes(*before, *after, file, *as_of, options, lang);
     if (!changes) return diff_trouble;
     report.families.push_back(std::move(*changes));
   }
-  std::cout << (a.format == "json" ? versions::diff_json(report) : versions::diff_text(report));
+  std::cout << (a.format == "json"     ? versions::diff_json(report)
+                : a.format == "script" ? versions::diff_script(report)
+                                       : versions::diff_text(report));
   return report.any_difference() ? diff_different : diff_same;
 }
 
@@ -72,7 +79,9 @@ const RegisterCommand diff_command{45, [](CLI::App& app) {
   sub->add_option("--as-of", a->as_of, "the families' evaluation date YYYY-MM-DD (default: today)");
   sub->add_flag("--all-in-jurisdiction", a->all_in_jurisdiction,
                 "evaluate every family as if registered in the policy's jurisdiction");
-  sub->add_option("--format", a->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  sub->add_option("--format", a->format, "text (plain words, the default), script (the policy language) or json")
+      ->check(CLI::IsMember({"text", "script", "json"}));
+  sub->add_option("--lang", a->lang, "the plain words' language: zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
   return [sub, a] { return *sub ? run_diff(*a) : -1; };
 }};
 

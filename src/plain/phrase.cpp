@@ -196,6 +196,14 @@ std::string Phrases::field(const Expr& e, std::string_view person) const {
 
 std::string Phrases::condition(const Expr& e, std::string_view person) const { return logic(e, person, true); }
 
+std::vector<std::string> Phrases::conditions(const Expr& e, std::string_view person) const {
+  std::vector<const Expr*> parts;
+  flatten(e, BinaryOp::and_, parts);
+  std::vector<std::string> out;
+  for (const Expr* part : parts) out.push_back(logic(*part, person, true));
+  return out;
+}
+
 std::string Phrases::logic(const Expr& e, std::string_view person, bool top) const {
   if (!is_logic(e)) return atom(e, person);
   std::vector<const Expr*> parts;

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "check/program.hpp"
 #include "plain/words.hpp"
@@ -23,6 +24,9 @@ class Phrases {
 
   /// A condition; `person` names the recipient a `where` considers (本人).
   std::string condition(const ast::Expr& e, std::string_view person) const;
+  /// A condition as the list of what must all hold (the parts of its top
+  /// `and`), each said on its own: what `fuzhu diff` adds and removes.
+  std::vector<std::string> conditions(const ast::Expr& e, std::string_view person) const;
   /// A value of any type.
   std::string value(const ast::Expr& e, std::string_view person) const;
   /// An amount: matches, tiers, schedules and ifs become bands, each figure wrapped in `figure`.

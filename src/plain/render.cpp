@@ -42,8 +42,31 @@ class BenefitWriter {
     return rule;
   }
 
-  PlainRule definition(int index) const {
-    const ast::Definition& d = *p_.definitions[static_cast<std::size_t>(index)];
+  BenefitPieces pieces(const ast::Benefit& b) const {
+    BenefitPieces out;
+    if (b.condition) out.conditions = say_.conditions(*b.condition, w_.person);
+    out.recipient = recipient(b);
+    out.scheduled = b.amount && b.amount->kind == ast::ExprKind::schedule;
+    if (out.scheduled) {
+      // Each row as the whole amount would say it alone, minimum and period included.
+      for (const auto& row : b.amount->schedule) out.amount.push_back({row.from, amount_of(b, *row.result)});
+    } else if (std::string text = amount(b); !text.empty()) {
+      out.amount.push_back({std::nullopt, std::move(text)});
+    }
+    out.grants = b.grants;
+    out.paid_to = b.paid_to;
+    out.payers = payer_items(b);
+    out.form = form(b);
+    if (!b.cite.empty()) out.cites = b.quote.empty() ? b.cite : fmt::format(fmt::runtime(zh() ? "{}「{}」" : "{} “{}”"), b.cite, b.quote);
+    return out;
+  }
+
+  std::vector<std::string> definition_pieces(const ast::Definition& d) const {
+    if (d.value->type.kind == ast::TypeKind::boolean) return say_.conditions(*d.value, w_.person);
+    return {say_.value(*d.value, w_.person)};
+  }
+
+  PlainRule definition(const ast::Definition& d) const {
     PlainRule rule;
     rule.id = d.name;
     rule.title = d.label;
@@ -106,9 +129,14 @@ class BenefitWriter {
       std::string period(period_word(w_, *b.period));
       return zh() ? fmt::format("{}，{}", period, none) : fmt::format("{}, {}", period, none);
     }
+    return amount_of(b, *b.amount);
+  }
+
+  // `value` as the benefit's amount: its period and minimum around the figures.
+  std::string amount_of(const ast::Benefit& b, const ast::Expr& value) const {
     // A minimum over bands is said once, before them; over one figure, with it.
-    bool banded = Phrases::banded(*b.amount);
-    std::string text = say_.amount(*b.amount, figure(b, b.minimum && !banded), w_.person);
+    bool banded = Phrases::banded(value);
+    std::string text = say_.amount(value, figure(b, b.minimum && !banded), w_.person);
     if (b.minimum && banded) text = fmt::format("{}{}{}", trimmed(w_.at_least), w_.label_sep, text);
     return text;
   }
@@ -122,6 +150,15 @@ class BenefitWriter {
 
   // 省级特别扶助资金每月390元（…）；其余部分：市财政40%、区财政60%（区县类型为市辖区）
   std::string payers(const ast::Benefit& b) const {
+    // Payers that always pay read as one list: 区卫生健康局、区计生协会; 省级财政30%、市级财政30%.
+    bool together = std::none_of(b.payers.begin(), b.payers.end(), [](const ast::PayerDecl& payer) {
+      return payer.condition != nullptr || (payer.share && Phrases::banded(*payer.share));
+    });
+    return fmt::format("{}", fmt::join(payer_items(b), together ? w_.list : w_.separator));
+  }
+
+  // Each payer, or each run of payers sharing by parts under one condition.
+  std::vector<std::string> payer_items(const ast::Benefit& b) const {
     std::vector<std::string> out;
     bool before_parts = false;  // a figure or percentage comes first: parts share the rest
     for (std::size_t i = 0; i < b.payers.size();) {
@@ -159,11 +196,7 @@ class BenefitWriter {
       out.push_back(std::move(text));
       ++i;
     }
-    // Payers that always pay read as one list: 区卫生健康局、区计生协会; 省级财政30%、市级财政30%.
-    bool together = std::none_of(b.payers.begin(), b.payers.end(), [](const ast::PayerDecl& payer) {
-      return payer.condition != nullptr || (payer.share && Phrases::banded(*payer.share));
-    });
-    return fmt::format("{}", fmt::join(out, together ? w_.list : w_.separator));
+    return out;
   }
 
   // Parts read as percentages of what they share (4 份 and 6 份: 40%, 60%),
@@ -191,8 +224,24 @@ PlainText render(const Program& program, Lang lang) {
   BenefitWriter writer(program, lang);
   PlainText out;
   for (const ast::Benefit* b : program.benefits) out.benefits.push_back(writer.benefit(*b));
-  for (std::size_t i = 0; i < program.definitions.size(); ++i) out.definitions.push_back(writer.definition(static_cast<int>(i)));
+  for (std::size_t i = 0; i < program.definitions.size(); ++i) out.definitions.push_back(writer.definition(*program.definitions[i]));
   return out;
+}
+
+PlainRule render_benefit(const Program& program, const ast::Benefit& benefit, Lang lang) {
+  return BenefitWriter(program, lang).benefit(benefit);
+}
+
+BenefitPieces benefit_pieces(const Program& program, const ast::Benefit& benefit, Lang lang) {
+  return BenefitWriter(program, lang).pieces(benefit);
+}
+
+PlainRule render_definition(const Program& program, const ast::Definition& definition, Lang lang) {
+  return BenefitWriter(program, lang).definition(definition);
+}
+
+std::vector<std::string> definition_pieces(const Program& program, const ast::Definition& definition, Lang lang) {
+  return BenefitWriter(program, lang).definition_pieces(definition);
 }
 
 }  // namespace fuzhu::plain

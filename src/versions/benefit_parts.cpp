@@ -36,7 +36,8 @@ std::vector<std::string> definitions_read(const Program& program, const ast::Ben
 }  // namespace
 
 BenefitParts shown_parts(const Program& program, const ast::Benefit& benefit) {
-  // The one line to change for the plain-language rendering (issue 13, item 1).
+  // Compared in script form: two renderings in plain words could read alike
+  // where the scripts differ (plain_diff.hpp says the change in words).
   BenefitParts parts = canonical_parts(benefit);
   parts.definitions = definitions_read(program, benefit);
   return parts;

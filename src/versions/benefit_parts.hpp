@@ -1,8 +1,9 @@
 // A benefit of a policy as a reviewer compares two versions of it: its parts
 // (condition, recipients, amount, payers, cite, ...) each as lines of text.
-// Which text is shown is decided in one place, shown_parts(): today the
-// canonical form of the script (canonical.hpp); the plain-language rendering
-// (issue 13, item 1) replaces it there.
+// The parts are compared in the canonical form of the script (canonical.hpp):
+// exact, and blind to layout and keyword language. What changed is then
+// said in plain words by plain_diff.hpp; the script form stays for
+// `--format script` and JSON.
 #pragma once
 
 #include <string>

@@ -83,7 +83,7 @@ std::string families_text(const DiffReport& r) {
 
 }  // namespace
 
-std::string diff_text(const DiffReport& r) {
+std::string diff_script(const DiffReport& r) {
   std::string out = fmt::format("--- {} ({})\n+++ {} ({})\n\n", printable(r.before_file), r.before_document,
                                 printable(r.after_file), r.after_document);
   const PolicyDiff& d = r.policy;
@@ -91,6 +91,122 @@ std::string diff_text(const DiffReport& r) {
   out += fmt::format("benefits: {} changed, {} added, {} removed, {} unchanged\n", count(d, Change::changed),
                      count(d, Change::added), count(d, Change::removed), d.unchanged_benefits);
   if (r.with_families) out += "\n" + families_text(r);
+  return out;
+}
+
+namespace {
+
+// The words of the plain text around the changes (plain_diff.hpp says the changes).
+struct ReportWords {
+  std::string_view header, definitions, added, removed, reads, summary, families, no_change, families_summary;
+  std::string_view granted, lost, changed, undetermined, not_granted;
+};
+
+constexpr ReportWords chinese{
+    "文件信息：", "定义：", "（新增）", "（删去）", "所依据的定义{}的含义有改变（见上文“定义”）",
+    "待遇：{}项改变，{}项新增，{}项删去，{}项未变", "家庭（按{}评估）：", "无变化", "{}户中{}户的待遇有变化",
+    "新获得", "失去", "改变", "无法确定", "确定不享受"};
+constexpr ReportWords english{
+    "Header:", "Definitions:", " (added)", " (removed)", "reads the definition {}, whose meaning changed (see Definitions above)",
+    "Benefits: {} changed, {} added, {} removed, {} unchanged", "Families (evaluated on {}):", "no change",
+    "{1} of {0} families' entitlements change", "granted", "lost", "changed", "undetermined", "not granted"};
+
+const ReportWords& report_words(Lang lang) { return lang == Lang::en ? english : chinese; }
+
+std::string_view outcome_words(const ReportWords& w, Outcome outcome) {
+  switch (outcome) {
+    case Outcome::granted: return w.granted;
+    case Outcome::lost: return w.lost;
+    case Outcome::changed: return w.changed;
+    case Outcome::undetermined: return w.undetermined;
+    case Outcome::decided_not: return w.not_granted;
+  }
+  return w.changed;
+}
+
+std::string plain_header(const PolicyDiff& d) {
+  if (d.header.empty()) return "";
+  const Lang lang = d.lang;
+  std::string out = std::string(report_words(lang).header) + "\n";
+  for (const auto& h : d.header)
+    out += fmt::format("  {}{}{}\n", header_label(h.field, lang), lang == Lang::zh ? "：" : ": ",
+                       arrow(h.before.empty() ? "—" : h.before, h.after.empty() ? "—" : h.after, lang));
+  return out + "\n";
+}
+
+std::string plain_definitions(const PolicyDiff& d) {
+  if (d.definitions.empty()) return "";
+  const ReportWords& w = report_words(d.lang);
+  std::string out = std::string(w.definitions) + "\n";
+  for (const auto& x : d.definitions) {
+    std::string_view note = x.change == Change::added ? w.added : x.change == Change::removed ? w.removed : "";
+    out += fmt::format("{} {}{}\n", mark_of(x.change), x.name, note);
+    for (const auto& line : x.plain) out += fmt::format("  {}\n", line);
+  }
+  return out + "\n";
+}
+
+// A changed part the plain words do not tell apart (a change the rendering
+// does not show) is printed in script form, so that no change goes unseen.
+std::string unsaid_parts(const BenefitDiff& b) {
+  std::string out;
+  for (const auto& part : b.parts)
+    if (std::none_of(b.plain.begin(), b.plain.end(), [&](const PlainChange& c) { return c.part == part.name; }))
+      out += parts_text({part});
+  return out;
+}
+
+std::string plain_benefits(const PolicyDiff& d) {
+  const ReportWords& w = report_words(d.lang);
+  const char* colon = d.lang == Lang::zh ? "：" : ": ";
+  std::string out;
+  for (const auto& b : d.benefits) {
+    std::string_view note = b.change == Change::added ? w.added : b.change == Change::removed ? w.removed : "";
+    out += fmt::format("{} {} {}{}\n", mark_of(b.change), b.id, b.title, note);
+    if (b.change != Change::changed) out += fmt::format("  {}\n", b.plain_text);
+    for (const auto& c : b.plain) out += fmt::format("  {}{}{}\n", c.label, colon, c.text);
+    out += unsaid_parts(b);
+    for (const auto& name : b.definitions_changed)
+      out += fmt::format("  {}\n", fmt::format(fmt::runtime(w.reads), quoted(name, d.lang)));
+    out += "\n";
+  }
+  return out;
+}
+
+std::string plain_families(const DiffReport& r) {
+  const Lang lang = r.policy.lang;
+  const ReportWords& w = report_words(lang);
+  const char* colon = lang == Lang::zh ? "：" : ": ";
+  auto recipient = [&](const std::string& name) {
+    auto found = r.recipient_labels.find(name);
+    return found == r.recipient_labels.end() || found->second.empty() ? name : found->second;
+  };
+  std::string out = fmt::format(fmt::runtime(w.families), r.as_of) + "\n";
+  for (const auto& f : r.families) {
+    if (f.changes.empty()) {
+      out += fmt::format("  {}{}{}\n", printable(f.file), colon, w.no_change);
+      continue;
+    }
+    out += fmt::format("  {}{}\n", printable(f.file), lang == Lang::zh ? "：" : ":");
+    for (const auto& c : f.changes)
+      out += fmt::format("    {} {} {}{}{}{}{}\n", outcome_words(w, c.outcome), c.benefit, c.title,
+                         lang == Lang::zh ? "（" : " (", recipient(c.recipient), lang == Lang::zh ? "）：" : "): ",
+                         arrow(c.plain_before, c.plain_after, lang));
+  }
+  const auto changed = std::count_if(r.families.begin(), r.families.end(), [](const FamilyChanges& f) { return !f.changes.empty(); });
+  return out + fmt::format(fmt::runtime(w.families_summary), r.families.size(), changed) + "\n";
+}
+
+}  // namespace
+
+std::string diff_text(const DiffReport& r) {
+  std::string out = fmt::format("--- {} ({})\n+++ {} ({})\n\n", printable(r.before_file), r.before_document,
+                                printable(r.after_file), r.after_document);
+  const PolicyDiff& d = r.policy;
+  out += plain_header(d) + plain_definitions(d) + plain_benefits(d);
+  out += fmt::format(fmt::runtime(report_words(d.lang).summary), count(d, Change::changed), count(d, Change::added),
+                     count(d, Change::removed), d.unchanged_benefits) + "\n";
+  if (r.with_families) out += "\n" + plain_families(r);
   return out;
 }
 
@@ -116,14 +232,29 @@ Json parts_json(const std::vector<PartDiff>& parts) {
   return out;
 }
 
+// changed: [{part, label, text}], a line each (empty for added and removed ones).
+Json plain_json(const BenefitDiff& b) {
+  Json out = Json::array();
+  for (const auto& c : b.plain) {
+    Json row = Json::object();
+    row["part"] = c.part;
+    row["label"] = c.label;
+    row["text"] = c.text;
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
 Json policy_json(const PolicyDiff& d) {
   Json out = Json::object();
+  out["lang"] = d.lang == Lang::en ? "en" : "zh";
   Json& header = out["header"] = Json::array();
   for (const auto& h : d.header) {
     Json row = Json::object();
     row["field"] = h.field;
     row["before"] = h.before;
     row["after"] = h.after;
+    row["label"] = header_label(h.field, d.lang);
     header.push_back(std::move(row));
   }
   Json& definitions = out["definitions"] = Json::array();
@@ -133,6 +264,7 @@ Json policy_json(const PolicyDiff& d) {
     row["name"] = x.name;
     row["before"] = x.before.empty() ? Json() : Json(x.before);
     row["after"] = x.after.empty() ? Json() : Json(x.after);
+    row["plain"] = Json(x.plain);
     definitions.push_back(std::move(row));
   }
   Json& benefits = out["benefits"] = Json::array();
@@ -143,6 +275,8 @@ Json policy_json(const PolicyDiff& d) {
     row["title"] = b.title;
     row["parts"] = parts_json(b.parts);
     row["definitions_changed"] = Json(b.definitions_changed);
+    row["plain"] = plain_json(b);
+    row["plain_text"] = b.plain_text.empty() ? Json() : Json(b.plain_text);  // added / removed: the whole benefit
     benefits.push_back(std::move(row));
   }
   out["unchanged_benefits"] = d.unchanged_benefits;
@@ -163,6 +297,8 @@ Json families_json(const DiffReport& r) {
       row["after"] = c.after;
       row["before_amount"] = Json::money(c.before_amount);
       row["after_amount"] = Json::money(c.after_amount);
+      row["plain_before"] = c.plain_before;
+      row["plain_after"] = c.plain_after;
       changes.push_back(std::move(row));
     }
     Json row = Json::object();

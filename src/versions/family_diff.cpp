@@ -41,27 +41,49 @@ struct State {
   enum Kind { none, granted, undetermined } kind = none;
   std::string text;  // granted: describe(); undetermined: the needs
   std::optional<Money> amount;
+  std::string plain;  // text in plain words
 };
+
+std::string plain_undetermined(const Undetermined& u, Lang lang) {
+  const bool zh = lang == Lang::zh;
+  if (u.needs.empty()) return zh ? "无法确定" : "undetermined";
+  return fmt::format(fmt::runtime(zh ? "无法确定（缺少事实：{}）" : "undetermined (missing facts: {})"), fmt::join(u.needs, zh ? "、" : ", "));
+}
 
 using Key = std::pair<std::string, std::string>;  // benefit, recipient
 
-std::map<Key, State> states_of(const Evaluation& e) {
+std::map<Key, State> states_of(const Evaluation& e, Lang lang) {
   std::map<Key, State> out;
   for (const auto& x : e.entitlements) {
     State& s = out[{x.benefit, x.recipient}];
     s.kind = State::granted;
     s.text = describe(x);
     s.amount = x.amount;
+    s.plain = describe_plain(x, lang);
   }
   for (const auto& u : e.undetermined)
     for (const auto& r : u.recipients) {
       std::string why = u.needs.empty() ? u.reason : fmt::format("needs {}", fmt::join(u.needs, ", "));
-      out[{u.benefit, r}] = {State::undetermined, why.empty() ? "undetermined" : "undetermined (" + why + ")", {}};
+      out[{u.benefit, r}] = {State::undetermined, why.empty() ? "undetermined" : "undetermined (" + why + ")", {},
+                             plain_undetermined(u, lang)};
     }
   return out;
 }
 
 std::string shown(const State& s) { return s.kind == State::none ? "—" : s.text; }
+std::string shown_plain(const State& s) { return s.kind == State::none ? "—" : s.plain; }
+
+// 每月不低于490元, 一次性5000元, 服务 (at least 490 yuan a month, 5000 yuan once, a service).
+std::string plain_amount(const Entitlement& x, Lang lang) {
+  const bool zh = lang == Lang::zh;
+  const char* period = !x.period ? "" : *x.period == Period::monthly ? (zh ? "每月" : "a month")
+                                      : *x.period == Period::yearly  ? (zh ? "每年" : "a year")
+                                                                     : (zh ? "一次性" : "once");
+  if (!x.amount) return x.period ? fmt::format(fmt::runtime(zh ? "{}，文件未定数额" : "{}, no figure"), period) : (zh ? "服务" : "a service");
+  const char* minimum = x.minimum ? (zh ? "不低于" : "at least ") : "";
+  if (zh) return fmt::format("{}{}{}元", period, minimum, x.amount->to_string());
+  return fmt::format("{}{} yuan{}{}", minimum, x.amount->to_string(), x.period ? " " : "", period);
+}
 
 Outcome outcome_of(const State& before, const State& after) {
   if (after.kind == State::granted) return before.kind == State::granted ? Outcome::changed : Outcome::granted;
@@ -95,8 +117,21 @@ std::string describe(const Entitlement& x) {
   return out;
 }
 
-std::vector<EntitlementChange> diff_family(const Evaluation& before, const Evaluation& after) {
-  const auto old_states = states_of(before), new_states = states_of(after);
+std::string describe_plain(const Entitlement& x, Lang lang) {
+  const bool zh = lang == Lang::zh;
+  std::string out = plain_amount(x, lang);
+  if (x.in_kind) out += zh ? "，实物" : ", in kind";
+  if (x.discretionary) out += zh ? "，有条件的地方可发放" : ", where local conditions allow";
+  std::vector<std::string> shares;
+  for (const auto& p : x.payers)
+    shares.push_back(!p.amount ? p.name : fmt::format(fmt::runtime(zh ? "{}{}元" : "{} {} yuan"), p.name, p.amount->to_string()));
+  if (x.payers_undetermined) out += zh ? "；出资方无法确定" : "; payers undetermined";
+  else if (!shares.empty()) out += fmt::format(fmt::runtime(zh ? "；出资：{}" : "; paid by: {}"), fmt::join(shares, zh ? "、" : ", "));
+  return out;
+}
+
+std::vector<EntitlementChange> diff_family(const Evaluation& before, const Evaluation& after, Lang lang) {
+  const auto old_states = states_of(before, lang), new_states = states_of(after, lang);
   // Recipients in the order the evaluations name them (mother, father, child, household).
   std::vector<std::string> recipients;
   auto add = [&](const std::string& r) {
@@ -116,7 +151,8 @@ std::vector<EntitlementChange> diff_family(const Evaluation& before, const Evalu
       const State b = o == old_states.end() ? State{} : o->second;
       const State a = n == new_states.end() ? State{} : n->second;
       if (b.kind == a.kind && b.text == a.text) continue;
-      out.push_back({outcome_of(b, a), id, title, recipient, shown(b), shown(a), b.amount, a.amount});
+      out.push_back({outcome_of(b, a), id, title, recipient, shown(b), shown(a), b.amount, a.amount, shown_plain(b),
+                     shown_plain(a)});
     }
   return out;
 }

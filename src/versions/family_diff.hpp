@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "fuzhu/plain.hpp"
 #include "fuzhu/result.hpp"
 
 namespace fuzhu::versions {
@@ -28,14 +29,20 @@ struct EntitlementChange {
   std::string before, after;
   /// The amounts alone, exact, when granted with a figure (for programs).
   std::optional<Money> before_amount, after_amount;
+  /// before and after in plain words, in diff_family's language:
+  /// 每月490元；出资：省级特别扶助资金390元、市财政40元、区财政60元.
+  std::string plain_before, plain_after;
 };
 
 /// The rows that differ, in the new version's order of benefits (then the
 /// benefits only the old version has).
-std::vector<EntitlementChange> diff_family(const Evaluation& before, const Evaluation& after);
+std::vector<EntitlementChange> diff_family(const Evaluation& before, const Evaluation& after, Lang lang = Lang::zh);
 
 /// What an entitlement gives, as diff shows it: "490 元 a month", "at least
 /// 5000 元 once, discretionary", "a service", with its payers' shares.
 std::string describe(const Entitlement& x);
+
+/// The same in plain words: 每月490元；出资：… (a month 490 yuan; paid by: …).
+std::string describe_plain(const Entitlement& x, Lang lang);
 
 }  // namespace fuzhu::versions

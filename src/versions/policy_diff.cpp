@@ -1,7 +1,6 @@
 #include "versions/policy_diff.hpp"
 
 #include <algorithm>
-#include <map>
 
 #include "versions/benefit_parts.hpp"
 #include "versions/canonical.hpp"
@@ -67,23 +66,26 @@ std::vector<HeaderDiff> diff_header(const ast::Header* before, const ast::Header
   return out;
 }
 
-std::map<std::string, std::string> definitions_of(const Program& p) {
-  std::map<std::string, std::string> out;
-  for (const ast::Definition* d : p.definitions) out[d->name] = canonical_definition(*d);
-  return out;
+const ast::Definition* find_definition(const Program& p, const std::string& name) {
+  for (const ast::Definition* d : p.definitions)
+    if (d->name == name) return d;
+  return nullptr;
 }
 
-std::vector<DefinitionDiff> diff_definitions(const Program& before, const Program& after) {
-  const auto old_bodies = definitions_of(before), new_bodies = definitions_of(after);
+std::vector<DefinitionDiff> diff_definitions(const Program& before, const Program& after, Lang lang) {
   std::vector<DefinitionDiff> out;
   for (const ast::Definition* d : after.definitions) {
-    const std::string& body = new_bodies.at(d->name);
-    auto old = old_bodies.find(d->name);
-    if (old == old_bodies.end()) out.push_back({Change::added, d->name, "", body});
-    else if (old->second != body) out.push_back({Change::changed, d->name, old->second, body});
+    const std::string body = canonical_definition(*d);
+    const ast::Definition* old = find_definition(before, d->name);
+    if (!old) {
+      out.push_back({Change::added, d->name, "", body, {plain_definition(after, *d, lang)}});
+    } else if (std::string old_body = canonical_definition(*old); old_body != body) {
+      out.push_back({Change::changed, d->name, old_body, body, plain_definition_changes(before, *old, after, *d, lang)});
+    }
   }
   for (const ast::Definition* d : before.definitions)
-    if (!new_bodies.count(d->name)) out.push_back({Change::removed, d->name, old_bodies.at(d->name), ""});
+    if (!find_definition(after, d->name))
+      out.push_back({Change::removed, d->name, canonical_definition(*d), "", {plain_definition(before, *d, lang)}});
   return out;
 }
 
@@ -126,24 +128,30 @@ const ast::Benefit* find_benefit(const Program& p, const std::string& id) {
 
 }  // namespace
 
-PolicyDiff diff_policies(const Program& before, const Program& after) {
+PolicyDiff diff_policies(const Program& before, const Program& after, Lang lang) {
   PolicyDiff out;
+  out.lang = lang;
   out.header = diff_header(before.header, after.header);
-  out.definitions = diff_definitions(before, after);
+  out.definitions = diff_definitions(before, after, lang);
   for (const ast::Benefit* b : after.benefits) {
     BenefitParts now = shown_parts(after, *b);
     const ast::Benefit* old = find_benefit(before, b->id);
     if (!old) {
-      out.benefits.push_back({Change::added, b->id, b->title, whole(now, '+'), {}});
+      out.benefits.push_back({Change::added, b->id, b->title, whole(now, '+'), {}, {}, plain_benefit(after, *b, lang)});
       continue;
     }
     BenefitParts then = shown_parts(before, *old);
-    BenefitDiff d{Change::changed, b->id, b->title, changed_parts(then, now), changed_reads(then, now, out.definitions)};
-    if (d.parts.empty() && d.definitions_changed.empty()) ++out.unchanged_benefits;
-    else out.benefits.push_back(std::move(d));
+    BenefitDiff d{Change::changed, b->id, b->title, changed_parts(then, now), changed_reads(then, now, out.definitions), {}, {}};
+    if (d.parts.empty() && d.definitions_changed.empty()) {
+      ++out.unchanged_benefits;
+      continue;
+    }
+    d.plain = plain_changes(before, *old, after, *b, lang);
+    out.benefits.push_back(std::move(d));
   }
   for (const ast::Benefit* b : before.benefits)
-    if (!find_benefit(after, b->id)) out.benefits.push_back({Change::removed, b->id, b->title, whole(shown_parts(before, *b), '-'), {}});
+    if (!find_benefit(after, b->id))
+      out.benefits.push_back({Change::removed, b->id, b->title, whole(shown_parts(before, *b), '-'), {}, {}, plain_benefit(before, *b, lang)});
   return out;
 }
 

@@ -1,12 +1,17 @@
 // What changed between two versions of a policy: the header, the
 // definitions, and benefit by benefit (matched by catalog id) each part that
-// differs, line by line, plus the benefits added and removed.
+// differs, plus the benefits added and removed. A part differs when its
+// canonical script form does (canonical.hpp: layout, comments and keyword
+// language do not count); what changed is said in plain words too
+// (plain_diff.hpp), which is what people read.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "check/program.hpp"
+#include "fuzhu/plain.hpp"
+#include "versions/plain_diff.hpp"
 
 namespace fuzhu::versions {
 
@@ -34,12 +39,19 @@ struct BenefitDiff {
   std::vector<PartDiff> parts;
   /// changed: definitions it reads (in both versions) whose body changed.
   std::vector<std::string> definitions_changed;
+  /// changed: what changed, in plain words, a line each.
+  std::vector<PlainChange> plain;
+  /// added / removed: the whole benefit in plain words (条件：…；对象：…).
+  std::string plain_text;
 };
 
 struct DefinitionDiff {
   Change change = Change::changed;
   std::string name;
   std::string before, after;  // `define NAME = …`, canonical; empty when absent
+  /// changed: what changed in its meaning, a line each; added / removed:
+  /// its whole meaning, one line.
+  std::vector<std::string> plain;
 };
 
 /// A field of the header that differs ("in force from", "status", ...).
@@ -52,11 +64,12 @@ struct PolicyDiff {
   std::vector<DefinitionDiff> definitions;  // in the new version's order, removed ones last
   std::vector<BenefitDiff> benefits;        // likewise
   int unchanged_benefits = 0;
+  Lang lang = Lang::zh;  // of the plain fields
   bool empty() const { return header.empty() && definitions.empty() && benefits.empty(); }
 };
 
-/// Both programs checked without errors.
-PolicyDiff diff_policies(const Program& before, const Program& after);
+/// Both programs checked without errors; the plain fields in `lang`.
+PolicyDiff diff_policies(const Program& before, const Program& after, Lang lang = Lang::zh);
 
 /// The lines of `before` and `after` marked by a longest common subsequence.
 std::vector<Line> diff_lines(const std::vector<std::string>& before, const std::vector<std::string>& after);

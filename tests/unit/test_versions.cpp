@@ -1,6 +1,9 @@
 // fuzhu diff, the library side: the canonical text of a benefit's parts, the
-// line diff, and the comparison of Yiyang with the version changed by hand
-// in tests/versions/yiyang_2027.policy (its header says what changed).
+// line diff, the plain words of a change, and the comparison of Yiyang with
+// the version changed by hand in tests/versions/yiyang_2027.policy (its
+// header says what changed). The plain wordings expected are worked out from
+// the change and the rendering's rules (docs/plain.md, docs/diff.md): the
+// schema's labels, 每月 before each figure, 自D起 before a new row.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -52,8 +55,15 @@ std::vector<std::string> part(const BenefitParts& parts, const std::string& name
   return {};
 }
 
-PolicyDiff diff(const fuzhu::Policy& before, const fuzhu::Policy& after) {
-  return diff_policies(*before.compiled().program, *after.compiled().program);
+PolicyDiff diff(const fuzhu::Policy& before, const fuzhu::Policy& after, fuzhu::Lang lang = fuzhu::Lang::zh) {
+  return diff_policies(*before.compiled().program, *after.compiled().program, lang);
+}
+
+// The plain lines of a changed benefit as "LABEL：TEXT".
+std::vector<std::string> plain_lines(const BenefitDiff& b, const char* colon = "：") {
+  std::vector<std::string> out;
+  for (const auto& c : b.plain) out.push_back(c.label + colon + c.text);
+  return out;
 }
 
 }  // namespace
@@ -188,4 +198,89 @@ TEST_CASE("a family's entitlements: granted, lost, changed and undetermined rows
   CHECK((back[0].recipient == "mother" && back[0].outcome == Outcome::granted));
   CHECK((back[1].recipient == "father" && back[1].outcome == Outcome::changed));
   CHECK(diff_family(before, fuzhu::Evaluation{})[0].outcome == Outcome::lost);
+}
+
+TEST_CASE("Yiyang changed by hand, in plain words: the added condition and the new row from 2027-01-01") {
+  auto before = compiled(source_dir / "policies" / "yiyang.policy");
+  auto after = compiled(source_dir / "tests" / "versions" / "yiyang_2027.policy");
+  // family.glory_certificate is labelled 持有《独生子女父母光荣证》 in facts.schema; a
+  // family's field reads without a subject. The 2017 row gives 490 / 420 a
+  // parent a month, the 2027 row 520 / 450 (the file's header).
+  const PolicyDiff zh = diff(before, after);
+  REQUIRE(zh.benefits.size() == 1);
+  CHECK(plain_lines(zh.benefits[0]) ==
+        std::vector<std::string>{"条件：新增「持有《独生子女父母光荣证》」",
+                                 "金额：子女死亡每月490元，伤残每月420元 → 自2027-01-01起子女死亡每月520元，伤残每月450元"});
+  CHECK(zh.benefits[0].plain[0].part == "condition");
+  CHECK(zh.benefits[0].plain[1].part == "amount");
+  // The payers' figures (390 / 320 and the 4:6 parts of the rest) did not change.
+
+  const PolicyDiff en = diff(before, after, fuzhu::Lang::en);
+  REQUIRE(en.benefits.size() == 1);
+  CHECK(plain_lines(en.benefits[0], ": ") ==
+        std::vector<std::string>{"Condition: added “the family's glory certificate: yes”",
+                                 "Amount: the child is deceased: 490 yuan a month, disabled: 420 yuan a month → from 2027-01-01: "
+                                 "the child is deceased: 520 yuan a month, disabled: 450 yuan a month"});
+
+  // Back again: the condition goes, and from 2027 the 2017 figures stay in force.
+  const PolicyDiff back = diff(after, before);
+  REQUIRE(back.benefits.size() == 1);
+  CHECK(plain_lines(back.benefits[0]) ==
+        std::vector<std::string>{"条件：删去「持有《独生子女父母光荣证》」",
+                                 "金额：自2027-01-01起子女死亡每月520元，伤残每月450元 → 仍为子女死亡每月490元，伤残每月420元"});
+}
+
+TEST_CASE("plain words of every kind of change: a row changed, removed and added; payers; recipients; definitions") {
+  auto before = with_benefits(
+      "define 对象 = special_family\n"
+      "benefit a \"甲\" {\n  when 对象 and age(mother) >= 49\n  to each parent\n"
+      "  monthly schedule {\n    from 2020-01-01 => 100 元\n    from 2022-01-01 => 150 元\n  }\n"
+      "  paid by { \"市\" : 40% \"区\" : 60% }\n}\n"
+      "benefit b \"乙\" {\n  when special_family\n  to household\n  once 3000 元\n}\n");
+  auto after = with_benefits(
+      "define 对象 = special_family and age(mother) >= 49\n"
+      "benefit a \"甲\" {\n  when 对象 and age(mother) >= 50\n  to household\n"
+      "  monthly schedule {\n    from 2020-01-01 => 120 元\n    from 2024-01-01 => 200 元\n  }\n"
+      "  paid by { \"市\" : 50% \"区\" : 50% }\n}\n"
+      "benefit c \"丙\" {\n  when special_family\n  to household\n  once 100 元\n}\n");
+  const PolicyDiff d = diff(before, after);
+  // 对象 gains a condition: special_family (计生特殊家庭) stays.
+  REQUIRE(d.definitions.size() == 1);
+  CHECK(d.definitions[0].plain == std::vector<std::string>{"新增「女方年满49周岁」"});
+  REQUIRE(d.benefits.size() == 3);
+  // a: 49 → 50 replaces one condition; the 2020 row changes (100 → 120); the
+  // 2022 row goes (120 stays in force); a 2024 row comes (replacing the 150
+  // that was in force then); each payer's share changes.
+  CHECK(plain_lines(d.benefits[0]) == std::vector<std::string>{
+                                          "条件：「女方年满49周岁」 → 「女方年满50周岁」",
+                                          "对象：夫妻每人 → 本户",
+                                          "金额：自2020-01-01起每月100元 → 每月120元",
+                                          "金额：自2022-01-01起每月150元 → 仍为每月120元",
+                                          "金额：每月150元 → 自2024-01-01起每月200元",
+                                          "出资：「市40%」 → 「市50%」",
+                                          "出资：「区60%」 → 「区50%」",
+                                      });
+  CHECK(d.benefits[0].definitions_changed == std::vector<std::string>{"对象"});
+  // Added and removed: the whole sentence, as fuzhu plain says it.
+  CHECK(d.benefits[1].id == "c");
+  CHECK(d.benefits[1].plain_text == "条件：计生特殊家庭；对象：本户；金额：一次性100元；形式：现金");
+  CHECK(d.benefits[1].plain.empty());
+  CHECK(d.benefits[2].id == "b");
+  CHECK(d.benefits[2].plain_text == "条件：计生特殊家庭；对象：本户；金额：一次性3000元；形式：现金");
+}
+
+TEST_CASE("a family's entitlement in plain words") {
+  fuzhu::Entitlement x;
+  x.period = fuzhu::Period::monthly;
+  x.amount = fuzhu::Money{49000};
+  x.payers = {{"省级特别扶助资金", fuzhu::Money{39000}}, {"市财政", fuzhu::Money{4000}}, {"区财政", fuzhu::Money{6000}}};
+  CHECK(describe_plain(x, fuzhu::Lang::zh) == "每月490元；出资：省级特别扶助资金390元、市财政40元、区财政60元");
+  CHECK(describe_plain(x, fuzhu::Lang::en) ==
+        "490 yuan a month; paid by: 省级特别扶助资金 390 yuan, 市财政 40 yuan, 区财政 60 yuan");
+  x.period = fuzhu::Period::once;
+  x.minimum = true;
+  x.amount = fuzhu::Money{500000};
+  x.payers.clear();
+  CHECK(describe_plain(x, fuzhu::Lang::zh) == "一次性不低于5000元");
+  CHECK(describe_plain(x, fuzhu::Lang::en) == "at least 5000 yuan once");
 }
