@@ -32,7 +32,7 @@ std::optional<versions::FamilyChanges> family_changes(const Policy& before, cons
   if (!then) return std::nullopt;
   auto now = evaluate_or_report(after, file, as_of, options);
   if (!now) return std::nullopt;
-  return versions::FamilyChanges{file, versions::diff_family(*then, *now, lang)};
+  return versions::FamilyChanges{file, versions::diff_family(*then, *now, lang, &after.schema())};
 }
 
 int run_diff(const DiffArgs& a) {

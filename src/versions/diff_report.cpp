@@ -140,7 +140,9 @@ std::string plain_definitions(const PolicyDiff& d) {
   std::string out = std::string(w.definitions) + "\n";
   for (const auto& x : d.definitions) {
     std::string_view note = x.change == Change::added ? w.added : x.change == Change::removed ? w.removed : "";
-    out += fmt::format("{} {}{}\n", mark_of(x.change), x.name, note);
+    // Named as fuzhu plain names it: the name, then the label when it has another.
+    std::string label = x.label.empty() || x.label == x.name ? "" : " " + x.label;
+    out += fmt::format("{} {}{}{}\n", mark_of(x.change), x.name, label, note);
     for (const auto& line : x.plain) out += fmt::format("  {}\n", line);
   }
   return out + "\n";
@@ -150,6 +152,7 @@ std::string plain_definitions(const PolicyDiff& d) {
 // does not show) is printed in script form, so that no change goes unseen.
 std::string unsaid_parts(const BenefitDiff& b) {
   std::string out;
+  if (b.change != Change::changed) return out;  // said whole, in plain_text
   for (const auto& part : b.parts)
     if (std::none_of(b.plain.begin(), b.plain.end(), [&](const PlainChange& c) { return c.part == part.name; }))
       out += parts_text({part});
@@ -265,6 +268,7 @@ Json policy_json(const PolicyDiff& d) {
     row["before"] = x.before.empty() ? Json() : Json(x.before);
     row["after"] = x.after.empty() ? Json() : Json(x.after);
     row["plain"] = Json(x.plain);
+    row["label"] = x.label;
     definitions.push_back(std::move(row));
   }
   Json& benefits = out["benefits"] = Json::array();

@@ -44,15 +44,25 @@ struct State {
   std::string plain;  // text in plain words
 };
 
-std::string plain_undetermined(const Undetermined& u, Lang lang) {
+// A fact as a reader asks for it: by its label, the path after it for
+// whoever fills in the facts file.
+std::string fact_name(const std::string& path, Lang lang, const FactsSchema* schema) {
+  const FactInfo* fact = schema && lang == Lang::zh ? schema->find(path) : nullptr;
+  return fact && !fact->label.empty() ? fmt::format("{}（{}）", fact->label, path) : path;
+}
+
+std::string plain_undetermined(const Undetermined& u, Lang lang, const FactsSchema* schema) {
   const bool zh = lang == Lang::zh;
   if (u.needs.empty()) return zh ? "无法确定" : "undetermined";
-  return fmt::format(fmt::runtime(zh ? "无法确定（缺少事实：{}）" : "undetermined (missing facts: {})"), fmt::join(u.needs, zh ? "、" : ", "));
+  std::vector<std::string> needs;
+  for (const auto& path : u.needs) needs.push_back(fact_name(path, lang, schema));
+  return fmt::format(fmt::runtime(zh ? "无法确定（需补充：{}）" : "undetermined (missing facts: {})"),
+                     fmt::join(needs, zh ? "、" : ", "));
 }
 
 using Key = std::pair<std::string, std::string>;  // benefit, recipient
 
-std::map<Key, State> states_of(const Evaluation& e, Lang lang) {
+std::map<Key, State> states_of(const Evaluation& e, Lang lang, const FactsSchema* schema) {
   std::map<Key, State> out;
   for (const auto& x : e.entitlements) {
     State& s = out[{x.benefit, x.recipient}];
@@ -65,7 +75,7 @@ std::map<Key, State> states_of(const Evaluation& e, Lang lang) {
     for (const auto& r : u.recipients) {
       std::string why = u.needs.empty() ? u.reason : fmt::format("needs {}", fmt::join(u.needs, ", "));
       out[{u.benefit, r}] = {State::undetermined, why.empty() ? "undetermined" : "undetermined (" + why + ")", {},
-                             plain_undetermined(u, lang)};
+                             plain_undetermined(u, lang, schema)};
     }
   return out;
 }
@@ -130,8 +140,9 @@ std::string describe_plain(const Entitlement& x, Lang lang) {
   return out;
 }
 
-std::vector<EntitlementChange> diff_family(const Evaluation& before, const Evaluation& after, Lang lang) {
-  const auto old_states = states_of(before, lang), new_states = states_of(after, lang);
+std::vector<EntitlementChange> diff_family(const Evaluation& before, const Evaluation& after, Lang lang,
+                                           const FactsSchema* schema) {
+  const auto old_states = states_of(before, lang, schema), new_states = states_of(after, lang, schema);
   // Recipients in the order the evaluations name them (mother, father, child, household).
   std::vector<std::string> recipients;
   auto add = [&](const std::string& r) {

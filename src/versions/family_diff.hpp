@@ -9,6 +9,7 @@
 
 #include "fuzhu/plain.hpp"
 #include "fuzhu/result.hpp"
+#include "fuzhu/schema.hpp"
 
 namespace fuzhu::versions {
 
@@ -36,7 +37,10 @@ struct EntitlementChange {
 
 /// The rows that differ, in the new version's order of benefits (then the
 /// benefits only the old version has).
-std::vector<EntitlementChange> diff_family(const Evaluation& before, const Evaluation& after, Lang lang = Lang::zh);
+/// `schema` (the new version's), when given, names in Chinese the facts an
+/// undetermined benefit needs: 持有《独生子女父母光荣证》（family.glory_certificate）.
+std::vector<EntitlementChange> diff_family(const Evaluation& before, const Evaluation& after, Lang lang = Lang::zh,
+                                           const FactsSchema* schema = nullptr);
 
 /// What an entitlement gives, as diff shows it: "490 元 a month", "at least
 /// 5000 元 once, discretionary", "a service", with its payers' shares.

@@ -78,14 +78,14 @@ std::vector<DefinitionDiff> diff_definitions(const Program& before, const Progra
     const std::string body = canonical_definition(*d);
     const ast::Definition* old = find_definition(before, d->name);
     if (!old) {
-      out.push_back({Change::added, d->name, "", body, {plain_definition(after, *d, lang)}});
+      out.push_back({Change::added, d->name, "", body, {plain_definition(after, *d, lang)}, d->label});
     } else if (std::string old_body = canonical_definition(*old); old_body != body) {
-      out.push_back({Change::changed, d->name, old_body, body, plain_definition_changes(before, *old, after, *d, lang)});
+      out.push_back({Change::changed, d->name, old_body, body, plain_definition_changes(before, *old, after, *d, lang), d->label});
     }
   }
   for (const ast::Definition* d : before.definitions)
     if (!find_definition(after, d->name))
-      out.push_back({Change::removed, d->name, canonical_definition(*d), "", {plain_definition(before, *d, lang)}});
+      out.push_back({Change::removed, d->name, canonical_definition(*d), "", {plain_definition(before, *d, lang)}, d->label});
   return out;
 }
 

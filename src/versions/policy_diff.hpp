@@ -52,6 +52,7 @@ struct DefinitionDiff {
   /// changed: what changed in its meaning, a line each; added / removed:
   /// its whole meaning, one line.
   std::vector<std::string> plain;
+  std::string label;  // the new version's (or the removed one's): 精准扶助对象家庭; "" when none
 };
 
 /// A field of the header that differs ("in force from", "status", ...).

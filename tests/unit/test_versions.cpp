@@ -193,6 +193,15 @@ TEST_CASE("a family's entitlements: granted, lost, changed and undetermined rows
   CHECK(rows[1].recipient == "mother");
   CHECK(rows[1].outcome == Outcome::undetermined);
   CHECK(rows[1].after == "undetermined (needs family.glory_certificate)");
+  CHECK(rows[0].plain_before == "每月490元");
+  CHECK(rows[0].plain_after == "每月520元");
+  CHECK(rows[1].plain_after == "无法确定（需补充：family.glory_certificate）");
+  // With the schema the fact is named by its label (facts.schema), the path after it.
+  auto yiyang = compiled(source_dir / "tests" / "versions" / "yiyang_2027.policy");
+  auto named = diff_family(before, after, fuzhu::Lang::zh, &yiyang.schema());
+  CHECK(named[1].plain_after == "无法确定（需补充：持有《独生子女父母光荣证》（family.glory_certificate））");
+  CHECK(diff_family(before, after, fuzhu::Lang::en, &yiyang.schema())[1].plain_after ==
+        "undetermined (missing facts: family.glory_certificate)");
   auto back = diff_family(after, before);  // the mother first now: the old version named her first
   REQUIRE(back.size() == 2);
   CHECK((back[0].recipient == "mother" && back[0].outcome == Outcome::granted));
