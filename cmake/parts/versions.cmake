@@ -66,6 +66,13 @@ if(FUZHU_BUILD_TESTS)
   fuzhu_diff_test(json 1 "\"different\": true,.*\"change\": \"changed\",\n *\"benefit\": \"special_allowance\".*\"plain\": \\[\n *{\n *\"part\": \"condition\",\n *\"label\": \"条件\",\n *\"text\": \"新增「持有《独生子女父母光荣证》」\".*\"outcome\": \"lost\".*\"plain_before\": \"每月490元；出资：省级特别扶助资金390元、市财政40元、区财政60元\",\n *\"plain_after\": \"—\""
     ${YIYANG} ${V}/yiyang_2027.policy --families ${V}/families/3_ziyang_no_certificate.json --as-of 2027-03-01 --format json)
   fuzhu_diff_test(bad_lang 2 "" ${YIYANG} ${YIYANG} --lang fr)
+  # Two cities: Foshan's definition of its eligible families (a special
+  # family whose child was born on or before 2015-12-31, catalog) is added,
+  # and an added benefit is said once, as its whole sentence (三（三）:
+  # each parent of an eligible family, priority at designated hospitals).
+  fuzhu_diff_test(added_whole 1
+    "定义：\n\\+ eligible_family 精准扶助对象家庭（新增）\n  计生特殊家庭，且子女出生日期不晚于2015-12-31\n.*\n\\+ medical_green_channel 就医绿色通道（新增）\n  条件：精准扶助对象家庭；对象：夫妻每人；内容：[^\n]*\n\n"
+    ${PROJECT_SOURCE_DIR}/policies/songjiang.policy ${PROJECT_SOURCE_DIR}/policies/foshan.policy)
   fuzhu_diff_test(policy_with_errors 2 "type_error.policy:11:8: error" ${YIYANG} ${PROJECT_SOURCE_DIR}/tests/bad/type_error.policy)
   fuzhu_diff_test(missing_policy 2 "nowhere.policy.*no such file" ${YIYANG} nowhere.policy)
   fuzhu_diff_test(bad_family 2 "bad_enum.json.*child.status: \"lost\" is not one of"
