@@ -70,8 +70,9 @@ if(FUZHU_BUILD_TESTS)
   # family whose child was born on or before 2015-12-31, catalog) is added,
   # and an added benefit is said once, as its whole sentence (三（三）:
   # each parent of an eligible family, priority at designated hospitals).
+  # Songjiang is final and undated in force; Foshan a draft in force 2020-01-01 to 2024-12-31.
   fuzhu_diff_test(added_whole 1
-    "定义：\n\\+ eligible_family 精准扶助对象家庭（新增）\n  计生特殊家庭，且子女出生日期不晚于2015-12-31\n.*\n\\+ medical_green_channel 就医绿色通道（新增）\n  条件：精准扶助对象家庭；对象：夫妻每人；内容：[^\n]*\n\n"
+    "文件信息：\n.*  施行日期：2020-12-01 → 2020-01-01\n.*  有效期至：— → 2024-12-31\n.*  状态：正式 → 征求意见稿\n\n定义：\n\\+ eligible_family 精准扶助对象家庭（新增）\n  计生特殊家庭，且子女出生日期不晚于2015-12-31\n.*\n\\+ medical_green_channel 就医绿色通道（新增）\n  条件：精准扶助对象家庭；对象：夫妻每人；内容：[^\n]*\n\n"
     ${PROJECT_SOURCE_DIR}/policies/songjiang.policy ${PROJECT_SOURCE_DIR}/policies/foshan.policy)
   fuzhu_diff_test(policy_with_errors 2 "type_error.policy:11:8: error" ${YIYANG} ${PROJECT_SOURCE_DIR}/tests/bad/type_error.policy)
   fuzhu_diff_test(missing_policy 2 "nowhere.policy.*no such file" ${YIYANG} nowhere.policy)

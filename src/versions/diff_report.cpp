@@ -124,13 +124,21 @@ std::string_view outcome_words(const ReportWords& w, Outcome outcome) {
   return w.changed;
 }
 
+// A header value as the reader says it: the status by the Chinese keyword
+// (状态 正式 / 征求意见稿, grammar/keywords.def); "—" for none.
+std::string header_value(const HeaderDiff& h, const std::string& value, Lang lang) {
+  if (value.empty()) return "—";
+  if (lang == Lang::zh && h.field == "status") return value == "final" ? "正式" : value == "draft" ? "征求意见稿" : value;
+  return value;
+}
+
 std::string plain_header(const PolicyDiff& d) {
   if (d.header.empty()) return "";
   const Lang lang = d.lang;
   std::string out = std::string(report_words(lang).header) + "\n";
   for (const auto& h : d.header)
     out += fmt::format("  {}{}{}\n", header_label(h.field, lang), lang == Lang::zh ? "：" : ": ",
-                       arrow(h.before.empty() ? "—" : h.before, h.after.empty() ? "—" : h.after, lang));
+                       arrow(header_value(h, h.before, lang), header_value(h, h.after, lang), lang));
   return out + "\n";
 }
 
