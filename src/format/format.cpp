@@ -40,8 +40,6 @@ std::string meaning(const Token& t) {
   if (t.kind == TokenKind::rate) return "rate:" + spell_rate(t.text);
   std::string_view text = t.text;
   if (t.kind == TokenKind::money) text = text.substr(0, text.find_first_of(" \t\xE5"));
-  if (t.kind == TokenKind::number && text.find_first_of("%\xEF") != std::string_view::npos)
-    return "percent:" + std::string(text.substr(0, text.find_first_of(" \t%\xEF")));
   if (t.kind == TokenKind::comment)
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
   if (text == "\xE2\x89\xA0") text = "!=";

@@ -299,8 +299,6 @@ class Printer {
       std::string_view number = t.text.substr(0, t.text.find_first_of(" \t\xE5"));
       return std::string(number) + " 元";
     }
-    if (t.kind == TokenKind::number && t.text.find_first_of("%\xEF") != std::string_view::npos)
-      return std::string(t.text.substr(0, t.text.find_first_of(" \t%\xEF"))) + "%";  // 40 ％ → 40%
     if (t.kind == TokenKind::punct) {
       if (t.text == "\xE2\x89\xA0") return "!=";
       if (t.text == "\xE2\x89\xA4") return "<=";

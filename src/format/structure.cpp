@@ -125,11 +125,26 @@ class Annotator {
       if (!mark(*node, *parent)) return "the formatter cannot find a token the parser read";
       for (const auto& child : node->children) todo.emplace_back(child.get(), node);
     }
+    std::erase_if(tokens_, [&](const Token& t) { return joined_into_phrase(t); });
     return {};
   }
 
  private:
   std::vector<Token>& tokens_;
+  std::vector<std::pair<std::size_t, std::size_t>> phrases_;  // byte ranges of keyword phrases
+
+  // `in force`, `paid by`: a word a token for the scanner, one keyword for
+  // the grammar. The first word's token takes the phrase; the others go.
+  void join_phrase(Token& first, std::size_t end) {
+    if (first.offset + first.text.size() >= end) return;
+    first.text = std::string_view(first.text.data(), end - first.offset);
+    phrases_.emplace_back(first.offset, end);
+  }
+
+  bool joined_into_phrase(const Token& t) const {
+    return std::any_of(phrases_.begin(), phrases_.end(),
+                       [&](const auto& phrase) { return t.offset > phrase.first && t.offset < phrase.second; });
+  }
 
   Token* at(std::size_t offset) {
     auto it = std::lower_bound(tokens_.begin(), tokens_.end(), offset,
@@ -141,7 +156,10 @@ class Annotator {
     Token* t = at(node.begin().byte);
     if (!t) return false;
     switch (node.role) {
-      case Role::keyword: t->keyword = static_cast<Keyword>(node.keyword); break;
+      case Role::keyword:
+        t->keyword = static_cast<Keyword>(node.keyword);
+        join_phrase(*t, node.end().byte);
+        break;
       case Role::item: t->starts_item = true; break;
       case Role::payer: t->starts_item = parent.role == Role::group_owner; break;
       case Role::lbrace: t->bracket = brace_of(parent); break;

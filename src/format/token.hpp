@@ -1,6 +1,7 @@
-// Tokens of a policy file as the formatter sees them: the lexer's words,
-// literals, punctuation and comments, each with the line breaks that preceded
-// it, then what the grammar says each one is (structure.cpp).
+// Tokens of a policy file as the formatter sees them: the scanner's words,
+// literals, punctuation and comments (syntax/tokens.hpp), each with the line
+// breaks that preceded it, then what the grammar says each one is
+// (structure.cpp), a keyword phrase such as `in force` joined into one.
 #pragma once
 
 #include <cstdint>
@@ -10,10 +11,11 @@
 
 #include "format/keywords.hpp"
 #include "syntax/builtins.hpp"
+#include "syntax/tokens.hpp"
 
 namespace fuzhu::format {
 
-enum class TokenKind { word, string, number, money, duration, rate, date, punct, comment };
+using TokenKind = tokens::Kind;
 
 /// What a `{` or `(` opens, which decides how its contents are laid out.
 enum class Bracket {
@@ -46,8 +48,9 @@ struct Token {
   bool is(Keyword k) const { return keyword == k; }
 };
 
-/// Splits `source` into tokens, comments included. Returns nullopt at a byte
-/// no token starts with (the parser has rejected such a file already).
+/// Splits `source` into tokens, comments included, with the one scanner.
+/// Returns nullopt at a byte no token starts with (the parser has rejected
+/// such a file already).
 std::optional<std::vector<Token>> lex(std::string_view source);
 
 }  // namespace fuzhu::format
