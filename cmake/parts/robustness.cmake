@@ -8,7 +8,7 @@
 
 option(FUZHU_FUZZ "Build the libFuzzer harnesses (clang)" OFF)
 
-set(FUZHU_FUZZ_HARNESSES fuzz_policy fuzz_facts fuzz_eval)
+set(FUZHU_FUZZ_HARNESSES fuzz_policy fuzz_facts fuzz_eval fuzz_tokens)
 
 function(fuzhu_harness_target target harness)
   target_sources(${target} PRIVATE ${PROJECT_SOURCE_DIR}/fuzz/${harness}.cpp)
@@ -17,6 +17,9 @@ function(fuzhu_harness_target target harness)
   target_compile_definitions(${target} PRIVATE FUZHU_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   if(harness STREQUAL "fuzz_facts")  # compares simulate's JSON Lines reader with the file reader
     target_link_libraries(${target} PRIVATE fuzhu_sim)
+  endif()
+  if(harness STREQUAL "fuzz_tokens")  # the scanner against a parse tree of the grammar
+    target_link_libraries(${target} PRIVATE taocpp::pegtl)
   endif()
   fuzhu_warnings(${target})
 endfunction()

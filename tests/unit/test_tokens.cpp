@@ -33,7 +33,7 @@ using Texts = std::vector<std::string>;
 // Every policy and schema the repository keeps as text a newcomer writes.
 std::vector<fs::path> repository_policies() {
   std::vector<fs::path> out;
-  for (const char* folder : {"policies", "tests/documents", "tests/check", "tests/versions", "tests/schema", "tests/money"}) {
+  for (const char* folder : {"policies", "tests/documents", "tests/check", "tests/versions", "tests/schema", "tests/money", "tests/regress/fuzz_tokens"}) {
     const fs::path dir = fs::path(FUZHU_SOURCE_DIR) / folder;
     if (!fs::is_directory(dir)) continue;
     for (const auto& entry : fs::recursive_directory_iterator(dir))
@@ -94,8 +94,10 @@ TEST_CASE("tokens: the grammar and the scanner agree on every policy of the repo
     const std::string text = fuzhu::testing::read_file(path);
     auto disagreement = fuzhu::testing::token_disagreement(text);
     CAPTURE(path.string());
-    // The transcribed policies parse; some check files are syntax errors on purpose.
-    if (path.parent_path().filename() == "policies" || path.parent_path().filename() == "documents")
+    // The transcribed policies and the scanner's regression inputs parse;
+    // some check files are syntax errors on purpose.
+    const fs::path folder = path.parent_path().filename();
+    if (folder == "policies" || folder == "documents" || folder == "fuzz_tokens")
       REQUIRE(disagreement.has_value());
     if (!disagreement) continue;
     CHECK(*disagreement == "");
