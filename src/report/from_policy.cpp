@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "compile/compiled.hpp"
+#include "syntax/tokens.hpp"
 
 namespace fuzhu::report {
 
@@ -50,23 +51,15 @@ ReviewBenefit benefit_of(const detail::CompiledBenefit& compiled, const SourceSe
 }  // namespace
 
 std::string block_at(const std::string& source, std::size_t begin) {
+  // Braces counted by the one scanner: none in a string or a comment counts.
+  const std::string_view rest = std::string_view(source).substr(begin);
   int depth = 0;
-  bool opened = false;
-  for (std::size_t i = begin; i < source.size(); ++i) {
-    char c = source[i];
-    if (c == '#') {
-      while (i + 1 < source.size() && source[i + 1] != '\n') ++i;
-    } else if (c == '"') {
-      for (++i; i < source.size() && source[i] != '"' && source[i] != '\n'; ++i)
-        if (source[i] == '\\') ++i;
-    } else if (c == '{') {
-      ++depth;
-      opened = true;
-    } else if (c == '}' && --depth == 0 && opened) {
-      return source.substr(begin, i + 1 - begin);
-    }
+  for (const tokens::Token& t : tokens::tokenize(rest).tokens) {
+    if (t.kind != tokens::Kind::punct) continue;
+    if (t.text == "{") ++depth;
+    else if (t.text == "}" && depth > 0 && --depth == 0) return std::string(rest.substr(0, t.offset + 1));
   }
-  return source.substr(begin);
+  return std::string(rest);
 }
 
 std::vector<Diagnostic> findings_as_diagnostics(const Policy& policy, const Pairing& pairing) {
