@@ -21,6 +21,7 @@
 #include "native_rules.hpp"
 #include "sim/family_reader.hpp"
 #include "sums.hpp"
+#include "api/internal.hpp"
 
 namespace {
 
@@ -154,8 +155,8 @@ int main(int argc, char** argv) try {
       b.text = text + std::string(64, '\0');
       b.lines.push_back({1, 0, static_cast<std::uint32_t>(text.size()), false});
       fuzhu::Facts f = runs[0].policy.new_facts();
-      if (reader->read(b, b.lines[0], f.data()).rejected()) continue;
-      natives.push_back(bench::native_of(f.data()));
+      if (reader->read(b, b.lines[0], fuzhu::detail::data_of(f)).rejected()) continue;
+      natives.push_back(bench::native_of(fuzhu::detail::data_of(f)));
       facts.push_back(std::move(f));
     }
     lua.load_families(lines);

@@ -14,6 +14,7 @@
 #include <fuzhu/fuzhu.hpp>
 
 #include "tests/support/decisions_match.hpp"
+#include "api/internal.hpp"
 
 namespace fuzhu::fuzz {
 
@@ -57,7 +58,7 @@ inline const std::vector<Policy>& real_policies() {
 /// kept ones are forgotten now and then.
 inline Decider& decider_for(const Policy& policy, const EvalOptions& options) {
   static std::map<std::pair<const void*, bool>, Decider> deciders;
-  auto key = std::make_pair(static_cast<const void*>(&policy.compiled()), options.assume_in_jurisdiction);
+  auto key = std::make_pair(static_cast<const void*>(&detail::compiled_of(policy)), options.assume_in_jurisdiction);
   auto it = deciders.find(key);
   if (it == deciders.end()) {
     if (deciders.size() >= 16) deciders.clear();

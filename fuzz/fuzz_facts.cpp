@@ -12,6 +12,7 @@
 #include "fuzz_common.hpp"
 #include "io/facts.hpp"
 #include "sim/family_reader.hpp"
+#include "api/internal.hpp"
 
 namespace {
 
@@ -35,13 +36,13 @@ void compare_line_reader(const Policy& policy, std::string_view json, const Fact
   block.text.assign(json.substr(0, size));
   block.text.append(simdjson::SIMDJSON_PADDING, '\0');
   block.lines.push_back({1, 0, static_cast<std::uint32_t>(size), false});
-  detail::FactsData facts = detail::empty_facts(policy.compiled().schema);
+  detail::FactsData facts = detail::empty_facts(detail::compiled_of(policy).schema);
   const sim::Rejection rejection = reader->read(block, block.lines[0], facts);
   if (strict.ok() == rejection.rejected())
     fuzz::broken(strict.ok() ? "the line reader refuses what the file reader accepts: " + rejection.message
                              : "the line reader accepts what the file reader refuses");
   if (strict.ok()) {
-    if (!same_facts(strict.facts->data(), facts)) fuzz::broken("the two readers read different facts");
+    if (!same_facts(detail::data_of(*strict.facts), facts)) fuzz::broken("the two readers read different facts");
     return;
   }
   for (const auto& d : strict.diagnostics)

@@ -18,7 +18,7 @@
 
 namespace fuzhu {
 
-namespace detail { struct FactsData; struct Schema; }
+namespace detail { struct FactsData; struct Schema; struct Access; }
 
 /// A known fact's value: bool, a whole number (int fields), Money, Date, or a
 /// string (string fields, and enum fields as their value's name, "deceased").
@@ -91,12 +91,10 @@ class FUZHU_API Facts {
   /// Whether the root ("mother") is present: false when it is absent or not a root.
   bool present(std::string_view root) const;
 
-  const detail::FactsData& data() const { return *data_; }
-  detail::FactsData& data() { return *data_; }
-
  private:
   std::optional<std::string> set_integer(std::string_view path, std::int64_t value, bool too_large);
   std::unique_ptr<detail::FactsData> data_;
+  friend struct detail::Access;  // the library's own view (src/api/internal.hpp)
 };
 
 struct [[nodiscard]] FactsResult {

@@ -18,7 +18,7 @@
 
 namespace fuzhu {
 
-namespace detail { struct CompiledPolicy; }
+namespace detail { struct CompiledPolicy; struct Access; }
 
 /// The folder `cmake --install` put the policies and facts.schema in
 /// (PREFIX/share/fuzhu/policies, the prefix configured when the library was
@@ -116,12 +116,10 @@ class FUZHU_API Policy {
   /// label, role, declaring file, whether the policy reads it (fuzhu/schema.hpp).
   const FactsSchema& schema() const;
 
-  const detail::CompiledPolicy& compiled() const { return *compiled_; }
-
  private:
   explicit Policy(std::shared_ptr<const detail::CompiledPolicy> compiled);
   std::shared_ptr<const detail::CompiledPolicy> compiled_;
-  friend struct detail::CompiledPolicy;
+  friend struct detail::Access;  // the library's own view (src/api/internal.hpp)
 };
 
 struct [[nodiscard]] CompileResult {

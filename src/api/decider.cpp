@@ -6,6 +6,7 @@
 #include "eval/arithmetic.hpp"
 #include "eval/evaluate.hpp"
 #include "fuzhu/decisions.hpp"
+#include "api/internal.hpp"
 
 namespace fuzhu {
 
@@ -26,7 +27,7 @@ struct Decider::Memory {
 Decider::Decider(Policy policy, const EvalOptions& options)
     : policy_(std::move(policy)), options_(options), memory_(std::make_unique<Memory>()) {
   options_.explain = false;
-  memory_->scratch.fit(policy_.compiled());
+  memory_->scratch.fit(detail::compiled_of(policy_));
 }
 
 Decider::~Decider() = default;
@@ -34,11 +35,11 @@ Decider::Decider(Decider&&) noexcept = default;
 Decider& Decider::operator=(Decider&&) noexcept = default;
 
 bool Decider::decide(const Facts& facts, const Date& as_of) {
-  const detail::CompiledPolicy& compiled = policy_.compiled();
-  errors_ = detail::check_facts(compiled, facts.data(), as_of);
+  const detail::CompiledPolicy& compiled = detail::compiled_of(policy_);
+  errors_ = detail::check_facts(compiled, detail::data_of(facts), as_of);
   if (errors_.empty()) {
     try {
-      detail::decide(compiled, facts.data(), as_of, options_, memory_->scratch, decisions_);
+      detail::decide(compiled, detail::data_of(facts), as_of, options_, memory_->scratch, decisions_);
       return true;
     } catch (const detail::EvalError& e) {
       errors_.push_back(compiled.program->sources.diagnose(e.code, e.loc, e.message));

@@ -4,6 +4,7 @@
 
 #include "compile/compiled.hpp"
 #include "fuzhu/policy.hpp"
+#include "api/internal.hpp"
 
 namespace fuzhu {
 
@@ -13,7 +14,7 @@ std::optional<Lang> parse_lang(std::string_view text) {
   return std::nullopt;
 }
 
-const PlainText& plain_text(const Policy& policy, Lang lang) { return policy.compiled().plain_text(lang); }
+const PlainText& plain_text(const Policy& policy, Lang lang) { return detail::compiled_of(policy).plain_text(lang); }
 
 std::string plain_lines(const PlainText& text) {
   std::string out;

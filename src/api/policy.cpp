@@ -10,6 +10,7 @@
 #include "fuzhu/policy.hpp"
 #include "io/facts.hpp"
 #include "limits.hpp"
+#include "api/internal.hpp"
 
 namespace fuzhu {
 
@@ -21,7 +22,7 @@ CompileResult Policy::compile_string(std::string_view source, std::string name, 
   if (!options.policies_dir.empty()) load.include_dirs.push_back(options.policies_dir);
   auto program = load_and_check(std::move(name), std::string(source), load, result.diagnostics);
   if (has_errors(result.diagnostics)) return result;
-  result.policy = detail::CompiledPolicy::make_policy(detail::compile(std::move(program)));
+  result.policy = detail::Access::make_policy(detail::compile(std::move(program)));
   return result;
 }
 
@@ -59,7 +60,7 @@ FactsResult Policy::read_facts(std::string_view json) const {
 }
 
 EvalResult Policy::evaluate(const Facts& facts, const Date& as_of, const EvalOptions& options) const {
-  return detail::evaluate(*compiled_, facts.data(), as_of, options);
+  return detail::evaluate(*compiled_, detail::data_of(facts), as_of, options);
 }
 
 // ------------------------------------------------------------ names of indices

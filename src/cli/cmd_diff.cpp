@@ -12,6 +12,7 @@
 #include "compile/compiled.hpp"
 #include "fuzhu/plain.hpp"
 #include "versions/diff_report.hpp"
+#include "api/internal.hpp"
 
 namespace fuzhu::cli {
 
@@ -48,8 +49,8 @@ int run_diff(const DiffArgs& a) {
   report.after_file = a.after;
   report.before_document = before->info().document;
   report.after_document = after->info().document;
-  const Program& program = *after->compiled().program;
-  report.policy = versions::diff_policies(*before->compiled().program, program, lang);
+  const Program& program = *detail::compiled_of(*after).program;
+  report.policy = versions::diff_policies(*detail::compiled_of(*before).program, program, lang);
   for (const ast::RootDecl* root : program.roots) report.recipient_labels[root->name] = lang == Lang::zh ? root->label : "";
   report.with_families = !a.families.empty();
   report.as_of = as_of->to_string();

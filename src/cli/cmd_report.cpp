@@ -15,6 +15,7 @@
 #include "report/from_policy.hpp"
 #include "syntax/printable.hpp"
 #include "syntax/source.hpp"
+#include "api/internal.hpp"
 
 namespace fuzhu::cli {
 
@@ -40,7 +41,7 @@ namespace {
 // The files the page is made from: the policy, every file it uses, the document.
 std::vector<std::string> inputs_of(const Policy& policy, const std::string& document_path) {
   std::vector<std::string> inputs{document_path};
-  const SourceSet& sources = policy.compiled().program->sources;
+  const SourceSet& sources = detail::compiled_of(policy).program->sources;
   for (int i = 0; i < sources.size(); ++i) inputs.push_back(sources.file(i).name());
   return inputs;
 }

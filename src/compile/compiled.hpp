@@ -189,8 +189,6 @@ struct CompiledPolicy {
   std::vector<PlainText> plain;            // by Lang: the rules in plain words (src/plain/), rendered once
 
   const PlainText& plain_text(Lang lang) const { return plain[static_cast<std::size_t>(lang)]; }
-
-  static Policy make_policy(std::shared_ptr<const CompiledPolicy> compiled) { return Policy(std::move(compiled)); }
 };
 
 /// Builds the compiled policy from a checked program without errors.

@@ -15,6 +15,7 @@
 #include "limits.hpp"
 #include "syntax/printable.hpp"
 #include "syntax/source.hpp"
+#include "api/internal.hpp"
 
 namespace fuzhu::detail {
 
@@ -249,7 +250,7 @@ FactsResult read_facts_json(std::shared_ptr<const Schema> schema, std::string_vi
   }
   if (has_errors(result.diagnostics)) return result;
   result.facts.emplace(data.schema);
-  result.facts->data() = std::move(data);
+  detail::data_of(*result.facts) = std::move(data);
   return result;
 }
 

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "compile/compiled.hpp"
+#include "api/internal.hpp"
 #include "syntax/tokens.hpp"
 
 namespace fuzhu::report {
@@ -63,7 +64,7 @@ std::string block_at(const std::string& source, std::size_t begin) {
 }
 
 std::vector<Diagnostic> findings_as_diagnostics(const Policy& policy, const Pairing& pairing) {
-  const SourceSet& sources = policy.compiled().program->sources;
+  const SourceSet& sources = detail::compiled_of(policy).program->sources;
   std::vector<Diagnostic> out;
   for (const Finding& f : pairing.findings) {
     Diagnostic d = sources.diagnose(f.code, f.loc, f.message);
@@ -87,7 +88,7 @@ Review review_of(const Policy& policy, std::string document_name, std::string do
   r.header.in_force_to = date_text(info.in_force_to);
   r.header.policy_file = std::filesystem::path(info.file).filename().string();
   r.header.in_force_period = info.in_force_period;
-  const detail::CompiledPolicy& compiled = policy.compiled();
+  const detail::CompiledPolicy& compiled = detail::compiled_of(policy);
   const SourceSet& sources = compiled.program->sources;
   if (const ast::Header* h = compiled.program->header) {
     r.header.loc = h->loc;

@@ -7,6 +7,7 @@
 #include "io/json_writer.hpp"
 #include "sim/report_parts.hpp"
 #include "syntax/printable.hpp"
+#include "api/internal.hpp"
 
 namespace fuzhu::sim {
 
@@ -57,7 +58,7 @@ const KindAmounts& payer_amounts(const Tally& t, const std::string& name) {
 std::vector<std::string> payer_order(const Policy& policy, const Policy& baseline, const ComparisonResult& r) {
   std::vector<std::string> names;
   for (const Policy* p : {&policy, &baseline})
-    for (const auto& b : p->compiled().benefits)
+    for (const auto& b : detail::compiled_of(*p).benefits)
       for (const auto& payer : b.payers)
         if ((r.tally.payers.count(payer.name) || r.baseline.payers.count(payer.name)) &&
             std::find(names.begin(), names.end(), payer.name) == names.end())

@@ -8,6 +8,7 @@
 #include "syntax/printable.hpp"
 #include "io/json_writer.hpp"
 #include "sim/report_parts.hpp"
+#include "api/internal.hpp"
 
 namespace fuzhu::sim {
 
@@ -19,14 +20,14 @@ constexpr std::size_t shown_needs = 3;
 
 std::vector<std::string> benefit_order(const Policy& policy, const Tally& tally) {
   std::vector<std::string> ids;
-  for (const auto& b : policy.compiled().benefits)
+  for (const auto& b : detail::compiled_of(policy).benefits)
     if (tally.benefits.count(b.source->id) || tally.undetermined.count(b.source->id)) ids.push_back(b.source->id);
   return ids;
 }
 
 std::vector<std::string> payer_order(const Policy& policy, const Tally& tally) {
   std::vector<std::string> names;
-  for (const auto& b : policy.compiled().benefits)
+  for (const auto& b : detail::compiled_of(policy).benefits)
     for (const auto& p : b.payers)
       if (tally.payers.count(p.name) && std::find(names.begin(), names.end(), p.name) == names.end())
         names.push_back(p.name);

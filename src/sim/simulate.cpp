@@ -22,6 +22,7 @@
 #include "sim/progress.hpp"
 #include "sim/work_queue.hpp"
 #include "syntax/printable.hpp"
+#include "api/internal.hpp"
 
 namespace fuzhu::sim {
 
@@ -36,7 +37,7 @@ namespace {
 // read to, and what decides and tallies them.
 struct Side {
   Side(const Policy& p, std::unique_ptr<FamilyReader> r, const EvalOptions& options)
-      : policy(p), reader(std::move(r)), facts(p.new_facts()), empty(facts.data()), decider(p, options) {}
+      : policy(p), reader(std::move(r)), facts(p.new_facts()), empty(detail::data_of(facts)), decider(p, options) {}
   const Policy& policy;
   std::unique_ptr<FamilyReader> reader;  // null: the family is read by the other side (same schema)
   Facts facts;
@@ -46,7 +47,7 @@ struct Side {
 
   // Assignment reuses the vectors' storage: no allocation per family.
   void clear() {
-    detail::FactsData& d = facts.data();
+    detail::FactsData& d = detail::data_of(facts);
     d.slots = empty.slots;
     for (auto& s : d.strings) s.clear();
     d.present = empty.present;
@@ -61,11 +62,11 @@ class Worker {
 
   Worker(const Policy& policy, const Policy* baseline, const BenefitUnion* names, const ReaderFactory& make_reader,
          const SimulateOptions& options)
-      : main_(policy, make_reader(*policy.compiled().schema), eval_options(options)), names_(names),
+      : main_(policy, make_reader(*detail::compiled_of(policy).schema), eval_options(options)), names_(names),
         as_of_(options.as_of) {
     if (!baseline) return;
-    const bool same_schema = baseline->compiled().schema->fingerprint == policy.compiled().schema->fingerprint;
-    baseline_ = std::make_unique<Side>(*baseline, same_schema ? nullptr : make_reader(*baseline->compiled().schema),
+    const bool same_schema = detail::compiled_of(*baseline).schema->fingerprint == detail::compiled_of(policy).schema->fingerprint;
+    baseline_ = std::make_unique<Side>(*baseline, same_schema ? nullptr : make_reader(*detail::compiled_of(*baseline).schema),
                                        eval_options(options));
   }
 
@@ -79,8 +80,8 @@ class Worker {
 
   /// Attaches names to the index tallies; call once, after the last block.
   void finish() {
-    main_.tally.resolve_names(main_.policy.compiled());
-    if (baseline_) baseline_->tally.resolve_names(baseline_->policy.compiled());
+    main_.tally.resolve_names(detail::compiled_of(main_.policy));
+    if (baseline_) baseline_->tally.resolve_names(detail::compiled_of(baseline_->policy));
   }
 
  private:
@@ -97,7 +98,7 @@ class Worker {
 
   bool read(Side& side, const Block& block, const Line& line) {
     side.clear();
-    Rejection rejection = side.reader->read(block, line, side.facts.data());
+    Rejection rejection = side.reader->read(block, line, detail::data_of(side.facts));
     if (!rejection.rejected()) return true;
     main_.tally.reject(line.number, std::move(rejection.message), std::move(rejection.path), std::move(rejection.code));
     return false;
@@ -122,16 +123,16 @@ class Worker {
     }
     if (!read(main_, block, line)) return;
     if (!baseline_) {
-      if (decide(main_, main_.facts, line, "")) main_.tally.add(main_.decider.decisions(), main_.policy.compiled());
+      if (decide(main_, main_.facts, line, "")) main_.tally.add(main_.decider.decisions(), detail::compiled_of(main_.policy));
       return;
     }
     if (baseline_->reader && !read(*baseline_, block, line)) return;
     const Facts& baseline_facts = baseline_->reader ? baseline_->facts : main_.facts;
     if (!decide(main_, main_.facts, line, "") || !decide(*baseline_, baseline_facts, line, "the baseline: ")) return;
-    main_.tally.add(main_.decider.decisions(), main_.policy.compiled());
-    baseline_->tally.add(baseline_->decider.decisions(), baseline_->policy.compiled());
-    change.add(main_.decider.decisions(), baseline_->decider.decisions(), *names_, main_.policy.compiled(),
-               baseline_->policy.compiled());
+    main_.tally.add(main_.decider.decisions(), detail::compiled_of(main_.policy));
+    baseline_->tally.add(baseline_->decider.decisions(), detail::compiled_of(baseline_->policy));
+    change.add(main_.decider.decisions(), baseline_->decider.decisions(), *names_, detail::compiled_of(main_.policy),
+               detail::compiled_of(baseline_->policy));
   }
 };
 
@@ -222,7 +223,7 @@ Run run(const Policy& policy, const Policy* baseline, const BenefitUnion* names,
     // schema too): the header is checked against both before a line is read.
     for (const Policy* p : {&policy, baseline}) {
       CsvColumns columns;
-      if (p && !problem.rejected()) problem = read_csv_header(header, *p->compiled().schema, columns);
+      if (p && !problem.rejected()) problem = read_csv_header(header, *detail::compiled_of(*p).schema, columns);
     }
     if (problem.rejected()) {
       result.error = fmt::format("{}:1: {}", printable(path), problem.message);
@@ -272,7 +273,7 @@ SimulateResult simulate(const Policy& policy, const std::string& path, const Sim
 ComparisonResult simulate_against(const Policy& policy, const Policy& baseline, const std::string& path,
                                   const SimulateOptions& options) {
   ComparisonResult result;
-  result.names = BenefitUnion::of(policy.compiled(), baseline.compiled());
+  result.names = BenefitUnion::of(detail::compiled_of(policy), detail::compiled_of(baseline));
   Run r = run(policy, &baseline, &result.names, path, options);
   result.tally = std::move(r.tally);
   result.baseline = std::move(r.baseline);

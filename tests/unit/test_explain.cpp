@@ -17,6 +17,7 @@
 #include "tests/support/compile.hpp"
 #include "tests/support/dates.hpp"
 #include "tests/support/facts.hpp"
+#include "api/internal.hpp"
 
 namespace {
 
@@ -190,7 +191,7 @@ TEST_CASE("explain: JSON names every benefit once per recipient row") {
     recipients[x["benefit"].get<std::string>()].push_back(x["recipient"].get<std::string>());
   }
   std::set<std::string> ids;
-  for (const auto& b : p.compiled().benefits) ids.insert(b.source->id);
+  for (const auto& b : fuzhu::detail::compiled_of(p).benefits) ids.insert(b.source->id);
   CHECK(recipients.size() == ids.size());
   for (const auto& id : ids) {
     INFO(id);
@@ -253,7 +254,7 @@ TEST_CASE("explain: explaining changes no result for any family of the policy ca
       CHECK_FALSE(plain.evaluation->explanations.has_value());
       std::set<std::string> explained_ids;
       for (const auto& x : *explained.evaluation->explanations) explained_ids.insert(x.benefit);
-      CHECK(explained_ids.size() == policy.compiled().benefits.size());
+      CHECK(explained_ids.size() == fuzhu::detail::compiled_of(policy).benefits.size());
       explained.evaluation->explanations.reset();
       CHECK(fuzhu::to_json(*explained.evaluation) == fuzhu::to_json(*plain.evaluation));
       ++families;

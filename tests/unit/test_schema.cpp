@@ -10,6 +10,7 @@
 #include "tests/support/compile.hpp"
 #include "tests/support/dates.hpp"
 #include "tests/support/facts.hpp"
+#include "api/internal.hpp"
 
 using fuzhu::Date;
 
@@ -96,7 +97,7 @@ TEST_CASE("roles: the deceased_when value ends a member's benefits, and its even
 
 TEST_CASE("roles are carried into the compiled schema") {
   auto p = compile(renamed_schema);
-  const auto& s = *p.compiled().schema;
+  const auto& s = *fuzhu::detail::compiled_of(p).schema;
   const auto& mother = s.roots[static_cast<std::size_t>(s.root_index("妈"))];
   CHECK(mother.parent);
   CHECK(mother.member);
@@ -232,7 +233,7 @@ benefit nursing "护理补贴" {
                      "child": {"birth_date": "1990-01-01", "status": "disabled", "care_level": "severe"}})",
                "2026-01-01");
   CHECK(rows(e) == std::vector<std::string>{"nursing mother", "nursing child"});
-  const auto& s = *p.compiled().schema;
+  const auto& s = *fuzhu::detail::compiled_of(p).schema;
   CHECK(s.slot_of("child.care_level") >= 0);
   CHECK(s.slot_of("care_home.beds") >= 0);
   const auto& field = s.field_of(s.slot_of("household.registered_since"));
@@ -247,7 +248,7 @@ TEST_CASE("two used files adding one field with one type is one fact") {
   auto p = compile(yiyang_header +
                    "extend record Household { registered_since: date }\n"
                    "extend record Household { registered_since: date \"户籍登记日期\" }\n");
-  const auto& s = *p.compiled().schema;
+  const auto& s = *fuzhu::detail::compiled_of(p).schema;
   int count = 0;
   for (const auto& path : s.slot_paths) count += path == "household.registered_since";
   CHECK(count == 1);
@@ -269,7 +270,7 @@ TEST_CASE("a family file made for one policy stays valid for another: an added f
 
 TEST_CASE("labels are carried into the compiled schema; facts.schema labels every field") {
   auto p = compile(yiyang_header + "define d \"计生特殊家庭的别名\" = special_family\nbenefit a \"甲\" { cites \"一\" when d }\n");
-  const auto& s = *p.compiled().schema;
+  const auto& s = *fuzhu::detail::compiled_of(p).schema;
   CHECK(s.field_of(s.slot_of("mother.birth_date")).label == "出生日期");
   CHECK(s.field_of(s.slot_of("child.disability_grade")).label == "残疾等级");
   const auto& status = s.field_of(s.slot_of("child.status"));
@@ -280,7 +281,7 @@ TEST_CASE("labels are carried into the compiled schema; facts.schema labels ever
     CAPTURE(s.slot_paths[slot]);
     CHECK_FALSE(s.field_of(static_cast<int>(slot)).label.empty());
   }
-  const auto& program = *p.compiled().program;
+  const auto& program = *fuzhu::detail::compiled_of(p).program;
   const auto* def = program.definitions[0];
   for (const auto* d : program.definitions)
     if (d->name == "d") def = d;

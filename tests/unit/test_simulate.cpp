@@ -13,6 +13,7 @@
 #include "io/facts.hpp"
 #include "sim/family_reader.hpp"
 #include "sim/simulate.hpp"
+#include "api/internal.hpp"
 
 namespace {
 
@@ -171,7 +172,7 @@ TEST_CASE("split_csv follows RFC 4180 quoting within a line") {
 }
 
 TEST_CASE("the JSON line reader keeps money exact and names the path of a problem") {
-  const auto& schema = yiyang().compiled().schema;
+  const auto& schema = fuzhu::detail::compiled_of(yiyang()).schema;
   auto reader = fuzhu::sim::make_json_reader();
   auto facts = fuzhu::detail::empty_facts(schema);
   CHECK(read_line(*reader, R"({"household": {"income_last_year": 12345.67, "relocation_floors": 3}, "x": [1]})", facts).empty());
@@ -198,7 +199,7 @@ TEST_CASE("the JSON line reader keeps money exact and names the path of a proble
 }
 
 TEST_CASE("the tally marks a sum that leaves 64 bits as overflow") {
-  const auto& policy = yiyang().compiled();
+  const auto& policy = fuzhu::detail::compiled_of(yiyang());
   int allowance = -1;
   for (std::size_t i = 0; i < policy.benefits.size(); ++i)
     if (policy.benefits[i].source->id == "special_allowance") allowance = static_cast<int>(i);

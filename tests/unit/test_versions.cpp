@@ -15,6 +15,7 @@
 #include "versions/canonical.hpp"
 #include "versions/family_diff.hpp"
 #include "versions/policy_diff.hpp"
+#include "api/internal.hpp"
 
 namespace {
 
@@ -46,7 +47,7 @@ fuzhu::Policy with_benefits(const std::string& benefits) {
   return *result.policy;
 }
 
-const fuzhu::ast::Benefit& first_benefit(const fuzhu::Policy& p) { return *p.compiled().program->benefits.front(); }
+const fuzhu::ast::Benefit& first_benefit(const fuzhu::Policy& p) { return *fuzhu::detail::compiled_of(p).program->benefits.front(); }
 
 std::vector<std::string> part(const BenefitParts& parts, const std::string& name) {
   for (const auto& p : parts.parts)
@@ -56,7 +57,7 @@ std::vector<std::string> part(const BenefitParts& parts, const std::string& name
 }
 
 PolicyDiff diff(const fuzhu::Policy& before, const fuzhu::Policy& after, fuzhu::Lang lang = fuzhu::Lang::zh) {
-  return diff_policies(*before.compiled().program, *after.compiled().program, lang);
+  return diff_policies(*fuzhu::detail::compiled_of(before).program, *fuzhu::detail::compiled_of(after).program, lang);
 }
 
 // The plain lines of a changed benefit as "LABEL：TEXT".
