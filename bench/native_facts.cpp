@@ -2,7 +2,7 @@
 // gives both sides the same families, parsed once (untimed).
 #include <array>
 
-#include "compile/compiled.hpp"
+#include "compile/schema.hpp"
 #include "fuzhu/value.hpp"
 #include "native_rules.hpp"
 

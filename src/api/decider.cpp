@@ -2,7 +2,7 @@
 // memory for one policy, so that deciding a family allocates nothing.
 #include <fmt/format.h>
 
-#include "compile/compiled.hpp"
+#include "compile/policy.hpp"
 #include "eval/arithmetic.hpp"
 #include "eval/evaluate.hpp"
 #include "fuzhu/decisions.hpp"

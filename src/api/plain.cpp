@@ -2,7 +2,7 @@
 // from the compiled policy, where compile() stored it.
 #include "fuzhu/plain.hpp"
 
-#include "compile/compiled.hpp"
+#include "compile/policy.hpp"
 #include "fuzhu/policy.hpp"
 #include "api/internal.hpp"
 

@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "check/checker.hpp"
-#include "compile/compiled.hpp"
+#include "compile/policy.hpp"
 #include "eval/evaluate.hpp"
 #include "files/read_file.hpp"
 #include "fuzhu/policy.hpp"

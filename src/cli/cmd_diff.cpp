@@ -9,7 +9,7 @@
 
 #include "cli/command.hpp"
 #include "cli/common.hpp"
-#include "compile/compiled.hpp"
+#include "compile/policy.hpp"
 #include "fuzhu/plain.hpp"
 #include "versions/diff_report.hpp"
 #include "api/internal.hpp"

@@ -11,7 +11,7 @@
 #include "cli/atomic_write.hpp"
 #include "cli/command.hpp"
 #include "cli/common.hpp"
-#include "compile/compiled.hpp"
+#include "compile/policy.hpp"
 #include "report/from_policy.hpp"
 #include "syntax/printable.hpp"
 #include "syntax/source.hpp"

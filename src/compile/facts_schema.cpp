@@ -2,7 +2,7 @@
 // what a host may ask about each fact, built once a compilation.
 #include <fmt/format.h>
 
-#include "compile/compiled.hpp"
+#include "compile/schema.hpp"
 #include "diagnostics/codes.hpp"
 
 namespace fuzhu {

@@ -1,7 +1,7 @@
 // Which facts a compiled policy reads: every slot some evaluation may look
 // at. Worked out from the compiled code once, for `fuzhu facts` and
 // FactInfo::read: a records system exports exactly these.
-#include "compile/compiled.hpp"
+#include "compile/policy.hpp"
 #include "syntax/builtins.hpp"
 
 namespace fuzhu::detail {

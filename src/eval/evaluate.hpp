@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "compile/compiled.hpp"
+#include "compile/policy.hpp"
 #include "eval/jurisdiction.hpp"
 #include "eval/kleene.hpp"
 #include "eval/payers.hpp"

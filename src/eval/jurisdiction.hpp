@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "compile/compiled.hpp"
+#include "compile/policy.hpp"
 
 namespace fuzhu::detail {
 

@@ -2,7 +2,7 @@
 // rest of the condition already decides.
 #pragma once
 
-#include "compile/compiled.hpp"
+#include "compile/value.hpp"
 
 namespace fuzhu::detail {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "compile/compiled.hpp"
+#include "compile/schema.hpp"
 #include "fuzhu/facts.hpp"
 
 namespace fuzhu::detail {

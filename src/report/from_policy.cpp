@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "compile/compiled.hpp"
+#include "compile/policy.hpp"
 #include "api/internal.hpp"
 #include "syntax/tokens.hpp"
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "compile/compiled.hpp"
+#include "compile/policy.hpp"
 #include "fuzhu/decisions.hpp"
 #include "sim/tally.hpp"
 

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "compile/compiled.hpp"
+#include "compile/schema.hpp"
 #include "diagnostics/codes.hpp"
 #include "sim/line_source.hpp"
 

@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include "compile/compiled.hpp"
+#include "compile/policy.hpp"
 
 namespace fuzhu::sim {
 

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "compile/compiled.hpp"
+#include "compile/policy.hpp"
 #include "syntax/printable.hpp"
 #include "io/json_writer.hpp"
 #include "sim/report_parts.hpp"

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "compile/compiled.hpp"
+#include "compile/policy.hpp"
 #include "fuzhu/decisions.hpp"
 #include "fuzhu/result.hpp"
 

@@ -12,7 +12,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "compile/compiled.hpp"
+#include "compile/policy.hpp"
 #include "fuzhu/fuzhu.hpp"
 #include "tests/support/compile.hpp"
 #include "tests/support/dates.hpp"

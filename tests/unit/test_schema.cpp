@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <string>
 
-#include "compile/compiled.hpp"
+#include "compile/policy.hpp"
 #include "fuzhu/fuzhu.hpp"
 #include "tests/support/compile.hpp"
 #include "tests/support/dates.hpp"

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "compile/compiled.hpp"
+#include "compile/policy.hpp"
 #include "fuzhu/fuzhu.hpp"
 #include "versions/canonical.hpp"
 #include "versions/family_diff.hpp"
