@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "check/references.hpp"
 #include "syntax/ast.hpp"
 #include "syntax/source.hpp"
 
@@ -28,6 +29,7 @@ struct Program {
   std::vector<ast::Definition*> definitions;      // indexed by Expr::resolved; evaluated lazily
   std::vector<ast::Benefit*> benefits;            // in source order
   std::vector<int> benefit_order;                 // indices into benefits; granted() deps first
+  References references;                          // the checker's resolutions, for the compiler
 
   int root_index(const std::string& name) const;
   int benefit_index(const std::string& id) const;

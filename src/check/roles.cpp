@@ -22,6 +22,8 @@ class RoleChecker {
   RoleChecker(Program& program, Diagnostics& diags) : p_(program), d_(diags) {}
 
   void run() {
+    for (const auto* record : p_.records)
+      if (record->with_role(Role::birth)) p_.references.persons.insert(record);  // the one place a person is decided
     for (const auto* record : p_.records) {
       for (const auto& field : record->fields) field_roles(field);
       for (const auto* field : record->added) field_roles(*field);
@@ -49,8 +51,9 @@ class RoleChecker {
                                                         type_word(want), field.name, ast::describe(field.type)));
         continue;
       }
-      if (r.role == Role::deceased_when && field.type.kind == TypeKind::enumeration &&
-          field.type.enumeration->index_of(r.target) < 0) {
+      if (r.role == Role::deceased_when && field.type.kind == TypeKind::enumeration)
+        p_.references.role_targets[&r] = field.type.enumeration->index_of(r.target);
+      if (r.role == Role::deceased_when && field.type.kind == TypeKind::enumeration && p_.references.role_target(r) < 0) {
         std::vector<std::string> values;
         for (const auto& v : field.type.enumeration->values) values.push_back(v.name);
         d_.add(Diag::role_target_unknown, r.target_loc, fmt::format("'{}' is not a value of '{}' (its values: {})", r.target,
@@ -101,7 +104,7 @@ class RoleChecker {
     return nullptr;
   }
 
-  static bool is_person(const ast::RootDecl& root) { return root.record && root.record->with_role(Role::birth); }
+  bool is_person(const ast::RootDecl& root) const { return p_.references.is_person(root.record); }
 
   void root_roles(int index) {
     const ast::RootDecl& root = *p_.roots[static_cast<std::size_t>(index)];
@@ -129,6 +132,7 @@ class RoleChecker {
   // `mother: optional Individual role parent, age_else father`.
   void stand_in(const ast::RootDecl& root, const ast::RoleDecl& r) {
     const int other = p_.root_index(r.target);
+    p_.references.role_targets[&r] = other;
     if (other < 0) {
       std::vector<std::string> names;
       for (const auto* x : p_.roots) names.push_back(x->name);

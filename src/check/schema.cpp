@@ -203,6 +203,12 @@ class SchemaResolver {
       diags_.add(Diag::empty_range, field.loc, "the range is empty: its lower end is above its upper end");
   }
 
+  // The value index of an enum field's default, kept for the compiler.
+  int enum_default(const ast::FieldDecl& field) {
+    const ast::Expr& v = *field.default_value;
+    return program_.references.enum_defaults[&v] = field.type.enumeration->index_of(v.text);
+  }
+
   // A default is a literal of the field's type: the schema stays data.
   void check_default(const ast::FieldDecl& field) {
     const ast::Expr& v = *field.default_value;
@@ -212,8 +218,7 @@ class SchemaResolver {
               (v.kind == ast::ExprKind::money && field.type.kind == T::money) ||
               (v.kind == ast::ExprKind::date && field.type.kind == T::date) ||
               (v.kind == ast::ExprKind::string && field.type.kind == T::string) ||
-              (v.kind == ast::ExprKind::name && field.type.kind == T::enumeration &&
-               field.type.enumeration->index_of(v.text) >= 0);
+              (v.kind == ast::ExprKind::name && field.type.kind == T::enumeration && enum_default(field) >= 0);
     if (!ok) diags_.add(Diag::default_not_literal, v.loc, fmt::format("the default of '{}' must be a literal {}", field.name, ast::describe(field.type)));
   }
 

@@ -560,7 +560,7 @@ class TypeChecker {
     if (t.kind == TypeKind::error) return set(e, bool_type);
     if (t.kind != TypeKind::enumeration)
       return fail(e, Diag::in_set_non_enum, fmt::format("'in {{…}}' needs an enum value on its left, not {}", ast::describe(t)));
-    values_of(e.arms.front(), t);
+    p_.references.arm_values[&e.arms.front()] = values_of(e.arms.front(), t);
     return set(e, bool_type);
   }
 
@@ -591,12 +591,15 @@ class TypeChecker {
     bool first = true;
     std::set<int> seen;
     for (auto& arm : e.arms) {
-      if (subject.kind == TypeKind::enumeration)
+      if (subject.kind == TypeKind::enumeration) {
+        std::vector<int>& indices = p_.references.arm_values[&arm];
         for (std::size_t i = 0; i < arm.values.size(); ++i) {
           int index = values_of(ast::MatchArm{{arm.values[i]}, {arm.value_locs[i]}, nullptr}, subject).front();
+          indices.push_back(index);
           if (index >= 0 && !seen.insert(index).second)
             d_.add(Diag::match_case_twice, arm.value_locs[i], fmt::format("'{}' has two cases in this match", arm.values[i]));
         }
+      }
       if (first && !hint) result = check(*arm.result, scope, nullptr);
       else same(*arm.result, result, scope, "every case of a match");
       first = false;
@@ -645,9 +648,8 @@ class TypeChecker {
     return set(e, result);
   }
 
-  static bool is_person_like(const Type& t) {
-    return (t.kind == TypeKind::record || t.kind == TypeKind::person) && t.record &&
-           t.record->with_role(ast::Role::birth);
+  bool is_person_like(const Type& t) const {
+    return (t.kind == TypeKind::record || t.kind == TypeKind::person) && p_.references.is_person(t.record);
   }
 
   // A call, typed from its row of the builtin table (grammar/builtins.def).

@@ -16,7 +16,7 @@ namespace {
 
 class Compiler {
  public:
-  Compiler(CompiledPolicy& out) : out_(out), schema_(*out.schema) {}
+  Compiler(CompiledPolicy& out, const References& refs) : out_(out), schema_(*out.schema), refs_(refs) {}
 
   std::vector<int> depended_on;  // benefits some granted(...) asks about
 
@@ -46,8 +46,7 @@ class Compiler {
       case K::in_set:
         c.op = Op::in_set;
         c.kids.push_back(expr(*e.operands[0]));
-        for (const auto& v : e.arms.front().values)
-          c.mask |= std::uint64_t{1} << e.operands[0]->type.enumeration->index_of(v);
+        for (int value : refs_.arm_values.at(&e.arms.front())) c.mask |= std::uint64_t{1} << value;
         break;
       case K::match: match(e, c); break;
       case K::if_:
@@ -83,6 +82,7 @@ class Compiler {
  private:
   CompiledPolicy& out_;
   const Schema& schema_;
+  const References& refs_;  // the checker's resolutions: no name is looked up again
 
   void unary(Op op, const ast::Expr& e, Code& c) {
     c.op = op;
@@ -139,8 +139,8 @@ class Compiler {
     c.arm_of_value.assign(enumeration->values.size(), -1);
     for (const auto& arm : e.arms) {
       c.kids.push_back(expr(*arm.result));
-      for (const auto& v : arm.values)
-        c.arm_of_value[static_cast<std::size_t>(enumeration->index_of(v))] = static_cast<int>(c.kids.size() - 1);
+      for (int value : refs_.arm_values.at(&arm))
+        c.arm_of_value[static_cast<std::size_t>(value)] = static_cast<int>(c.kids.size() - 1);
     }
     if (e.otherwise) {
       c.kids.push_back(expr(*e.otherwise));
@@ -217,7 +217,7 @@ std::shared_ptr<CompiledPolicy> compile(std::unique_ptr<Program> program) {
   auto out = std::make_shared<CompiledPolicy>();
   out->schema = build_schema(*program);
   out->info = info_of(*program);
-  Compiler compiler(*out);
+  Compiler compiler(*out, program->references);
   for (const auto* def : program->definitions) out->definitions.push_back(compiler.expr(*def->value));
   for (const auto* b : program->benefits) {
     CompiledBenefit cb;

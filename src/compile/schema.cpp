@@ -37,13 +37,13 @@ const FieldInfo& Schema::field_of(int slot) const {
 
 namespace {
 
-Value literal(const ast::Expr& e, const ast::FieldDecl& field) {
+Value literal(const ast::Expr& e, const References& references) {
   switch (e.kind) {
     case ast::ExprKind::boolean: return Value::boolean(e.boolean);
     case ast::ExprKind::integer: return {Tag::integer, e.number};
     case ast::ExprKind::money: return {Tag::money, e.number};
     case ast::ExprKind::date: return {Tag::date, e.number};
-    case ast::ExprKind::name: return {Tag::enumeration, field.type.enumeration->index_of(e.text)};
+    case ast::ExprKind::name: return {Tag::enumeration, references.enum_defaults.at(&e)};
     default: return {};
   }
 }
@@ -71,7 +71,7 @@ FieldInfo field_info(const Program& program, const ast::FieldDecl& field) {
     }
   f.low = field.int_low;
   f.high = field.int_high;
-  if (field.default_value) f.default_value = literal(*field.default_value, field);
+  if (field.default_value) f.default_value = literal(*field.default_value, program.references);
   f.declared = declared(program, field.loc);
   f.added = field.added;
   for (const auto& role : field.roles) {
@@ -80,7 +80,7 @@ FieldInfo field_info(const Program& program, const ast::FieldDecl& field) {
       case ast::Role::alive: f.alive = true; break;
       case ast::Role::region: f.region = true; break;
       case ast::Role::event: f.event = true; break;
-      case ast::Role::deceased_when: f.deceased_value = field.type.enumeration->index_of(role.target); break;
+      case ast::Role::deceased_when: f.deceased_value = program.references.role_target(role); break;
       default: break;  // root roles: not on a field in a checked program
     }
   }
@@ -92,7 +92,7 @@ void root_roles(RootInfo& info) {
   for (std::size_t i = 0; i < info.fields.size(); ++i) {
     const FieldInfo& f = info.fields[i];
     const int slot = info.first_slot + static_cast<int>(i);
-    if (f.birth) info.birth_slot = slot, info.person = true;
+    if (f.birth) info.birth_slot = slot;
     if (f.alive) info.alive_slot = slot;
     if (f.event) info.event_slots.push_back(slot);
     if (f.deceased_value >= 0) info.status_slot = slot, info.deceased = f.deceased_value;
@@ -132,7 +132,8 @@ std::shared_ptr<Schema> build_schema(const Program& program) {
     info.optional = root->optional;
     info.parent = root->has(ast::Role::parent);
     info.member = info.parent || root->has(ast::Role::member);
-    if (const ast::RoleDecl* stand_in = root->role(ast::Role::age_else)) info.age_else = program.root_index(stand_in->target);
+    info.person = program.references.is_person(root->record);
+    if (const ast::RoleDecl* stand_in = root->role(ast::Role::age_else)) info.age_else = program.references.role_target(*stand_in);
     info.declared = declared(program, root->loc);
     info.added = root->added;
     info.first_slot = schema->slot_count;
