@@ -9,6 +9,7 @@
 
 #include <simdjson.h>
 
+#include "compile/policy.hpp"
 #include "fuzz_common.hpp"
 #include "io/facts.hpp"
 #include "sim/family_reader.hpp"
