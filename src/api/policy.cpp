@@ -84,7 +84,7 @@ std::size_t checked(std::string_view call, int index, std::size_t count, std::st
 int Policy::benefit_count() const { return static_cast<int>(compiled_->benefits.size()); }
 
 const std::string& Policy::benefit_id(int benefit) const {
-  return compiled_->benefits[checked("benefit_id", benefit, compiled_->benefits.size(), "benefits")].source->id;
+  return compiled_->benefits[checked("benefit_id", benefit, compiled_->benefits.size(), "benefits")].id;
 }
 
 const std::string& Policy::recipient_name(int recipient) const {
@@ -106,16 +106,16 @@ const std::string& Policy::recipient_name(int recipient) const {
 }
 
 const std::string& Policy::benefit_title(int benefit) const {
-  return compiled_->benefits[checked("benefit_title", benefit, compiled_->benefits.size(), "benefits")].source->title;
+  return compiled_->benefits[checked("benefit_title", benefit, compiled_->benefits.size(), "benefits")].title;
 }
 
 std::optional<Period> Policy::benefit_period(int benefit) const {
-  return compiled_->benefits[checked("benefit_period", benefit, compiled_->benefits.size(), "benefits")].source->period;
+  return compiled_->benefits[checked("benefit_period", benefit, compiled_->benefits.size(), "benefits")].period;
 }
 
 AmountKind Policy::benefit_kind(int benefit) const {
-  const ast::Benefit& b =
-      *compiled_->benefits[checked("benefit_kind", benefit, compiled_->benefits.size(), "benefits")].source;
+  const detail::CompiledBenefit& b =
+      compiled_->benefits[checked("benefit_kind", benefit, compiled_->benefits.size(), "benefits")];
   return amount_kind(b.in_kind, b.minimum, b.discretionary);
 }
 
@@ -128,7 +128,7 @@ const std::string& Policy::payer_name(int benefit, int payer) const {
   const auto& b = compiled_->benefits[checked("payer_name", benefit, compiled_->benefits.size(), "benefits")];
   if (payer < 0 || static_cast<std::size_t>(payer) >= b.payers.size())
     throw std::out_of_range(fmt::format("fuzhu::Policy::payer_name({}, {}): no such payer; benefit {} ({}) has {}",
-                                        benefit, payer, benefit, b.source->id,
+                                        benefit, payer, benefit, b.id,
                                         b.payers.empty() ? std::string("none")
                                                          : fmt::format("{}, numbered 0 to {}", b.payers.size(),
                                                                        b.payers.size() - 1)));

@@ -43,6 +43,12 @@ struct CompiledPayer {
 
 struct CompiledBenefit {
   const ast::Benefit* source = nullptr;
+  // What the benefit says of itself, copied from the AST: evaluation,
+  // explanation and the reports read these, so they need no AST (issue 14.1).
+  std::string id, title, cite, quote, grants, paid_to;
+  std::optional<Period> period;  // none for a service
+  bool minimum = false, discretionary = false, in_kind = false;
+  Loc payers_loc;                // the `paid by` clause: where a split's error points
   std::optional<Code> condition;
   std::optional<Code> where;
   std::optional<Code> amount;

@@ -193,6 +193,20 @@ std::vector<OtherCitation> citations_of(const Program& program) {
   return out;
 }
 
+void describe(const ast::Benefit& b, CompiledBenefit& out) {
+  out.id = b.id;
+  out.title = b.title;
+  out.cite = b.cite;
+  out.quote = b.quote;
+  out.grants = b.grants;
+  out.paid_to = b.paid_to;
+  out.period = b.period;
+  out.minimum = b.minimum;
+  out.discretionary = b.discretionary;
+  out.in_kind = b.in_kind;
+  out.payers_loc = b.payers_loc;
+}
+
 PolicyInfo info_of(const Program& program) {
   PolicyInfo info;
   info.file = program.sources.file(0).name();
@@ -222,6 +236,7 @@ std::shared_ptr<CompiledPolicy> compile(std::unique_ptr<Program> program) {
   for (const auto* b : program->benefits) {
     CompiledBenefit cb;
     cb.source = b;
+    describe(*b, cb);
     if (b->condition) {
       cb.condition = compiler.expr(*b->condition);
       const Code* first = &*cb.condition;
@@ -250,7 +265,7 @@ std::shared_ptr<CompiledPolicy> compile(std::unique_ptr<Program> program) {
   out->order = program->benefit_order;
   out->order_is_source = std::is_sorted(out->order.begin(), out->order.end());
   for (std::size_t i = 0; i < out->benefits.size(); ++i)
-    out->rank_of_id.emplace_back(out->benefits[i].source->id, static_cast<int>(i));
+    out->rank_of_id.emplace_back(out->benefits[i].id, static_cast<int>(i));
   std::sort(out->rank_of_id.begin(), out->rank_of_id.end());
   for (Lang lang : {Lang::zh, Lang::en}) out->plain.push_back(plain::render(*program, lang));
   out->citations = citations_of(*program);

@@ -253,9 +253,9 @@ class Evaluator {
       return;
     }
     if (active.empty())
-      throw EvalError{b.source->payers_loc,
+      throw EvalError{b.payers_loc,
                       fmt::format("no payer of '{}' applies to this family: every payer's condition is false",
-                                  b.source->id),
+                                  b.id),
                       Diag::no_payer_applies};
     if (b.payers_have_shares) split(b, active, shares);
     // A payer who pays alone pays all: `paid by "区政府"`, or the one joint
@@ -272,7 +272,7 @@ class Evaluator {
     m_.share_fen.resize(shares.size());
     const SplitOutcome outcome = split_amount(amount_fen_, shares, m_.share_fen);
     if (outcome.problem == SplitOutcome::Problem::none) return;
-    const ast::Benefit& src = *b.source;
+    const CompiledBenefit& src = b;
     const std::string& first = b.payers[active[outcome.payer]].name;
     std::string message;
     switch (outcome.problem) {
@@ -307,7 +307,7 @@ class Evaluator {
   // Adds why `b` is or is not granted to `root` (-1: the household) to the
   // explanations, from the condition, where and amount just evaluated.
   Explanation& explain(const CompiledBenefit& b, int root, Tri granted) {
-    const ast::Benefit& src = *b.source;
+    const CompiledBenefit& src = b;
     Explanation x;
     x.benefit = src.id;
     x.title = src.title;
@@ -786,7 +786,7 @@ namespace {
 
 Entitlement entitlement(const CompiledPolicy& policy, const Decisions& d, const Decisions::Granted& row) {
   const CompiledBenefit& b = policy.benefits[static_cast<std::size_t>(row.benefit)];
-  const ast::Benefit& src = *b.source;
+  const CompiledBenefit& src = b;
   Entitlement e;
   e.benefit = src.id;
   e.title = src.title;
@@ -814,7 +814,7 @@ Entitlement entitlement(const CompiledPolicy& policy, const Decisions& d, const 
 
 // One row per undetermined benefit, its recipients and needed facts merged.
 void add_undetermined(const CompiledPolicy& policy, const Decisions& d, const Decisions::Undetermined& p, Evaluation& out) {
-  const ast::Benefit& src = *policy.benefits[static_cast<std::size_t>(p.benefit)].source;
+  const CompiledBenefit& src = policy.benefits[static_cast<std::size_t>(p.benefit)];
   if (out.undetermined.empty() || out.undetermined.back().benefit != src.id) {
     Undetermined u;
     u.benefit = src.id;
@@ -861,7 +861,7 @@ Evaluation materialise(const CompiledPolicy& policy, const FactsData& facts, con
   for (const auto* p : in_source_order(d.undetermined, ordered, [](const auto& x) { return x.benefit; }))
     add_undetermined(policy, d, *p, out);
   for (const int* index : in_source_order(d.not_granted, ordered, [](int i) { return i; }))
-    out.not_granted.push_back(policy.benefits[static_cast<std::size_t>(*index)].source->id);
+    out.not_granted.push_back(policy.benefits[static_cast<std::size_t>(*index)].id);
   if (out.explanations && !ordered) {
     auto rank = [&](const Explanation& x) {
       auto it = std::lower_bound(policy.rank_of_id.begin(), policy.rank_of_id.end(), x.benefit,

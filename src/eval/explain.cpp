@@ -317,7 +317,7 @@ std::string Tracer::builtin_note(const Step& step) const {
       std::string who;
       if (!benefit.recipients.empty())
         who = step.person >= 0 ? " to " + s_.roots[static_cast<std::size_t>(step.person)].name : " to someone";
-      return fmt::format("{} ({}) is {}{}", benefit.source->title, benefit.source->id, decision_of(step.value), who);
+      return fmt::format("{} ({}) is {}{}", benefit.title, benefit.id, decision_of(step.value), who);
     }
   }
   return "";

@@ -9,7 +9,7 @@ namespace {
 
 constexpr std::size_t monthly = 0, yearly = 1, once = 2;
 
-AmountKind kind_of(const ast::Benefit& b) { return amount_kind(b.in_kind, b.minimum, b.discretionary); }
+AmountKind kind_of(const detail::CompiledBenefit& b) { return amount_kind(b.in_kind, b.minimum, b.discretionary); }
 
 // Root index → a bit a recipient name, the same in both versions; the
 // household is bit 0.
@@ -35,7 +35,7 @@ BenefitUnion BenefitUnion::of(const detail::CompiledPolicy& now, const detail::C
     return -1;
   };
   for (std::size_t i = 0; i < now.benefits.size(); ++i) {
-    const ast::Benefit& b = *now.benefits[i].source;
+    const detail::CompiledBenefit& b = now.benefits[i];
     int at = index_of(b.id);  // a duplicate id (the checker warns) joins the first
     if (at < 0) {
       at = static_cast<int>(u.benefits.size());
@@ -44,7 +44,7 @@ BenefitUnion BenefitUnion::of(const detail::CompiledPolicy& now, const detail::C
     u.of_now.push_back(at);
   }
   for (std::size_t i = 0; i < then.benefits.size(); ++i) {
-    const ast::Benefit& b = *then.benefits[i].source;
+    const detail::CompiledBenefit& b = then.benefits[i];
     int at = index_of(b.id);
     if (at < 0) {
       at = static_cast<int>(u.benefits.size());
@@ -114,7 +114,7 @@ void ChangeTally::collect(const Decisions& d, const std::vector<int>& of, const 
     const auto k = static_cast<std::size_t>(u);
     touched_.push_back(u);
     side.granted_to[k] |= bit(row.recipient);
-    const ast::Benefit& src = *policy.benefits[static_cast<std::size_t>(row.benefit)].source;
+    const detail::CompiledBenefit& src = policy.benefits[static_cast<std::size_t>(row.benefit)];
     if (!src.period || !row.fen) continue;
     const auto p = static_cast<std::size_t>(*src.period);
     add_fen(side.amounts[k].fen[p], *row.fen);

@@ -21,7 +21,7 @@ constexpr std::size_t shown_needs = 3;
 std::vector<std::string> benefit_order(const Policy& policy, const Tally& tally) {
   std::vector<std::string> ids;
   for (const auto& b : detail::compiled_of(policy).benefits)
-    if (tally.benefits.count(b.source->id) || tally.undetermined.count(b.source->id)) ids.push_back(b.source->id);
+    if (tally.benefits.count(b.id) || tally.undetermined.count(b.id)) ids.push_back(b.id);
   return ids;
 }
 

@@ -34,7 +34,7 @@ void Tally::add(const Decisions& d, const detail::CompiledPolicy& policy) {
     ++b.recipients;
     if (row.benefit != previous) ++b.families;
     previous = row.benefit;
-    const ast::Benefit& src = *policy.benefits[static_cast<std::size_t>(row.benefit)].source;
+    const detail::CompiledBenefit& src = policy.benefits[static_cast<std::size_t>(row.benefit)];
     if (row.split_undetermined) ++b.payers_undetermined;
     if (!src.period) continue;
     const auto p = static_cast<std::size_t>(*src.period);
@@ -72,7 +72,7 @@ void Tally::resolve_names(const detail::CompiledPolicy& policy) {
   for (std::size_t i = 0; i < indexed_.size(); ++i) {
     const IndexedBenefit& b = indexed_[i];
     const detail::CompiledBenefit& benefit = policy.benefits[i];
-    const ast::Benefit& src = *benefit.source;
+    const detail::CompiledBenefit& src = benefit;
     const AmountKind kind = amount_kind(src.in_kind, src.minimum, src.discretionary);
     if (b.recipients > 0) {
       BenefitTotals& named = benefits[src.id];

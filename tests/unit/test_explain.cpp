@@ -191,7 +191,7 @@ TEST_CASE("explain: JSON names every benefit once per recipient row") {
     recipients[x["benefit"].get<std::string>()].push_back(x["recipient"].get<std::string>());
   }
   std::set<std::string> ids;
-  for (const auto& b : fuzhu::detail::compiled_of(p).benefits) ids.insert(b.source->id);
+  for (const auto& b : fuzhu::detail::compiled_of(p).benefits) ids.insert(b.id);
   CHECK(recipients.size() == ids.size());
   for (const auto& id : ids) {
     INFO(id);
