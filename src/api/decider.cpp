@@ -5,6 +5,7 @@
 #include "compile/policy.hpp"
 #include "eval/arithmetic.hpp"
 #include "eval/evaluate.hpp"
+#include "eval/flat_eval.hpp"
 #include "fuzhu/decisions.hpp"
 #include "api/internal.hpp"
 
@@ -21,7 +22,7 @@ void Decisions::clear() {
 }
 
 struct Decider::Memory {
-  detail::Scratch scratch;
+  detail::FlatScratch scratch;
 };
 
 Decider::Decider(Policy policy, const EvalOptions& options)
@@ -39,7 +40,7 @@ bool Decider::decide(const Facts& facts, const Date& as_of) {
   errors_ = detail::check_facts(compiled, detail::data_of(facts), as_of);
   if (errors_.empty()) {
     try {
-      detail::decide(compiled, detail::data_of(facts), as_of, options_, memory_->scratch, decisions_);
+      detail::flat_decide(compiled, detail::data_of(facts), as_of, options_, memory_->scratch, decisions_);
       return true;
     } catch (const detail::EvalError& e) {
       errors_.push_back(compiled.program->sources.diagnose(e.code, e.loc, e.message));

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "compile/policy.hpp"
+#include "compile/flatten.hpp"
 #include "plain/render.hpp"
 #include "syntax/builtins.hpp"
 
@@ -272,6 +273,7 @@ std::shared_ptr<CompiledPolicy> compile(std::unique_ptr<Program> program) {
   out->not_transcribed = program->files.front()->not_transcribed;
   out->program = std::move(program);
   out->facts_schema = describe_schema(*out->schema, facts_read(*out));
+  out->flat = std::make_shared<const FlatCode>(flatten(*out));  // last: it points into the code above
   return out;
 }
 

@@ -25,6 +25,8 @@ struct OtherCitation {
   ast::Cite cite;
 };
 
+struct FlatCode;  // compile/flatten.hpp
+
 struct CompiledPolicy {
   std::unique_ptr<Program> program;
   std::shared_ptr<const Schema> schema;
@@ -39,6 +41,7 @@ struct CompiledPolicy {
   std::vector<OtherCitation> citations;    // the header's and the policy's definitions' cites
   std::vector<ast::NotTranscribed> not_transcribed;  // clauses left out on purpose, with the reason
   std::vector<PlainText> plain;            // by Lang: the rules in plain words (src/plain/), rendered once
+  std::shared_ptr<const FlatCode> flat;    // the code above laid out flat, for the fast evaluator
 
   const PlainText& plain_text(Lang lang) const { return plain[static_cast<std::size_t>(lang)]; }
 };

@@ -7,6 +7,7 @@
 
 #include "eval/arithmetic.hpp"
 #include "eval/explain.hpp"
+#include "eval/flat_eval.hpp"
 #include "eval/jurisdiction.hpp"
 #include "eval/kleene.hpp"
 #include "eval/period.hpp"
@@ -883,15 +884,18 @@ EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const 
     return result;
   }
   try {
-    std::optional<Tracer> tracer;
-    if (options.explain) tracer.emplace(policy, facts);
-    // Fresh memory every call: this is the reference the reused memory of
-    // Decider is tested against.
-    Scratch scratch;
-    scratch.fit(policy);
     Decisions decisions;
     Evaluation explained;
-    Evaluator(policy, facts, as_of, scratch, tracer ? &*tracer : nullptr).run(options, decisions, &explained);
+    if (options.explain) {  // explaining walks the tree, tracing each step
+      Tracer tracer(policy, facts);
+      Scratch scratch;
+      scratch.fit(policy);
+      Evaluator(policy, facts, as_of, scratch, &tracer).run(options, decisions, &explained);
+    } else {  // fresh memory every call: the reused memory of Decider is tested against it
+      FlatScratch scratch;
+      scratch.fit(policy);
+      flat_decide(policy, facts, as_of, options, scratch, decisions);
+    }
     result.evaluation = materialise(policy, facts, as_of, decisions, std::move(explained));
   } catch (const EvalError& e) {
     result.errors.push_back(sources.diagnose(e.code, e.loc, e.message));

@@ -1,0 +1,62 @@
+// Flat code: a compiled policy's expression trees laid out as one contiguous
+// array of small nodes with index-based children, identical subexpressions
+// stored once (hash-consing), so that the evaluator walks memory in order
+// and works out a shared subexpression (`age(mother) >= 49`) once a family.
+// The tree of Code stays as the reference (src/eval/evaluate.cpp); the flat
+// evaluator (src/eval/flat_eval.cpp) must agree with it.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "compile/policy.hpp"
+
+namespace fuzhu::detail {
+
+/// One node: 32 bytes. Its meaning follows Code's (code.hpp).
+struct FlatNode {
+  Op op = Op::constant;
+  Tag tag = Tag::unknown;        // a constant's
+  std::uint16_t kid_count = 0;
+  std::int32_t index = -1;       // Code::index
+  std::int32_t first_kid = 0;    // into FlatCode::kids
+  std::int32_t memo = -1;        // the family memo's entry, for a shared subexpression; -1: none
+  std::int32_t rows = 0;         // tier: into tier_rows; schedule: into from_days; match: into arms
+  std::int64_t n = 0;            // a constant's value; in_set's mask; match: the arm table's length
+};
+
+/// A tier row's bounds; an absent bound is open.
+struct FlatTierRow {
+  std::int64_t low = 0, high = 0;
+  bool has_low = false, has_high = false;
+};
+
+struct FlatPayer {
+  int condition = -1, share = -1;  // node ids, -1: none
+};
+
+struct FlatBenefit {
+  int condition = -1, where = -1, amount = -1;  // node ids, -1: none
+  std::vector<FlatPayer> payers;
+};
+
+struct FlatCode {
+  std::vector<FlatNode> nodes;        // children before parents
+  std::vector<std::int32_t> kids;     // node ids
+  std::vector<FlatTierRow> tier_rows;
+  std::vector<std::int64_t> from_days;
+  std::vector<std::int32_t> arms;     // match: enum value → kid position (-1: none)
+  std::vector<const Code*> origin;    // by node: the first Code it stands for (error locations)
+  std::vector<int> definitions;       // by definition: its node
+  std::vector<FlatBenefit> benefits;  // by benefit
+  int memo_count = 0;                 // entries of a family's memo
+
+  const FlatNode& node(int id) const { return nodes[static_cast<std::size_t>(id)]; }
+  int kid(const FlatNode& n, int k) const { return kids[static_cast<std::size_t>(n.first_kid + k)]; }
+};
+
+/// Lays out a compiled policy's code flat. The policy must outlive the
+/// result (origin points into it).
+FlatCode flatten(const CompiledPolicy& policy);
+
+}  // namespace fuzhu::detail
