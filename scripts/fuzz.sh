@@ -5,12 +5,12 @@
 # build-fuzz/artifacts/<harness>/ (copy it into tests/regress/<harness>/).
 #
 #   FUZZ_SECONDS=20 (default) seconds per harness
-#   FUZZ_HARNESSES="fuzz_policy fuzz_facts fuzz_eval fuzz_tokens" (default) which to run
+#   FUZZ_HARNESSES="fuzz_policy fuzz_facts fuzz_eval fuzz_tokens fuzz_flat" (default) which to run
 # The corpora grow in build-fuzz/corpus/<harness>/ and are kept between runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${FUZZ_SECONDS:-20}"
-harnesses=(${FUZZ_HARNESSES:-fuzz_policy fuzz_facts fuzz_eval fuzz_tokens})
+harnesses=(${FUZZ_HARNESSES:-fuzz_policy fuzz_facts fuzz_eval fuzz_tokens fuzz_flat})
 build=build-fuzz
 
 command -v clang++-14 >/dev/null || { echo "fuzz.sh: clang++-14 is missing (apt-get install clang-14 libclang-rt-14-dev)" >&2; exit 1; }
@@ -18,8 +18,8 @@ cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --parallel "$(nproc)"
 cmake -DSOURCE="$PWD" -DOUT="$build/seeds" -P fuzz/seeds.cmake
 
-seeds_of() { case "$1" in fuzz_policy | fuzz_tokens) echo policy ;; *) echo facts ;; esac; }
-dict_of() { case "$1" in fuzz_policy | fuzz_tokens) echo fuzz/policy.dict ;; *) echo fuzz/facts.dict ;; esac; }
+seeds_of() { case "$1" in fuzz_policy | fuzz_tokens) echo policy ;; fuzz_flat) echo flat ;; *) echo facts ;; esac; }
+dict_of() { case "$1" in fuzz_policy | fuzz_tokens | fuzz_flat) echo fuzz/policy.dict ;; *) echo fuzz/facts.dict ;; esac; }
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"

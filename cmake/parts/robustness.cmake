@@ -2,13 +2,13 @@
 # limits tests (docs/robustness.md).
 #
 #   FUZHU_FUZZ=ON (clang only) builds the libFuzzer harnesses fuzz_policy,
-#   fuzz_facts and fuzz_eval; the library is instrumented for coverage.
+#   fuzz_facts, fuzz_eval, fuzz_tokens and fuzz_flat; the library is instrumented for coverage.
 #   Without it, each harness is built as a replay program (fuzz/replay_main.cpp)
 #   that runs the saved inputs of tests/regress/<harness>/ as a test.
 
 option(FUZHU_FUZZ "Build the libFuzzer harnesses (clang)" OFF)
 
-set(FUZHU_FUZZ_HARNESSES fuzz_policy fuzz_facts fuzz_eval fuzz_tokens)
+set(FUZHU_FUZZ_HARNESSES fuzz_policy fuzz_facts fuzz_eval fuzz_tokens fuzz_flat)
 
 function(fuzhu_harness_target target harness)
   target_sources(${target} PRIVATE ${PROJECT_SOURCE_DIR}/fuzz/${harness}.cpp)
