@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "api/internal.hpp"
 #include "fuzz_common.hpp"
 #include "tests/support/evaluators_agree.hpp"
 #include "tests/support/random_family.hpp"
@@ -58,13 +59,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   if (!compiled.ok()) return 0;
   const Policy& policy = *compiled.policy;
-  const detail::CompiledPolicy& code = policy.compiled();
+  const detail::CompiledPolicy& code = detail::compiled_of(policy);
   const Date dates[] = {Date{2024, 6, 1}, Date{2026, 11, 23}};
-  for (const Date& as_of : dates) agree(code, policy.new_facts().data(), as_of);
+  for (const Date& as_of : dates) agree(code, detail::data_of(policy.new_facts()), as_of);
   if (marker != std::string_view::npos) {
     FactsResult family = policy.read_facts(input.substr(marker + facts_marker.size()));
     if (family.ok())
-      for (const Date& as_of : dates) agree(code, family.facts->data(), as_of);
+      for (const Date& as_of : dates) agree(code, detail::data_of(*family.facts), as_of);
   }
   testing::RandomFamilies drawn(code.schema, code.info.jurisdiction, hash_of(input));
   for (int i = 0; i < 8; ++i)

@@ -10,6 +10,7 @@
 #include <random>
 #include <string>
 
+#include "compile/schema.hpp"
 #include "io/facts.hpp"
 
 namespace fuzhu::testing {
