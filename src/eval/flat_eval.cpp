@@ -215,9 +215,9 @@ class FlatEvaluator {
       return;
     }
     if (active.empty())
-      throw EvalError{b.source->payers_loc,
+      throw EvalError{b.payers_loc,
                       fmt::format("no payer of '{}' applies to this family: every payer's condition is false",
-                                  b.source->id),
+                                  b.id),
                       Diag::no_payer_applies};
     if (b.payers_have_shares) split(b, active, shares);
     const bool sole = !b.payers_have_shares && active.size() == 1 && amount;
@@ -232,7 +232,7 @@ class FlatEvaluator {
     m_.share_fen.resize(shares.size());
     const SplitOutcome outcome = split_amount(amount_fen_, shares, m_.share_fen);
     if (outcome.problem == SplitOutcome::Problem::none) return;
-    const ast::Benefit& src = *b.source;
+    const CompiledBenefit& src = b;
     const std::string& first = b.payers[active[outcome.payer]].name;
     std::string message;
     switch (outcome.problem) {
