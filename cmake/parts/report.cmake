@@ -11,12 +11,23 @@ add_library(fuzhu_report STATIC
   ${PROJECT_SOURCE_DIR}/src/report/cites.cpp
   ${PROJECT_SOURCE_DIR}/src/report/quotes.cpp
   ${PROJECT_SOURCE_DIR}/src/report/pairing.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/numerals.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/figures.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/script_figures.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/figure_review.cpp
   ${PROJECT_SOURCE_DIR}/src/report/html.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/style.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/clause_view.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/benefit_view.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/definitions_view.cpp
   ${PROJECT_SOURCE_DIR}/src/report/page.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/sha256.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/stamp.cpp
+  ${PROJECT_SOURCE_DIR}/src/report/since_diff.cpp
   ${PROJECT_SOURCE_DIR}/src/report/from_policy.cpp
 )
 target_include_directories(fuzhu_report PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR})
-target_link_libraries(fuzhu_report PUBLIC fuzhu_internal fmt::fmt)
+target_link_libraries(fuzhu_report PUBLIC fuzhu_internal fmt::fmt fuzhu_versions)
 fuzhu_warnings(fuzhu_report)
 
 target_sources(fuzhu_cli PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/cmd_report.cpp)
@@ -30,6 +41,8 @@ if(TARGET unit_tests)
     ${PROJECT_SOURCE_DIR}/tests/main.cpp
     ${PROJECT_SOURCE_DIR}/tests/report/test_clauses.cpp
     ${PROJECT_SOURCE_DIR}/tests/report/test_page.cpp
+    ${PROJECT_SOURCE_DIR}/tests/report/test_figures.cpp
+    ${PROJECT_SOURCE_DIR}/tests/report/test_review.cpp
   )
   target_include_directories(report_tests PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR})
   target_link_libraries(report_tests PRIVATE fuzhu_report doctest::doctest)
@@ -39,12 +52,13 @@ if(TARGET unit_tests)
   fuzhu_warnings(report_tests)
   doctest_discover_tests(report_tests TEST_PREFIX "report.")
 
-  # What a reader sees: the Yiyang report loaded in headless Chromium.
-  # Skipped (77) only when chromium is not installed.
+  # What a reader sees and prints: the Yiyang and Foshan reports in headless
+  # Chromium (content, links, stamp, A4 print, Chinese glyphs). Skipped (77)
+  # only when chromium is not installed; missing Chinese fonts fail.
   add_test(NAME report.browser
            COMMAND bash ${PROJECT_SOURCE_DIR}/tests/report/browser_test.sh $<TARGET_FILE:fuzhu_cli>
                    ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/report_browser)
-  set_tests_properties(report.browser PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+  set_tests_properties(report.browser PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
 endif()
 
 if(TARGET unit_tests)
@@ -63,6 +77,11 @@ if(TARGET unit_tests)
     "bad_cite.policy:20:3: warning: benefit consolation_payment cites 一（九）, but the document has no clause 一（九） \\[C001\\].*no clause 八.*bad_cite.policy:25:3: warning: benefit temporary_assistance cites \"第三条\" is not a clause reference"
     $<TARGET_FILE:fuzhu_cli> report tests/report/bad_cite.policy --document ${YIYANG_TXT}
     -o ${CMAKE_CURRENT_BINARY_DIR}/report_bad_cite.html)
+  # --since: the one benefit changed by hand in tests/versions/yiyang_2027.policy.
+  fuzhu_report_test(since 0 "<li data-since=\"changed\">已修改 changed：<a href=\"#benefit-special_allowance\">.*data-benefit=\"special_allowance\">.*data-since=\"changed\""
+    $<TARGET_FILE:fuzhu_cli> report tests/versions/yiyang_2027.policy --document ${YIYANG_TXT} --since policies/yiyang.policy)
+  fuzhu_report_test(since_missing 1 "nowhere.policy"
+    $<TARGET_FILE:fuzhu_cli> report policies/yiyang.policy --document ${YIYANG_TXT} --since nowhere.policy)
   fuzhu_report_test(no_document 2 "--document is required"
     $<TARGET_FILE:fuzhu_cli> report policies/yiyang.policy)
 endif()

@@ -1,6 +1,8 @@
-// fuzhu report POLICY --document DOC.txt [-o report.html]: a self-contained
-// HTML page for legal review, each benefit beside the clause it cites and
-// the clauses no benefit cites. The page is written even when a cite names
+// fuzhu report POLICY --document DOC.txt [--since OLD.policy] [-o report.html]:
+// a self-contained HTML page for legal review: the whole document, each
+// benefit in plain words under the clause it cites, the definitions, the
+// figures tied to the script's, a version stamp and a line to sign; with
+// --since, the benefits changed since OLD are marked for review again. The page is written even when a cite names
 // no clause of the document (it shows the warning), but the exit code is
 // then 1, so a script or CI notices.
 #include <filesystem>
@@ -12,7 +14,9 @@
 #include "cli/command.hpp"
 #include "cli/common.hpp"
 #include "compile/policy.hpp"
+#include "fuzhu/version.hpp"
 #include "report/from_policy.hpp"
+#include "report/since_diff.hpp"
 #include "syntax/printable.hpp"
 #include "syntax/source.hpp"
 #include "api/internal.hpp"
@@ -64,28 +68,60 @@ bool write_page(const std::string& output, const std::string& page, const std::v
   return true;
 }
 
-int run_report(const std::string& policy_path, const std::string& document_path, const std::string& output) {
-  auto policy = compile_or_report(policy_path);
+// The stamp: the hash of every file the page is made from, as read now.
+std::optional<report::Stamp> stamp_of(const std::vector<std::string>& inputs) {
+  report::Stamp stamp;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    auto hash = report::hash_file(inputs[i]);
+    if (!hash) {
+      print_error(Diag::cannot_read, inputs[i], "cannot read the file again to hash it for the page's stamp");
+      return std::nullopt;
+    }
+    if (i == 0) stamp.document = std::move(*hash);
+    else stamp.policy_files.push_back(std::move(*hash));
+  }
+  stamp.engine_version = version();
+  stamp.generated = report::generation_time();
+  return stamp;
+}
+
+struct ReportOptions {
+  std::string policy, document, since, output = "-";
+};
+
+int run_report(const ReportOptions& o) {
+  auto policy = compile_or_report(o.policy);
   if (!policy) return exit_failed;
-  auto document = read_document(document_path);
+  auto document = read_document(o.document);
   if (!document) return exit_failed;
-  auto review = report::review_of(*policy, std::filesystem::path(document_path).filename().string(), std::move(*document));
+  auto review = report::review_of(*policy, std::filesystem::path(o.document).filename().string(), std::move(*document));
+  const std::vector<std::string> inputs = inputs_of(*policy, o.document);
+  auto stamp = stamp_of(inputs);
+  if (!stamp) return exit_failed;
+  review.stamp = std::move(*stamp);
+  if (!o.since.empty()) {
+    auto before = compile_or_report(o.since);
+    if (!before) return exit_failed;
+    auto before_hash = report::hash_file(o.since);
+    if (!before_hash) return exit_failed;
+    review.since = report::since_of(*before, *policy, std::move(*before_hash));
+  }
   auto pairing = report::pair_up(review);
-  if (!write_page(output, report::render_page(review, pairing), inputs_of(*policy, document_path))) return exit_failed;
+  std::vector<std::string> guarded = inputs;  // -o never overwrites one of them
+  if (!o.since.empty()) guarded.push_back(o.since);
+  if (!write_page(o.output, report::render_page(review, pairing), guarded)) return exit_failed;
   print_diagnostics(report::findings_as_diagnostics(*policy, pairing));
   return pairing.cite_unresolved() ? exit_failed : exit_ok;
 }
 
 const RegisterCommand report_command{50, [](CLI::App& app) {
-  struct Options {
-    std::string policy, document, output = "-";
-  };
-  auto o = std::make_shared<Options>();
+  auto o = std::make_shared<ReportOptions>();
   auto* sub = app.add_subcommand("report", "an HTML page for legal review: each benefit beside the clause it cites");
   sub->add_option("policy", o->policy, "the .policy file")->required();
   sub->add_option("--document", o->document, "the document's plain text (UTF-8)")->required();
+  sub->add_option("--since", o->since, "an earlier version of the policy: mark the benefits changed since it");
   sub->add_option("-o,--output", o->output, "the HTML file to write (default: standard output)");
-  return [sub, o] { return *sub ? run_report(o->policy, o->document, o->output) : -1; };
+  return [sub, o] { return *sub ? run_report(*o) : -1; };
 }};
 
 }  // namespace

@@ -2,8 +2,10 @@
 
 #include <filesystem>
 
-#include "compile/policy.hpp"
 #include "api/internal.hpp"
+#include "compile/policy.hpp"
+#include "fuzhu/plain.hpp"
+#include "report/script_figures.hpp"
 #include "syntax/tokens.hpp"
 
 namespace fuzhu::report {
@@ -27,9 +29,22 @@ std::string recipient_words(const ast::Benefit& b) {
 
 int line_of(const SourceSet& sources, Loc loc) { return loc.file >= 0 ? sources.file(loc.file).line_of(loc.offset) : 0; }
 
-ReviewBenefit benefit_of(const detail::CompiledBenefit& compiled, const SourceSet& sources) {
+std::string file_name_of(const SourceSet& sources, Loc loc) {
+  return loc.file >= 0 ? std::filesystem::path(sources.file(loc.file).name()).filename().string() : std::string();
+}
+
+const PlainRule* plain_rule(const std::vector<PlainRule>& rules, const std::string& id) {
+  for (const PlainRule& r : rules)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+ReviewBenefit benefit_of(const detail::CompiledBenefit& compiled, const Program& program, const PlainText& plain) {
+  const SourceSet& sources = program.sources;
   const ast::Benefit& b = *compiled.source;
   ReviewBenefit r;
+  if (const PlainRule* rule = plain_rule(plain.benefits, b.id)) r.plain = rule->text;
+  r.figures = figures_of(program, b);
   r.readings = compiled.readings;
   r.cite_loc = b.cite_loc;
   r.in_kind = b.in_kind;
@@ -47,6 +62,36 @@ ReviewBenefit benefit_of(const detail::CompiledBenefit& compiled, const SourceSe
     r.line = file.line_of(b.loc.offset);
   }
   return r;
+}
+
+const ast::Definition* definition_named(const Program& program, std::string_view name) {
+  for (const ast::Definition* d : program.definitions)
+    if (d->name == name) return d;
+  return nullptr;
+}
+
+std::vector<ScriptFigure> citation_figures(const Program& program, const std::string& by) {
+  if (by == "policy") return program.header ? figures_of(*program.header) : std::vector<ScriptFigure>{};
+  constexpr std::string_view define = "define ";
+  const ast::Definition* d = by.starts_with(define) ? definition_named(program, by.substr(define.size())) : nullptr;
+  return d ? figures_of(program, *d) : std::vector<ScriptFigure>{};
+}
+
+// Every definition the policy can read, in plain words, with where it is written.
+std::vector<ReviewDefinition> definitions_of(const Program& program, const PlainText& plain,
+                                             const std::vector<ReviewCitation>& citations) {
+  std::vector<ReviewDefinition> out;
+  for (const PlainRule& rule : plain.definitions) {
+    ReviewDefinition d{rule.id, rule.title, rule.text, "", 0, -1};
+    if (const ast::Definition* def = definition_named(program, rule.id)) {
+      d.file = file_name_of(program.sources, def->loc);
+      d.line = line_of(program.sources, def->loc);
+    }
+    for (std::size_t i = 0; i < citations.size(); ++i)
+      if (citations[i].by == "define " + rule.id) d.citation = static_cast<int>(i);
+    out.push_back(std::move(d));
+  }
+  return out;
 }
 
 }  // namespace
@@ -94,9 +139,13 @@ Review review_of(const Policy& policy, std::string document_name, std::string do
     r.header.loc = h->loc;
     r.header.line = line_of(sources, h->loc);
   }
-  for (const auto& b : compiled.benefits) r.benefits.push_back(benefit_of(b, sources));
+  const Program& program = *compiled.program;
+  const PlainText& plain = compiled.plain_text(Lang::zh);
+  for (const auto& b : compiled.benefits) r.benefits.push_back(benefit_of(b, program, plain));
   for (const auto& c : compiled.citations)
-    r.citations.push_back({c.by, c.cite.clause, c.cite.quote, line_of(sources, c.cite.loc), c.cite.loc});
+    r.citations.push_back({c.by, c.cite.clause, c.cite.quote, line_of(sources, c.cite.loc), c.cite.loc,
+                           citation_figures(program, c.by)});
+  r.definitions = definitions_of(program, plain, r.citations);
   for (const auto& n : compiled.not_transcribed)
     r.not_transcribed.push_back({n.clause, n.reason, line_of(sources, n.loc), n.loc});
   r.document_name = std::move(document_name);

@@ -18,4 +18,18 @@ std::string escape(std::string_view text);
 /// wrapped in <mark>.
 std::string escape_marked(std::string_view text, const std::vector<Span>& marks);
 
+/// A range of text wrapped in markup: `open` and `close` are HTML already.
+struct Annotation {
+  Span span;
+  std::string open, close;
+};
+
+/// `text` escaped, with the quoted ranges `quotes` (sorted, not
+/// overlapping) in <mark class="quote"> and each annotation (sorted, not
+/// overlapping; an overlapping one is dropped) wrapped in its markup. A
+/// figure may stand inside a quote or straddle its edge: the mark is closed
+/// and opened again around the figure's markup, so the tags nest.
+std::string escape_annotated(std::string_view text, const std::vector<Span>& quotes,
+                             const std::vector<Annotation>& annotations);
+
 }  // namespace fuzhu::report

@@ -1,80 +1,27 @@
 // The review page: one self-contained HTML file a legal reviewer opens
-// offline. No script, no web font, no external asset; the CSS is inline and
-// lays each benefit beside its clause on a wide screen and stacks them on a
-// phone. Every string from the policy or the document is escaped.
+// offline or prints. No script, no web font, no external asset; the CSS is
+// inline (style.cpp). Every string from the policy or the document is
+// escaped. From the top: the header with its version stamp, the warnings,
+// what changed since the version last signed (--since), the whole document
+// with each benefit under its clause, the definitions, and the lists of
+// clauses not transcribed and not accounted for.
 #include <fmt/format.h>
 
 #include "report/html.hpp"
-#include "report/review.hpp"
+#include "report/page_parts.hpp"
 
 namespace fuzhu::report {
 
+std::string clause_anchor(int clause) { return fmt::format("clause-{}", clause); }
+std::string benefit_anchor(const std::string& id) { return "benefit-" + escape(id); }
+std::string definition_anchor(const std::string& name) { return "define-" + escape(name); }
+
+std::string clause_link(const Pairing& pairing, int index) {
+  return fmt::format("<a href=\"#{}\">{}</a>", clause_anchor(index),
+                     escape(pairing.clauses[static_cast<std::size_t>(index)].label));
+}
+
 namespace {
-
-// Fonts every platform has for Simplified Chinese, newest first; no web fonts.
-constexpr std::string_view style = R"css(
-:root { color-scheme: light; --ink: #1d1d1f; --muted: #5f6368; --rule: #d0d4da; --law: #fbf8f0; --script: #f3f6fb; }
-* { box-sizing: border-box; }
-body { margin: 0; padding: 1rem; color: var(--ink); background: #fff; line-height: 1.6;
-  font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB",
-    "Microsoft YaHei", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans SC", system-ui, sans-serif; }
-main { max-width: 78rem; margin: 0 auto; }
-h1 { font-size: 1.45rem; margin: 0.4rem 0; }
-h2 { font-size: 1.2rem; margin: 2rem 0 0.6rem; border-bottom: 2px solid var(--rule); }
-h3 { font-size: 1.05rem; margin: 0 0 0.4rem; }
-h4 { font-size: 0.95rem; margin: 0 0 0.3rem; }
-code, pre { font-family: "Noto Sans Mono CJK SC", "Sarasa Mono SC", ui-monospace, Menlo, Consolas, monospace; }
-.draft-banner { background: #b3261e; color: #fff; font-weight: bold; font-size: 1.1rem; padding: 0.8rem 1rem;
-  border-radius: 6px; margin-bottom: 1rem; }
-.policy-header dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0.6rem 0; }
-.policy-header dt { color: var(--muted); }
-.policy-header dd { margin: 0; overflow-wrap: anywhere; }
-.summary { color: var(--muted); }
-.warnings { border: 2px solid #b3261e; background: #fdecea; border-radius: 6px; padding: 0.4rem 1rem; margin: 1rem 0; }
-.warnings h2 { border: 0; margin: 0.4rem 0; color: #b3261e; }
-.warning { color: #b3261e; font-weight: bold; }
-.note { color: #8a5a00; }
-.columns-head, .row { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
-.columns-head { font-weight: bold; color: var(--muted); margin-bottom: 0.4rem; }
-.row { border-top: 1px solid var(--rule); padding: 1rem 0; }
-.script, .law { padding: 0.8rem; border-radius: 6px; min-width: 0; }
-.script { background: var(--script); }
-.law { background: var(--law); }
-.side-caption { display: none; font-size: 0.8rem; color: var(--muted); }
-.benefit-id { font-size: 0.85rem; color: var(--muted); }
-.meta { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; margin: 0 0 0.5rem; font-size: 0.9rem; }
-.flag { background: #fff3c4; border-radius: 4px; padding: 0 0.4rem; }
-.quote { margin: 0.4rem 0; padding-left: 0.8rem; border-left: 3px solid var(--rule); }
-pre.source { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.82rem; background: #fff;
-  border: 1px solid var(--rule); border-radius: 4px; padding: 0.5rem; margin: 0.5rem 0 0; }
-.clause + .clause { margin-top: 0.8rem; }
-.clause-text { white-space: pre-line; margin: 0; overflow-wrap: anywhere; }
-.line-no { font-weight: normal; font-size: 0.8rem; color: var(--muted); }
-mark { background: #ffe08a; }
-.uncited-list { list-style: none; padding: 0; }
-.uncited-list li { border-top: 1px solid var(--rule); padding: 0.6rem 0; }
-.label { font-weight: bold; margin-right: 0.5rem; }
-.context { display: block; font-weight: normal; font-size: 0.8rem; color: var(--muted); }
-.readings { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.88rem; margin: 0.4rem 0;
-  padding: 0.4rem 0.6rem; border-left: 3px solid #8a5a00; background: #fffaf0; }
-.inferred { color: #8a5a00; font-size: 0.85rem; }
-.omitted-list { list-style: none; padding: 0; }
-.omitted-list li { border-top: 1px solid var(--rule); padding: 0.6rem 0; }
-.reason { margin: 0.2rem 0 0.4rem; }
-@media (max-width: 700px) {
-  body { padding: 0.6rem; }
-  .columns-head { display: none; }
-  .row { grid-template-columns: 1fr; gap: 0.5rem; }
-  .side-caption { display: block; }
-}
-)css";
-
-std::string period_words(const std::string& period) {
-  if (period == "monthly") return "每月 monthly";
-  if (period == "yearly") return "每年 yearly";
-  if (period == "once") return "一次性 once";
-  return "服务 service";
-}
 
 std::string in_force_words(const ReviewHeader& h) {
   if (h.in_force_from.empty()) return "未写明";
@@ -84,9 +31,30 @@ std::string in_force_words(const ReviewHeader& h) {
   return h.in_force_from + " 至 " + h.in_force_to;
 }
 
+// The clauses the header cites (施行, 有效期), as links.
+std::string header_cites(const Pairing& pairing) {
+  std::vector<std::string> links;
+  for (const OtherRow& row : pairing.others)
+    if (row.citation->by == "policy")
+      for (const Citation& c : row.citations)
+        links.push_back(c.clause >= 0 ? clause_link(pairing, c.clause) : escape(c.label));
+  return links.empty() ? "—" : fmt::format("{}", fmt::join(links, "、"));
+}
+
+std::size_t flagged_figures(const Pairing& p) {
+  std::size_t n = 0;
+  for (const auto& clause : p.figures)
+    for (const ClauseFigure& f : clause) n += f.unused ? 1 : 0;
+  for (const Row& row : p.rows)
+    for (const FigureCheck& c : row.figures) n += c.clause < 0 ? 1 : 0;
+  for (const OtherRow& row : p.others)
+    for (const FigureCheck& c : row.figures) n += c.clause < 0 ? 1 : 0;
+  return n;
+}
+
 std::string header_html(const Review& review, const Pairing& pairing) {
   const ReviewHeader& h = review.header;
-  std::string out = "<header class=\"policy-header\">\n";
+  std::string out = fmt::format("<header class=\"policy-header\" id=\"{}\">\n", header_anchor);
   if (h.draft())
     out += "<div class=\"draft-banner\" id=\"draft-banner\" role=\"note\">草案 · 征求意见稿 DRAFT — "
            "本政策尚未生效，不具法律效力（status draft: not in force as law）</div>\n";
@@ -96,23 +64,39 @@ std::string header_html(const Review& review, const Pairing& pairing) {
   };
   field("文号 document", h.document, "document-number");
   if (h.issuer_inferred)  // not the document's words: the transcriber's inference, and marked so
-    out += fmt::format("<dt>发文机关 issuer</dt><dd id=\"issuer\">{} <span class=\"inferred\" id=\"issuer-inferred\">"
+    out += fmt::format("<dt>发文机关 issuer</dt><dd id=\"issuer\">{} <span class=\"inferred note\" id=\"issuer-inferred\">"
                        "（推定：原文未写明发文机关 — inferred, the document does not name its issuer）</span></dd>\n",
                        escape(h.issuer));
   else
     field("发文机关 issuer", h.issuer, "issuer");
   field("成文日期 issued", h.issued, "issued");
   field("施行期间 in force", in_force_words(h), "in-force");
+  out += fmt::format("<dt>施行条款 cites</dt><dd id=\"header-cites\">{}</dd>\n", header_cites(pairing));
   field("适用地区 jurisdiction", h.jurisdiction, "jurisdiction");
   field("状态 status", h.draft() ? "草案（征求意见稿）draft" : h.status == "final" ? "正式 final" : h.status, "status");
-  field("政策脚本 policy", h.policy_file, "policy-file");
-  field("文件原文 document", review.document_name, "document-file");
   out += "</dl>\n";
-  out += fmt::format("<p class=\"summary\">{} 项待遇 benefits · 原文 {} 个条款 clauses · {} 个不转录 not transcribed · "
-                     "{} 个条款未被引用 uncited · {} 个警告 warnings</p>\n</header>\n",
-                     review.benefits.size(), pairing.clauses.size(), pairing.omitted.size(), pairing.uncited.size(),
-                     pairing.findings.size());
+  out += fmt::format("<p class=\"summary\">{} 项待遇 benefits · {} 个定义 definitions · 原文 {} 个条款 clauses · "
+                     "{} 个不转录 not transcribed · {} 个条款未被引用 uncited · {} 个警告 warnings · {} 处数字待核 "
+                     "figures flagged</p>\n</header>\n",
+                     review.benefits.size(), review.definitions.size(), pairing.clauses.size(), pairing.omitted.size(),
+                     pairing.uncited.size(), pairing.findings.size(), flagged_figures(pairing));
   return out;
+}
+
+// Which bytes this page is about: a signature on paper is worth only as much.
+std::string stamp_html(const Review& review) {
+  const Stamp& s = review.stamp;
+  std::string out = "<section class=\"stamp\" id=\"stamp\">\n<h2>版本印记 Version stamp</h2>\n<dl>\n";
+  for (std::size_t i = 0; i < s.policy_files.size(); ++i)
+    out += fmt::format("<dt>{}</dt><dd><span class=\"file\">{}</span> <span class=\"hash\" data-sha256=\"{}\">sha256 {}</span></dd>\n",
+                       i == 0 ? "政策脚本 policy" : "所用文件 uses", escape(s.policy_files[i].name),
+                       escape(s.policy_files[i].sha256), escape(s.policy_files[i].sha256));
+  out += fmt::format("<dt>文件原文 document</dt><dd><span class=\"file\">{}</span> <span class=\"hash\" id=\"document-sha256\" "
+                     "data-sha256=\"{}\">sha256 {}</span></dd>\n",
+                     escape(s.document.name), escape(s.document.sha256), escape(s.document.sha256));
+  out += fmt::format("<dt>引擎 engine</dt><dd id=\"engine-version\">fuzhu {}</dd>\n", escape(s.engine_version));
+  out += fmt::format("<dt>生成时间 generated</dt><dd id=\"generated\">{}</dd>\n", escape(s.generated));
+  return out + "</dl>\n</section>\n";
 }
 
 std::string warnings_html(const Review& review, const Pairing& pairing) {
@@ -124,129 +108,54 @@ std::string warnings_html(const Review& review, const Pairing& pairing) {
   return out + "</ul>\n</section>\n";
 }
 
-// Where a clause sits: the first line of each clause it is inside, so that
-// "（一）" reads under "一、加大经济扶助力度".
-std::string context_of(const std::vector<Clause>& clauses, const Clause& c) {
-  constexpr std::size_t shown = 24;  // characters of each enclosing line
-  std::string out;
-  for (int p = c.parent; p >= 0; p = clauses[static_cast<std::size_t>(p)].parent) {
-    const std::string& text = clauses[static_cast<std::size_t>(p)].text;
-    std::string line = cut(std::string_view(text).substr(0, text.find('\n')), shown);
-    out = escape(line) + (out.empty() ? "" : " › ") + out;
+// `--since OLD`: the benefits to review again, linked; the removed ones listed.
+std::string since_html(const Review& review) {
+  if (!review.since) return "";
+  const Since& s = *review.since;
+  std::string out = fmt::format("<section id=\"since\">\n<h2>自上一版本以来的变化 Changes since {}</h2>\n"
+                                "<p class=\"summary\">上一版本 sha256 <span class=\"hash\">{}</span>。只需重新审核标为“已修改”“新增”的待遇；"
+                                "{} 项待遇未改。Review again only the benefits marked changed or added.</p>\n<ul class=\"plain-list\">\n",
+                                escape(s.old_file), escape(s.old_sha256), s.unchanged);
+  for (const SinceBenefit& b : s.benefits) {
+    const std::string name = fmt::format("{} <code>{}</code>", escape(b.title), escape(b.id));
+    if (b.change == "removed")
+      out += fmt::format("<li data-since=\"removed\">删除 removed：{}（本版本已无此待遇）</li>\n", name);
+    else
+      out += fmt::format("<li data-since=\"{}\">{}：<a href=\"#{}\">{}</a></li>\n", b.change,
+                         b.change == "added" ? "新增 added" : "已修改 changed", benefit_anchor(b.id), name);
   }
-  return out.empty() ? "" : "<span class=\"context\">" + out + "</span>";
+  for (const std::string& line : s.header) out += fmt::format("<li data-since=\"header\">政策头 header：{}</li>\n", escape(line));
+  for (const std::string& line : s.definitions)
+    out += fmt::format("<li data-since=\"definition\">定义 definition：{}</li>\n", escape(line));
+  if (s.benefits.empty() && s.header.empty() && s.definitions.empty()) out += "<li>无变化 No change.</li>\n";
+  return out + "</ul>\n</section>\n";
 }
 
-std::string clause_heading(const std::vector<Clause>& clauses, const Clause& c) {
-  const char* note = c.inferred ? " · 原文未编号，按次序补"
-                     : c.unnumbered ? (c.label == preamble_label ? " · 原文未编号：正文前的导语" : " · 原文未编号：正文后的施行条款")
-                                    : "";
-  return fmt::format("<span class=\"label\">{}</span><span class=\"line-no\">第 {} 行{}</span>{}", escape(c.label),
-                     c.line, note, context_of(clauses, c));
-}
-
-std::string script_html(const ReviewBenefit& b, const std::string& policy_file) {
-  std::string out = "<div class=\"script\">\n<p class=\"side-caption\">政策脚本 script</p>\n";
-  out += fmt::format("<h3><span class=\"benefit-title\">{}</span> <code class=\"benefit-id\">{}</code></h3>\n",
-                     escape(b.title), escape(b.id));
-  out += fmt::format("<p class=\"meta\"><span>引用 cites <strong class=\"cite\">{}</strong></span>"
-                     "<span>对象 to {}</span><span>{}</span>",
-                     escape(b.cite), escape(b.recipient), period_words(b.period));
-  if (b.minimum) out += "<span class=\"flag\">不低于 at least</span>";
-  if (b.discretionary) out += "<span class=\"flag\">有条件的地方可 discretionary</span>";
-  if (b.in_kind) out += "<span class=\"flag\">实物 in kind</span>";
-  out += "</p>\n";
-  if (!b.quote.empty()) out += fmt::format("<blockquote class=\"quote\">“{}”</blockquote>\n", escape(b.quote));
-  // The transcriber's readings of the document (the comments above the
-  // benefit), for the reviewer to agree with or not.
-  if (!b.readings.empty())
-    out += fmt::format("<div class=\"readings\"><strong>解读 readings</strong>\n{}</div>\n", escape(b.readings));
-  out += fmt::format("<pre class=\"source\" title=\"{}:{}\">{}</pre>\n", escape(policy_file), b.line, escape(b.source));
-  return out + "</div>\n";
-}
-
-// A clause's text is shown in full under the first benefit that cites it;
-// later ones point back to it, so the page stays within a few times the
-// document's size however many benefits cite one long clause.
-std::string cited_clause_html(const Citation& c, const std::string& by, const std::string& quote, const Pairing& pairing,
-                              const std::string& text, std::vector<std::string>& shown_under) {
-  const Clause& clause = pairing.clauses[static_cast<std::size_t>(c.clause)];
-  std::string& first = shown_under[static_cast<std::size_t>(c.clause)];
-  if (!first.empty())
-    return fmt::format("<section class=\"clause\" data-clause=\"{0}\">\n<h4>{1}</h4>\n<p class=\"clause-text\">"
-                       "<a href=\"#clause-{2}\">原文见上，{3} 处 — the text is shown above, under {3}</a></p>\n</section>\n",
-                       escape(c.label), clause_heading(pairing.clauses, clause), c.clause, escape(first));
-  first = by;
-  std::size_t missing = 0;
-  return fmt::format("<section class=\"clause\" id=\"clause-{}\" data-clause=\"{}\">\n<h4>{}</h4>\n"
-                     "<p class=\"clause-text\">{}</p>\n</section>\n",
-                     c.clause, escape(c.label), clause_heading(pairing.clauses, clause),
-                     escape_marked(text, find_quote(text, quote, missing)));
-}
-
-// The cited clauses, and what the quote check found about this citation.
-std::string law_html(const std::vector<Citation>& citations, const std::string& by, const std::string& quote, int line,
-                     const Pairing& pairing, std::vector<std::string>& shown_under) {
-  std::string out = "<div class=\"law\">\n<p class=\"side-caption\">文件原文 document</p>\n";
-  if (citations.empty()) out += "<p class=\"warning\">⚠ 未引用任何条款 — cites no clause</p>\n";
-  for (const Citation& c : citations) {
-    if (c.clause < 0) {
-      out += fmt::format("<p class=\"warning\">⚠ 原文中没有条款 {0} — the document has no clause {0}</p>\n",
-                         escape(c.label));
-      continue;
-    }
-    out += cited_clause_html(c, by, quote, pairing, full_text(pairing.clauses, c.clause), shown_under);
+// Benefits whose cites name no clause of the document: nowhere to put them
+// in the document, so here, with their warnings.
+std::string unplaced_html(const Review& review, const Pairing& pairing) {
+  std::string rows;
+  for (const Row& row : pairing.rows) {
+    bool placed = false;
+    for (const Citation& c : row.citations) placed = placed || c.clause >= 0;
+    if (!placed) rows += benefit_html(review, pairing, row);
   }
-  for (const Finding& f : pairing.findings)
-    if (f.line == line && (f.code == Diag::quote_not_verbatim || f.code == Diag::quote_across_clauses ||
-                           f.code == Diag::quote_not_found))
-      out += fmt::format("<p class=\"note\">引文与原文不一致 — {} [{}]</p>\n", escape(f.message), info(f.code).text);
-  return out + "</div>\n";
+  if (rows.empty()) return "";
+  return "<section id=\"unplaced\">\n<h2>⚠ 未对应到原文条款的待遇 Benefits whose cites name no clause</h2>\n" + rows +
+         "</section>\n";
 }
 
-std::string rows_html(const Review& review, const Pairing& pairing) {
-  std::string out = "<section id=\"benefits\">\n<h2>待遇与所引条款对照 Benefits beside the clauses they cite</h2>\n";
-  out += "<div class=\"columns-head\" aria-hidden=\"true\"><div>政策脚本 script</div><div>文件原文 document</div></div>\n";
-  std::vector<std::string> shown_under(pairing.clauses.size());  // by clause: the benefit it is shown under
-  for (const Row& row : pairing.rows)
-    out += fmt::format("<article class=\"row\" id=\"benefit-{0}\" data-benefit=\"{0}\">\n{1}{2}</article>\n",
-                       escape(row.benefit->id), script_html(*row.benefit, review.header.policy_file),
-                       law_html(row.citations, row.benefit->id, row.benefit->quote, row.benefit->line, pairing, shown_under));
-  out += "</section>\n";
-  if (pairing.others.empty()) return out;
-  // The header's clause of force and the definitions' clauses: transcribed
-  // too, though they grant nothing by themselves.
-  out += "<section id=\"other-citations\">\n<h2>施行条款与定义所引条款 Clauses the header and the definitions cite</h2>\n";
-  for (const OtherRow& row : pairing.others) {
-    const ReviewCitation& c = *row.citation;
-    const std::string by = c.by == "policy" ? "政策头 the policy header" : c.by;
-    std::string script = fmt::format("<div class=\"script\">\n<h3>{}</h3>\n<p class=\"meta\"><span>引用 cites <strong "
-                                     "class=\"cite\">{}</strong></span><span>第 {} 行</span></p>\n",
-                                     escape(by), escape(c.cite), c.line);
-    if (!c.quote.empty()) script += fmt::format("<blockquote class=\"quote\">“{}”</blockquote>\n", escape(c.quote));
-    out += fmt::format("<article class=\"row\" data-cited-by=\"{}\">\n{}</div>\n{}</article>\n", escape(c.by), script,
-                       law_html(row.citations, by, c.quote, c.line, pairing, shown_under));
-  }
-  return out + "</section>\n";
-}
-
-// Clauses the policy leaves out on purpose, each with its reason.
 std::string omitted_html(const Pairing& pairing) {
   std::string out = fmt::format("<section id=\"not-transcribed\">\n<h2>不转录的条款及理由 Clauses not transcribed, and why ({})</h2>\n",
                                 pairing.omitted.size());
   if (pairing.omitted.empty()) return out + "<p>无。None.</p>\n</section>\n";
-  out += "<ul class=\"omitted-list\">\n";
+  out += "<ul class=\"plain-list\">\n";
   for (const Omission& o : pairing.omitted) {
     const ReviewOmission& r = *o.omission;
-    const std::string heading =
-        o.clause >= 0 ? clause_heading(pairing.clauses, pairing.clauses[static_cast<std::size_t>(o.clause)])
-                      : fmt::format("<span class=\"label\">{}</span>", escape(r.clause));
-    out += fmt::format("<li data-clause=\"{}\">{}<span class=\"line-no\"> · 政策第 {} 行</span>\n"
-                       "<p class=\"reason\">理由 reason: {}</p>\n",
-                       escape(r.clause), heading, r.line, escape(r.reason));
-    // The whole clause, its items included: what is left out (六 and 六（一）…（四）).
-    if (o.clause >= 0) out += fmt::format("<p class=\"clause-text\">{}</p>\n", escape(full_text(pairing.clauses, o.clause)));
-    out += "</li>\n";
+    out += fmt::format("<li data-clause=\"{}\"><span class=\"label\">{}</span><span class=\"line-no\">政策第 {} 行</span> "
+                       "理由 reason：{}</li>\n",
+                       escape(r.clause), o.clause >= 0 ? clause_link(pairing, o.clause) : escape(r.clause), r.line,
+                       escape(r.reason));
   }
   return out + "</ul>\n</section>\n";
 }
@@ -257,11 +166,11 @@ std::string uncited_html(const Pairing& pairing) {
                                 pairing.uncited.size());
   if (pairing.uncited.empty())
     return out + "<p>原文每个条款都已引用或说明不转录的理由。Every clause is cited or declared not transcribed.</p>\n</section>\n";
-  out += "<ul class=\"uncited-list\">\n";
+  out += "<ul class=\"plain-list\">\n";
   for (int i : pairing.uncited) {
     const Clause& c = pairing.clauses[static_cast<std::size_t>(i)];
-    out += fmt::format("<li data-clause=\"{}\">{}<p class=\"clause-text\">{}</p></li>\n", escape(c.label),
-                       clause_heading(pairing.clauses, c), escape(c.text));
+    out += fmt::format("<li data-clause=\"{}\">{} <span class=\"line-no\">原文第 {} 行</span> {}</li>\n", escape(c.label),
+                       clause_link(pairing, i), c.line, escape(cut(c.text, 40)));
   }
   return out + "</ul>\n</section>\n";
 }
@@ -272,10 +181,14 @@ std::string render_page(const Review& review, const Pairing& pairing) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += fmt::format("<title>审阅报告 Review: {}</title>\n<style>{}</style>\n</head>\n<body>\n<main>\n",
-                     escape(review.header.title), style);
+                     escape(review.header.title), page_style());
   out += header_html(review, pairing);
+  out += stamp_html(review);
   out += warnings_html(review, pairing);
-  out += rows_html(review, pairing);
+  out += since_html(review);
+  out += document_html(review, pairing);
+  out += definitions_html(review, pairing);
+  out += unplaced_html(review, pairing);
   out += omitted_html(pairing);
   out += uncited_html(pairing);
   out += "<footer class=\"summary\"><p>fuzhu report — 由政策脚本与文件原文自动生成，供人工审阅。</p></footer>\n";

@@ -34,7 +34,7 @@ std::vector<Citation> resolve(std::string_view who, const std::string& cite, Loc
 }
 
 Row benefit_row(const ReviewBenefit& b, const std::vector<Clause>& clauses, std::vector<Finding>& findings) {
-  Row row{&b, {}};
+  Row row{&b, {}, {}};
   const std::string who = "benefit " + b.id;
   if (b.cite.empty()) {  // no `cites` clause: nothing to show beside it
     findings.push_back({Diag::no_citation, Loc{}, b.line, who + " cites no clause of the document"});
@@ -47,7 +47,7 @@ Row benefit_row(const ReviewBenefit& b, const std::vector<Clause>& clauses, std:
 
 OtherRow other_row(const ReviewCitation& c, const std::vector<Clause>& clauses, std::vector<Finding>& findings) {
   const std::string who = c.by == "policy" ? "the policy header" : c.by;
-  OtherRow row{&c, resolve(who, c.cite, c.loc, c.line, clauses, findings)};
+  OtherRow row{&c, resolve(who, c.cite, c.loc, c.line, clauses, findings), {}};
   check_quote(who, c.quote, row.citations, clauses, c.loc, c.line, findings);
   return row;
 }
@@ -60,6 +60,12 @@ bool within(const std::vector<Clause>& clauses, const std::vector<bool>& marked,
 }
 
 }  // namespace
+
+bool within_clause(const std::vector<Clause>& clauses, int index, int ancestor) {
+  for (int j = index; j >= 0; j = clauses[static_cast<std::size_t>(j)].parent)
+    if (j == ancestor) return true;
+  return false;
+}
 
 bool Pairing::cite_unresolved() const {
   return std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
@@ -115,6 +121,7 @@ Pairing pair_up(const Review& review) {
                                       "\"reason\"`: {}",
                                       count == 1 ? "a clause" : fmt::format("{} clauses", count), count == 1 ? "is" : "are",
                                       fmt::join(unaccounted, ", "))});
+  review_figures(p);
   std::stable_sort(p.findings.begin(), p.findings.end(), [](const Finding& a, const Finding& b) { return a.line < b.line; });
   return p;
 }

@@ -68,8 +68,8 @@ TEST_CASE("hostile policy and document text stays text") {
   }
   CHECK(has(page, "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;"));
   CHECK(has(page, "二、未被引用的条款&lt;/p&gt;&lt;script&gt;x()&lt;/script&gt;"));  // in the uncited list
-  CHECK(has(page, "<mark>给予&quot;补助&quot;&lt;style&gt;</mark>"));               // the quote, marked
-  CHECK(has(page, "<span class=\"context\">一、&lt;img src=x onerror=ale…</span>"));  // the item's context, cut
+  CHECK(has(page, "<mark class=\"quote\">给予&quot;补助&quot;&lt;style&gt;</mark>"));  // the quote, marked
+  CHECK(has(page, "<p class=\"clause-text\">一、&lt;img src=x onerror=alert(1)&gt;第一条</p>"));  // the section, in order
   CHECK(has(page, "data-benefit=\"x&quot;&gt;&lt;script&gt;y()&lt;/script&gt;\""));
   // The page has exactly its own <style> and no script at all.
   CHECK(page.find("<style>") == page.rfind("<style>"));
@@ -209,7 +209,9 @@ TEST_CASE("a clause cited by many benefits is printed once") {
   CHECK(count == 1);
   CHECK(page.size() < long_clause.size() + 100000);
   CHECK(has(page, "id=\"clause-0\""));
-  CHECK(has(page, "<a href=\"#clause-0\">原文见上，b0 处 — the text is shown above, under b0</a>"));
+  CHECK(has(page, "待遇 benefits (50): <a href=\"#benefit-b0\">"));  // the clause links to all fifty
+  CHECK(has(page, "<article class=\"benefit\" id=\"benefit-b49\""));
+  CHECK(has(page, "引用 cites <a href=\"#clause-0\">一</a>"));  // and each links back
 }
 
 namespace {
@@ -273,11 +275,14 @@ TEST_CASE("the page shows readings, an inferred issuer, the header's clause and 
   CHECK(r.header.issuer_inferred);
   Pairing p = pair_up(r);
   const std::string page = render_page(r, p);
-  CHECK(has(page, "<dd id=\"issuer\">佛山市卫生健康局 <span class=\"inferred\" id=\"issuer-inferred\">（推定"));
+  CHECK(has(page, "<dd id=\"issuer\">佛山市卫生健康局 <span class=\"inferred note\" id=\"issuer-inferred\">（推定"));
   CHECK(has(page, "<div class=\"readings\"><strong>解读 readings</strong>\n49周岁以上 is the parent&#39;s own age &gt;= 49."));
-  CHECK(has(page, "id=\"other-citations\""));
-  CHECK(has(page, "本方案自2020年1月1日起施行，有效期5年"));
-  CHECK(has(page, "<li data-clause=\"四\"><span class=\"label\">四</span>"));
-  CHECK(has(page, "理由 reason: 精准扶助要求"));
+  CHECK(has(page, "引用 cited by: <a href=\"#policy-header\">政策头 the policy header</a>"));
+  // 五 states the date of force and the period the header transcribes (and quotes).
+  CHECK(has(page, "<span class=\"figure used\" data-figure=\"2020-01-01\" title=\"用于 used by policy\">"
+                  "<mark class=\"quote\">2020年1月1日</mark></span><mark class=\"quote\">起施行，有效期</mark>"
+                  "<span class=\"figure used\" data-figure=\"5\""));
+  CHECK(has(page, "<li data-clause=\"四\"><span class=\"label\"><a href=\"#clause-"));
+  CHECK(has(page, "不转录 not transcribed — 理由 reason：精准扶助要求"));
   CHECK(has(page, "原文未编号：正文前的导语"));  // the preamble, declared not transcribed
 }
