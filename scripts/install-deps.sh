@@ -9,6 +9,7 @@ packages=(
   clang-14 libclang-rt-14-dev                  # libFuzzer harnesses
   liblua5.4-dev lua-cjson                      # the Lua baseline of the benchmarks
   chromium                                     # the review report's browser test
+  fonts-noto-cjk                               # Chinese glyphs for the review report (its browser test fails without)
   python3 python3-pytest                       # the Python package's tests (ctypes: nothing to build)
   python3-dask python3-distributed             # populations on Dask (examples/dask, tests/dask)
   python3-jsonschema                           # checks `fuzhu facts --format json-schema`
