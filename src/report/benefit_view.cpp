@@ -50,7 +50,7 @@ std::string quote_notes_html(const Pairing& p, int line) {
 std::string since_html(const Review& review, const ReviewBenefit& b) {
   if (!review.since) return "";
   const SinceBenefit* s = review.since->find(b.id);
-  if (!s) return "";
+  if (!s || s->change != "changed") return "";  // an added one's plain words are its card's
   std::string out;
   if (!s->lines.empty()) out += fmt::format("<pre class=\"since-lines\">{}</pre>\n", escape(fmt::format("{}", fmt::join(s->lines, "\n"))));
   return out;

@@ -119,7 +119,8 @@ std::string since_html(const Review& review) {
   for (const SinceBenefit& b : s.benefits) {
     const std::string name = fmt::format("{} <code>{}</code>", escape(b.title), escape(b.id));
     if (b.change == "removed")
-      out += fmt::format("<li data-since=\"removed\">删除 removed：{}（本版本已无此待遇）</li>\n", name);
+      out += fmt::format("<li data-since=\"removed\">删除 removed：{}（本版本已无此待遇）<p class=\"plain\">{}</p></li>\n", name,
+                         escape(fmt::format("{}", fmt::join(b.lines, "\n"))));
     else
       out += fmt::format("<li data-since=\"{}\">{}：<a href=\"#{}\">{}</a></li>\n", b.change,
                          b.change == "added" ? "新增 added" : "已修改 changed", benefit_anchor(b.id), name);

@@ -11,9 +11,9 @@ namespace fuzhu::report {
 struct SinceBenefit {
   std::string id, title;
   std::string change;  // "changed", "added", "removed"
-  /// changed: each part that differs, with its lines marked '-' (before)
-  /// and '+' (after), as `fuzhu diff` shows them; the definitions it reads
-  /// whose meaning changed.
+  /// changed: what changed, a line a part, in the plain words of `fuzhu
+  /// diff` (金额：A → 自D起B), and the definitions it reads whose meaning
+  /// changed; added / removed: the whole benefit in plain words.
   std::vector<std::string> lines;
 };
 

@@ -222,6 +222,9 @@ TEST_CASE("--since marks the one benefit changed by hand") {
   CHECK(n->review.since->unchanged == static_cast<int>(n->review.benefits.size()) - 1);
   const std::string page = render_page(n->review, n->pairing);
   CHECK(has(article(page, "special_allowance"), "data-since=\"changed\""));
+  // What changed, in the plain words of `fuzhu diff` (tests/versions/README.md).
+  CHECK(has(article(page, "special_allowance"), "<pre class=\"since-lines\">条件：新增「持有《独生子女父母光荣证》」\n"
+                                                "金额：子女死亡每月490元，伤残每月420元 → 自2027-01-01起子女死亡每月520元，伤残每月450元</pre>"));
   CHECK(has(article(page, "consolation_payment"), "data-since=\"unchanged\""));
   CHECK(count(page, "data-since=\"changed\"") == 2);  // the list of changes and the benefit
   CHECK(has(page, "<li data-since=\"changed\">已修改 changed：<a href=\"#benefit-special_allowance\">"));
