@@ -5,6 +5,7 @@
 // cites, and the closing lines (signatures, date). A long clause cited by six
 // benefits (张店 三（五）) is printed once, with the six under it.
 #include <algorithm>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -64,13 +65,7 @@ std::vector<Span> quotes_in(const Pairing& p, int clause) {
   };
   for (const Row& row : p.rows) add(row.citations, row.benefit->quote);
   for (const OtherRow& row : p.others) add(row.citations, row.citation->quote);
-  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
-  std::vector<Span> merged;
-  for (const Span& s : spans) {
-    if (!merged.empty() && s.begin <= merged.back().end) merged.back().end = std::max(merged.back().end, s.end);
-    else merged.push_back(s);
-  }
-  return merged;
+  return merge_overlapping(std::move(spans));
 }
 
 // Each figure of the clause in a <span>, its title naming who uses it.

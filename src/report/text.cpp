@@ -1,6 +1,7 @@
 #include "report/text.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace fuzhu::report {
 
@@ -98,6 +99,10 @@ std::vector<Span> find_quote(std::string_view text, std::string_view quote, std:
     }
     spans.push_back({squeezed.origin[at], squeezed.origin[at + wanted.size() - 1] + 1});
   }
+  return merge_overlapping(std::move(spans));
+}
+
+std::vector<Span> merge_overlapping(std::vector<Span> spans) {
   std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
   std::vector<Span> merged;
   for (const Span& s : spans) {

@@ -35,6 +35,9 @@ struct Span {
 };
 std::vector<Span> find_quote(std::string_view text, std::string_view quote, std::size_t& missing);
 
+/// The spans sorted by position, overlapping or touching ones joined.
+std::vector<Span> merge_overlapping(std::vector<Span> spans);
+
 /// The pieces of a quote, split at an ellipsis ("……" or "…") and trimmed.
 std::vector<std::string_view> quote_pieces(std::string_view quote);
 

@@ -2,24 +2,22 @@
 // input, the draft banner, warnings for cites that name no clause.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "report/from_policy.hpp"
 #include "report/html.hpp"
 #include "report/review.hpp"
+#include "tests/support/files.hpp"
 
 using namespace fuzhu::report;
 
 namespace {
 
+// The document's text; a test without its document would prove nothing.
 std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::string text = fuzhu::testing::read_file(path);
+  REQUIRE(!text.empty());
+  return text;
 }
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }

@@ -6,25 +6,23 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 
 #include "report/from_policy.hpp"
 #include "report/review.hpp"
 #include "report/since_diff.hpp"
+#include "tests/support/files.hpp"
 
 using namespace fuzhu::report;
 
 namespace {
 
+// The document's text; a test without its document would prove nothing.
 std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::string text = fuzhu::testing::read_file(path);
+  REQUIRE(!text.empty());
+  return text;
 }
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
