@@ -887,7 +887,7 @@ EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const 
     Decisions decisions;
     Evaluation explained;
     if (options.explain) {  // explaining walks the tree, tracing each step
-      Tracer tracer(policy, facts);
+      Tracer tracer(policy, facts, options.lang);
       Scratch scratch;
       scratch.fit(policy);
       Evaluator(policy, facts, as_of, scratch, &tracer).run(options, decisions, &explained);

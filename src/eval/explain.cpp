@@ -74,9 +74,11 @@ std::string rate_text(std::int64_t millionths) {
   return text;
 }
 
-const char* decision_of(const Value& v) {
-  if (!v.known()) return "undetermined";
-  return v.n ? "granted" : "not granted";
+const char* decision_of(const Value& v, Lang lang) {
+  const bool zh = lang == Lang::zh;
+  if (!v.known()) return zh ? "待定" : "undetermined";
+  if (v.n) return zh ? "享有" : "granted";
+  return zh ? "不享有" : "not granted";
 }
 
 }  // namespace
@@ -88,8 +90,8 @@ void merge_facts(std::vector<NamedValue>& into, const std::vector<NamedValue>& f
   }
 }
 
-Tracer::Tracer(const CompiledPolicy& policy, const FactsData& facts)
-    : p_(policy), s_(*policy.schema), f_(facts) {}
+Tracer::Tracer(const CompiledPolicy& policy, const FactsData& facts, Lang lang)
+    : p_(policy), lang_(lang), s_(*policy.schema), f_(facts) {}
 
 // ------------------------------------------------------------- recording
 
@@ -278,14 +280,16 @@ std::string Tracer::note_of(const Step& step) const {
     case Op::schedule: {
       int row = chosen_row();
       if (row < 0) return "";
-      return fmt::format("the figure from {}", Date::from_days(c.from_days[static_cast<std::size_t>(row)]).to_string());
+      const std::string from = Date::from_days(c.from_days[static_cast<std::size_t>(row)]).to_string();
+      return lang_ == Lang::zh ? fmt::format("{}起的金额", from) : fmt::format("the figure from {}", from);
     }
     case Op::tier: {
       int row = chosen_row();
       if (row < 0) return "";
       const auto& low = c.lows[static_cast<std::size_t>(row)];
       const auto& high = c.highs[static_cast<std::size_t>(row)];
-      return fmt::format("the row {}..{}", low ? fmt::format("{}", *low) : "", high ? fmt::format("{}", *high) : "");
+      const std::string rows = fmt::format("{}..{}", low ? fmt::format("{}", *low) : "", high ? fmt::format("{}", *high) : "");
+      return lang_ == Lang::zh ? fmt::format("适用 {} 档", rows) : fmt::format("the row {}", rows);
     }
     case Op::builtin: return builtin_note(step);
     default: return "";
@@ -314,10 +318,16 @@ std::string Tracer::builtin_note(const Step& step) const {
     case BuiltinShown::outcome: {
       const int index = static_cast<int>(c.kids[0].constant.n);
       const CompiledBenefit& benefit = p_.benefits[static_cast<std::size_t>(index)];
+      const bool zh = lang_ == Lang::zh;
       std::string who;
-      if (!benefit.recipients.empty())
-        who = step.person >= 0 ? " to " + s_.roots[static_cast<std::size_t>(step.person)].name : " to someone";
-      return fmt::format("{} ({}) is {}{}", benefit.title, benefit.id, decision_of(step.value), who);
+      if (!benefit.recipients.empty() && step.person >= 0) {
+        const RootInfo& root = s_.roots[static_cast<std::size_t>(step.person)];
+        who = zh ? (root.label.empty() ? root.name : root.label) : " to " + root.name;
+      } else if (!benefit.recipients.empty()) {
+        who = zh ? "有人" : " to someone";
+      }
+      if (zh) return fmt::format("{}（{}）：{}{}", benefit.title, benefit.id, who, decision_of(step.value, lang_));
+      return fmt::format("{} ({}) is {}{}", benefit.title, benefit.id, decision_of(step.value, lang_), who);
     }
   }
   return "";

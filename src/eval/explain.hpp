@@ -25,7 +25,8 @@ void merge_facts(std::vector<NamedValue>& into, const std::vector<NamedValue>& f
 
 class Tracer {
  public:
-  Tracer(const CompiledPolicy& policy, const FactsData& facts);
+  /// `lang`: the language of the notes beside a step (the row a schedule chose, …).
+  Tracer(const CompiledPolicy& policy, const FactsData& facts, Lang lang);
 
   /// Starts a top-level expression: a condition, a `where`, an amount.
   void begin();
@@ -50,6 +51,7 @@ class Tracer {
   };
 
   const CompiledPolicy& p_;
+  Lang lang_;
   const Schema& s_;
   const FactsData& f_;
   std::vector<Step> open_;             // the steps entered and not yet left

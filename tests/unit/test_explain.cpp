@@ -138,7 +138,16 @@ TEST_CASE("explain: a granted benefit shows its clause and amount") {
   CHECK(x.quote == "每人每月分别提高到490元、420元");
   REQUIRE(x.amount.has_value());
   CHECK(x.amount->value == "490 元");
-  CHECK(x.amount->note == "the figure from 2017-09-29");
+  CHECK(x.amount->note == "2017-09-29起的金额");
+  {  // The notes are in the reader's language.
+    fuzhu::EvalOptions english;
+    english.explain = true;
+    english.lang = fuzhu::Lang::en;
+    auto en = fuzhu::testing::evaluated(p, bereaved("1970-03-01"), fuzhu::testing::day("2026-11-23"), english);
+    const Explanation& y = row(en, "special_allowance", "father");
+    REQUIRE(y.amount.has_value());
+    CHECK(y.amount->note == "the figure from 2017-09-29");
+  }
   std::string text = fuzhu::to_text(e);
   CHECK(text.find("special_allowance 特别扶助金  一（一）「每人每月分别提高到490元、420元」") != std::string::npos);
   CHECK(text.find("男方 father：享有, 每月 490 元") != std::string::npos);
@@ -228,7 +237,7 @@ TEST_CASE("explain: conditions are quoted as written and granted() names the out
   CHECK_FALSE(either.parts[1].evaluated);
   const Explanation& second = row(e, "second", "household");
   REQUIRE(second.condition.has_value());
-  CHECK(second.condition->note == "甲 (first) is granted");
+  CHECK(second.condition->note == "甲（first）：享有");
 }
 
 TEST_CASE("explain: explaining changes no result for any family of the policy cases") {
