@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -24,6 +25,18 @@ inline std::filesystem::path policies_dir() { return std::filesystem::path(FUZHU
 [[noreturn]] inline void broken(std::string_view what) {
   std::fprintf(stderr, "fuzhu broke a promise: %.*s\n", static_cast<int>(what.size()), what.data());
   std::abort();
+}
+
+/// Compiles fuzzed text as a policy beside the real ones (so `use
+/// "facts.schema"` resolves); compiling must never throw.
+inline CompileResult compile_fuzzed(std::string_view text) {
+  CompileOptions options;
+  options.include_dirs.push_back(policies_dir());
+  try {
+    return Policy::compile_string(text, "fuzz.policy", options);
+  } catch (const std::exception& e) {
+    broken(std::string("compile threw: ") + e.what());
+  }
 }
 
 /// Every diagnostic says something, and rendering it never fails.

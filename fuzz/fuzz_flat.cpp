@@ -49,14 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view input(reinterpret_cast<const char*>(data), size);
   const std::size_t marker = input.find(facts_marker);
   const std::string_view text = input.substr(0, marker);
-  CompileOptions options;
-  options.include_dirs.push_back(fuzz::policies_dir());
-  CompileResult compiled;
-  try {
-    compiled = Policy::compile_string(text, "fuzz.policy", options);
-  } catch (const std::exception& e) {
-    fuzz::broken(std::string("compile threw: ") + e.what());
-  }
+  const CompileResult compiled = fuzz::compile_fuzzed(text);
   if (!compiled.ok()) return 0;
   const Policy& policy = *compiled.policy;
   const detail::CompiledPolicy& code = detail::compiled_of(policy);

@@ -21,14 +21,7 @@ const char* const example_family = R"({
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace fuzhu;
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  CompileOptions options;
-  options.include_dirs.push_back(fuzz::policies_dir());
-  CompileResult compiled;
-  try {
-    compiled = Policy::compile_string(text, "fuzz.policy", options);
-  } catch (const std::exception& e) {
-    fuzz::broken(std::string("compile threw: ") + e.what());
-  }
+  const CompileResult compiled = fuzz::compile_fuzzed(text);
   fuzz::check_diagnostics(compiled.diagnostics);
   if (compiled.ok() == has_errors(compiled.diagnostics)) fuzz::broken("a policy with both a result and errors, or neither");
   if (!compiled.ok()) return 0;
