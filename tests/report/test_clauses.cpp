@@ -3,25 +3,21 @@
 // ../shared/documents by hand.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "report/cites.hpp"
 #include "report/clauses.hpp"
 #include "report/text.hpp"
+#include "tests/support/documents.hpp"
 
 using namespace fuzhu::report;
+using fuzhu::testing::read_document;
 
 namespace {
 
 std::vector<Clause> clauses_of(const std::string& city) {
-  std::ifstream in(std::string(FUZHU_DOCUMENTS_DIR) + "/" + city + ".txt", std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return segment(text.str());
+  return segment(read_document(std::string(FUZHU_DOCUMENTS_DIR) + "/" + city + ".txt"));
 }
 
 std::vector<std::string> labels_of(const std::vector<Clause>& clauses) {
@@ -35,8 +31,6 @@ const Clause& clause(const std::vector<Clause>& clauses, const std::string& labe
   REQUIRE_MESSAGE(i >= 0, label);
   return clauses[static_cast<std::size_t>(i)];
 }
-
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
 
@@ -60,7 +54,7 @@ TEST_CASE("yiyang: seven sections and twenty-one items") {
   CHECK(allowance.line == 17);
   CHECK(allowance.level == Level::item);
   CHECK(c[static_cast<std::size_t>(allowance.parent)].label == "一");
-  CHECK(has(allowance.text, "即每人每月分别提高到490元、420元"));
+  CHECK(contains(allowance.text, "即每人每月分别提高到490元、420元"));
   CHECK(allowance.text.starts_with("（一）提高经济扶助标准。"));
   CHECK(clause(c, "六（一）").text.starts_with("（一）提高思想认识。"));
   CHECK(clause(c, "五（三）").text.starts_with("（三）发展计划生育公益关怀基金。"));
@@ -69,7 +63,7 @@ TEST_CASE("yiyang: seven sections and twenty-one items") {
         "七、本意见自印发之日起施行。《益阳市计划生育利益导向机制实施办法》（益政办发〔2013〕26号）"
         "中有关提高独生子女死亡家庭对象扶助标准的规定不再执行。");
   // The header (文号, addressees, preamble) is not a clause.
-  for (const auto& x : c) CHECK_FALSE(has(x.text, "益政办发〔2017〕26号"));
+  for (const auto& x : c) CHECK_FALSE(contains(x.text, "益政办发〔2017〕26号"));
 }
 
 TEST_CASE("yiyang: a section's full text holds its items") {
@@ -77,8 +71,8 @@ TEST_CASE("yiyang: a section's full text holds its items") {
   int one = find_clause(c, "一");
   std::string text = full_text(c, one);
   CHECK(text.starts_with("一、加大经济扶助力度\n（一）提高经济扶助标准。"));
-  CHECK(has(text, "（三）开展计生特困家庭临时救助。"));
-  CHECK_FALSE(has(text, "二、提高医疗服务水平"));
+  CHECK(contains(text, "（三）开展计生特困家庭临时救助。"));
+  CHECK_FALSE(contains(text, "二、提高医疗服务水平"));
   CHECK_FALSE(is_leaf(c, one));
   CHECK(is_leaf(c, find_clause(c, "一（三）")));
   CHECK(is_leaf(c, find_clause(c, "七")));
@@ -96,9 +90,9 @@ TEST_CASE("ankang: points under a section without items and a sentence across a 
   CHECK(clause(c, "二3").text == "3. 坚持生活扶助、精神慰藉原则。以扶助失独家庭生活困难为基础，注重心理安慰和亲情关怀，促进社会和谐。");
   CHECK(clause(c, "二3").line == 29);
   // "2014年10月底前" starts a line of 三 but is no point.
-  CHECK(has(clause(c, "三").text, "2014年10月底前完成对全市失独家庭全面摸底调查"));
-  CHECK(has(clause(c, "四（一）").text, "城镇居民每人每月提高到1000元"));
-  CHECK(has(clause(c, "四（二）").text, "报销住院诊医疗费用的基础上"));
+  CHECK(contains(clause(c, "三").text, "2014年10月底前完成对全市失独家庭全面摸底调查"));
+  CHECK(contains(clause(c, "四（一）").text, "城镇居民每人每月提高到1000元"));
+  CHECK(contains(clause(c, "四（二）").text, "报销住院诊医疗费用的基础上"));
   // The body ends before 抄送.
   const Clause& last = clause(c, "五（四）");
   CHECK(last.text.ends_with("确保失独家庭扶助关怀工作顺利实施。"));
@@ -117,7 +111,7 @@ TEST_CASE("foshan: the missing section number and the points of an item") {
   CHECK(two.inferred);
   CHECK(two.line == 10);
   CHECK(two.text.starts_with("精准扶助对象\n服务对象为佛山市户籍居民"));
-  CHECK_FALSE(has(clause(c, "一").text, "精准扶助对象"));
+  CHECK_FALSE(contains(clause(c, "一").text, "精准扶助对象"));
   CHECK_FALSE(clause(c, "三").inferred);
   CHECK(clause(c, "三（十）").text.starts_with("（十）提供扶助金关爱服务。"));
   const Clause& grant = clause(c, "三（四）4");
@@ -125,7 +119,7 @@ TEST_CASE("foshan: the missing section number and the points of an item") {
   CHECK(grant.text.starts_with("4.发放再生育扶助金。\n对符合条件并在具有辅助生殖技术治疗资质的医疗机构进行治疗的家庭"));
   CHECK(grant.text.ends_with("所需资金由各区财政承担。"));
   // (1) and (2) are part of point 1, not points of their own.
-  CHECK(has(clause(c, "三（四）1").text, "（2）免费孕前优生健康检查"));
+  CHECK(contains(clause(c, "三（四）1").text, "（2）免费孕前优生健康检查"));
   CHECK(clause(c, "五").text == "五、本方案自2020年1月1日起施行，有效期5年。有关政策依据变化或者有效期届满，根据实施情况依法评估修订。");
   CHECK(labels_of(c).back() == "五");  // 附件：1.… is closing matter
 }
@@ -138,8 +132,8 @@ TEST_CASE("songjiang: twenty-two points and ASCII parentheses") {
   // Joined across the page break after 优.
   CHECK(clause(c, "前言").text.starts_with("为进一步做好本区户籍计划生育特殊困难家庭扶助工作，优先解决"));
   const Clause& allowance = clause(c, "二（一）1");
-  CHECK(has(allowance.text, "即49-59岁，每人每月660元"));
-  CHECK(has(allowance.text, "独生子女死亡家庭特别扶助标准分为三档"));  // joined across the page break
+  CHECK(contains(allowance.text, "即49-59岁，每人每月660元"));
+  CHECK(contains(allowance.text, "独生子女死亡家庭特别扶助标准分为三档"));  // joined across the page break
   CHECK(clause(c, "二（四）10").text ==
         "10. 充分发挥各街镇就业援助的作用，积极协调相关单位，优先推荐无业的计划生育特殊困难家庭成员到合适的就业岗位。\n"
         "（区人社局负责）");
@@ -162,8 +156,8 @@ TEST_CASE("zhangdian: the unnumbered closing provision is the clause 施行") {
   CHECK(force.line == 75);
   CHECK(force.text == "本《意见》自2021年1月8日起实行，有效期至2026年1月7日。");
   CHECK(force.parent == -1);
-  CHECK(has(clause(c, "三（五）").text, "每人每年投保标准 300 元"));
-  CHECK(has(clause(c, "三（二）").text, "区计生协会每年开展一次计生特殊家庭困难救助"));
+  CHECK(contains(clause(c, "三（五）").text, "每人每年投保标准 300 元"));
+  CHECK(contains(clause(c, "三（二）").text, "区计生协会每年开展一次计生特殊家庭困难救助"));
   CHECK(clause(c, "四（三）").text.ends_with("努力营造全社会关心、帮助计生特殊家庭的良好环境。"));
   CHECK(labels_of(c).back() == "施行");
 }

@@ -7,20 +7,14 @@
 #include "report/from_policy.hpp"
 #include "report/html.hpp"
 #include "report/review.hpp"
-#include "tests/support/files.hpp"
+#include "report/text.hpp"
+#include "tests/support/documents.hpp"
 
 using namespace fuzhu::report;
+using fuzhu::testing::read_document;
 
 namespace {
 
-// The document's text; a test without its document would prove nothing.
-std::string read(const std::string& path) {
-  std::string text = fuzhu::testing::read_file(path);
-  REQUIRE(!text.empty());
-  return text;
-}
-
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 Review hostile_review() {
   Review r;
@@ -62,13 +56,13 @@ TEST_CASE("hostile policy and document text stays text") {
   std::string page = render_page(r, p);
   for (const char* injected : {"<script", "<img", "<style>body", "<iframe", "<b>", "<i>", "</p><script"}) {
     CAPTURE(injected);
-    CHECK_FALSE(has(page, injected));
+    CHECK_FALSE(contains(page, injected));
   }
-  CHECK(has(page, "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;"));
-  CHECK(has(page, "二、未被引用的条款&lt;/p&gt;&lt;script&gt;x()&lt;/script&gt;"));  // in the uncited list
-  CHECK(has(page, "<mark class=\"quote\">给予&quot;补助&quot;&lt;style&gt;</mark>"));  // the quote, marked
-  CHECK(has(page, "<p class=\"clause-text\">一、&lt;img src=x onerror=alert(1)&gt;第一条</p>"));  // the section, in order
-  CHECK(has(page, "data-benefit=\"x&quot;&gt;&lt;script&gt;y()&lt;/script&gt;\""));
+  CHECK(contains(page, "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;"));
+  CHECK(contains(page, "二、未被引用的条款&lt;/p&gt;&lt;script&gt;x()&lt;/script&gt;"));  // in the uncited list
+  CHECK(contains(page, "<mark class=\"quote\">给予&quot;补助&quot;&lt;style&gt;</mark>"));  // the quote, marked
+  CHECK(contains(page, "<p class=\"clause-text\">一、&lt;img src=x onerror=alert(1)&gt;第一条</p>"));  // the section, in order
+  CHECK(contains(page, "data-benefit=\"x&quot;&gt;&lt;script&gt;y()&lt;/script&gt;\""));
   // The page has exactly its own <style> and no script at all.
   CHECK(page.find("<style>") == page.rfind("<style>"));
 }
@@ -94,8 +88,8 @@ TEST_CASE("a cite naming no clause is a visible warning") {
   CHECK(p.rows[0].citations[0].clause == 1);  // 一（一）: the section is clause 0
   CHECK(p.rows[1].citations[0].clause == -1);
   std::string page = render_page(r, p);
-  CHECK(has(page, "id=\"warnings\""));
-  CHECK(has(page, "原文中没有条款 九（一）"));
+  CHECK(contains(page, "id=\"warnings\""));
+  CHECK(contains(page, "原文中没有条款 九（一）"));
   // 二 is cited by nobody; 一 is not a leaf and its item is cited.
   REQUIRE(p.uncited.size() == 1);
   CHECK(p.clauses[static_cast<std::size_t>(p.uncited[0])].label == "二");
@@ -112,27 +106,27 @@ TEST_CASE("a benefit without cites is a warning") {
   CHECK(findings[0] == "P008 benefit x\"><script>y()</script> cites no clause of the document");
   CHECK_FALSE(p.cite_unresolved());
   CHECK(p.rows[0].citations.empty());
-  CHECK(has(render_page(r, p), "未引用任何条款"));
+  CHECK(contains(render_page(r, p), "未引用任何条款"));
 }
 
 TEST_CASE("the draft banner shows for a draft only") {
   Review r = hostile_review();
   Pairing p = pair_up(r);
-  CHECK(has(render_page(r, p), "id=\"draft-banner\""));
+  CHECK(contains(render_page(r, p), "id=\"draft-banner\""));
   r.header.status = "final";
-  CHECK_FALSE(has(render_page(r, p), "id=\"draft-banner\""));
+  CHECK_FALSE(contains(render_page(r, p), "id=\"draft-banner\""));
 }
 
 TEST_CASE("the page declares its language and encoding and is responsive") {
   Review r = hostile_review();
   std::string page = render_page(r, pair_up(r));
   CHECK(page.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
-  CHECK(has(page, "<meta charset=\"utf-8\">"));
-  CHECK(has(page, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"));
-  CHECK(has(page, "@media (max-width: 700px)"));
-  CHECK_FALSE(has(page, "http://"));
-  CHECK_FALSE(has(page, "https://"));
-  CHECK_FALSE(has(page, "@font-face"));
+  CHECK(contains(page, "<meta charset=\"utf-8\">"));
+  CHECK(contains(page, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"));
+  CHECK(contains(page, "@media (max-width: 700px)"));
+  CHECK_FALSE(contains(page, "http://"));
+  CHECK_FALSE(contains(page, "https://"));
+  CHECK_FALSE(contains(page, "@font-face"));
 }
 
 TEST_CASE("block_at takes a benefit through its closing brace") {
@@ -144,7 +138,7 @@ TEST_CASE("block_at takes a benefit through its closing brace") {
 TEST_CASE("yiyang: every cite resolves and every clause is cited or declared not transcribed") {
   auto compiled = fuzhu::Policy::compile_file(FUZHU_SOURCE_DIR "/policies/yiyang.policy");
   REQUIRE(compiled.ok());
-  Review r = review_of(*compiled.policy, "yiyang.txt", read(FUZHU_DOCUMENTS_DIR "/yiyang.txt"));
+  Review r = review_of(*compiled.policy, "yiyang.txt", read_document(FUZHU_DOCUMENTS_DIR "/yiyang.txt"));
   CHECK(r.header.document == "益政办发〔2017〕26号");
   CHECK(r.header.policy_file == "yiyang.policy");
   REQUIRE(r.benefits.size() == 24);
@@ -179,7 +173,7 @@ TEST_CASE("every policy's cites resolve, its quotes are word for word, and every
     CAPTURE(city);
     auto compiled = fuzhu::Policy::compile_file(std::string(FUZHU_SOURCE_DIR "/policies/") + city + ".policy");
     REQUIRE(compiled.ok());
-    Review r = review_of(*compiled.policy, city, read(std::string(FUZHU_DOCUMENTS_DIR "/") + city + ".txt"));
+    Review r = review_of(*compiled.policy, city, read_document(std::string(FUZHU_DOCUMENTS_DIR "/") + city + ".txt"));
     Pairing p = pair_up(r);
     CHECK(p.findings.empty());
     for (const auto& f : p.findings) MESSAGE(f.message);
@@ -206,10 +200,10 @@ TEST_CASE("a clause cited by many benefits is printed once") {
   for (std::size_t at = page.find(long_clause); at != std::string::npos; at = page.find(long_clause, at + 1)) ++count;
   CHECK(count == 1);
   CHECK(page.size() < long_clause.size() + 100000);
-  CHECK(has(page, "id=\"clause-0\""));
-  CHECK(has(page, "待遇 benefits (50): <a href=\"#benefit-b0\">"));  // the clause links to all fifty
-  CHECK(has(page, "<article class=\"benefit\" id=\"benefit-b49\""));
-  CHECK(has(page, "引用 cites <a href=\"#clause-0\">一</a>"));  // and each links back
+  CHECK(contains(page, "id=\"clause-0\""));
+  CHECK(contains(page, "待遇 benefits (50): <a href=\"#benefit-b0\">"));  // the clause links to all fifty
+  CHECK(contains(page, "<article class=\"benefit\" id=\"benefit-b49\""));
+  CHECK(contains(page, "引用 cites <a href=\"#clause-0\">一</a>"));  // and each links back
 }
 
 namespace {
@@ -220,7 +214,7 @@ Review songjiang_quotes() {
   Review r;
   r.header.policy_file = "songjiang.policy";
   r.document_name = "songjiang.txt";
-  r.document_text = read(FUZHU_DOCUMENTS_DIR "/songjiang.txt");
+  r.document_text = read_document(FUZHU_DOCUMENTS_DIR "/songjiang.txt");
   ReviewBenefit across;
   across.id = "one_time_subsidy";
   across.cite = "二（一）2、3";
@@ -255,32 +249,32 @@ TEST_CASE("a quote not word for word, or running across two clauses, is a warnin
       quotes.push_back(std::to_string(f.line) + " " + fuzhu::info(f.code).text + " " + f.message);
   REQUIRE(quotes.size() == 4);
   // 未满16周岁 against the document's 未满 16 周岁, in clause 2 and in clause 3.
-  CHECK(has(quotes[0], "81 C003 benefit one_time_subsidy: the quote is not word for word, spaces included: "
+  CHECK(contains(quotes[0], "81 C003 benefit one_time_subsidy: the quote is not word for word, spaces included: "
                        "the document writes 「其独生子女在未满 16 周岁之前"));
-  CHECK(has(quotes[1], "81 C003"));
-  CHECK(has(quotes[1], "「超过 16 周岁以上发生意外伤残"));
-  CHECK(has(quotes[2], "81 C004 benefit one_time_subsidy: the quote runs across clauses 二（一）2 and 二（一）3"));
+  CHECK(contains(quotes[1], "81 C003"));
+  CHECK(contains(quotes[1], "「超过 16 周岁以上发生意外伤残"));
+  CHECK(contains(quotes[2], "81 C004 benefit one_time_subsidy: the quote runs across clauses 二（一）2 and 二（一）3"));
   // Word for word, spaces included: no warning for line 102.
-  CHECK(has(quotes[3], "120 C005 benefit elsewhere: 「优先推荐无业的计划生育特殊困难家庭成员」 is not in the clause cited: "
+  CHECK(contains(quotes[3], "120 C005 benefit elsewhere: 「优先推荐无业的计划生育特殊困难家庭成员」 is not in the clause cited: "
                        "it stands in clause 二（四）10"));
-  CHECK(has(render_page(r, p), "引文与原文不一致"));
+  CHECK(contains(render_page(r, p), "引文与原文不一致"));
 }
 
 TEST_CASE("the page shows readings, an inferred issuer, the header's clause and clauses not transcribed") {
   auto compiled = fuzhu::Policy::compile_file(FUZHU_SOURCE_DIR "/policies/foshan.policy");
   REQUIRE(compiled.ok());
-  Review r = review_of(*compiled.policy, "foshan.txt", read(FUZHU_DOCUMENTS_DIR "/foshan.txt"));
+  Review r = review_of(*compiled.policy, "foshan.txt", read_document(FUZHU_DOCUMENTS_DIR "/foshan.txt"));
   CHECK(r.header.issuer_inferred);
   Pairing p = pair_up(r);
   const std::string page = render_page(r, p);
-  CHECK(has(page, "<dd id=\"issuer\">佛山市卫生健康局 <span class=\"inferred note\" id=\"issuer-inferred\">（推定"));
-  CHECK(has(page, "<div class=\"readings\"><strong>解读 readings</strong>\n49周岁以上 is the parent&#39;s own age &gt;= 49."));
-  CHECK(has(page, "引用 cited by: <a href=\"#policy-header\">政策头 the policy header</a>"));
+  CHECK(contains(page, "<dd id=\"issuer\">佛山市卫生健康局 <span class=\"inferred note\" id=\"issuer-inferred\">（推定"));
+  CHECK(contains(page, "<div class=\"readings\"><strong>解读 readings</strong>\n49周岁以上 is the parent&#39;s own age &gt;= 49."));
+  CHECK(contains(page, "引用 cited by: <a href=\"#policy-header\">政策头 the policy header</a>"));
   // 五 states the date of force and the period the header transcribes (and quotes).
-  CHECK(has(page, "<span class=\"figure used\" data-figure=\"2020-01-01\" title=\"用于 used by policy\">"
+  CHECK(contains(page, "<span class=\"figure used\" data-figure=\"2020-01-01\" title=\"用于 used by policy\">"
                   "<mark class=\"quote\">2020年1月1日</mark></span><mark class=\"quote\">起施行，有效期</mark>"
                   "<span class=\"figure used\" data-figure=\"5\""));
-  CHECK(has(page, "<li data-clause=\"四\"><span class=\"label\"><a href=\"#clause-"));
-  CHECK(has(page, "不转录 not transcribed — 理由 reason：精准扶助要求"));
-  CHECK(has(page, "原文未编号：正文前的导语"));  // the preamble, declared not transcribed
+  CHECK(contains(page, "<li data-clause=\"四\"><span class=\"label\"><a href=\"#clause-"));
+  CHECK(contains(page, "不转录 not transcribed — 理由 reason：精准扶助要求"));
+  CHECK(contains(page, "原文未编号：正文前的导语"));  // the preamble, declared not transcribed
 }

@@ -11,21 +11,15 @@
 
 #include "report/from_policy.hpp"
 #include "report/review.hpp"
+#include "report/text.hpp"
 #include "report/since_diff.hpp"
-#include "tests/support/files.hpp"
+#include "tests/support/documents.hpp"
 
 using namespace fuzhu::report;
+using fuzhu::testing::read_document;
 
 namespace {
 
-// The document's text; a test without its document would prove nothing.
-std::string read(const std::string& path) {
-  std::string text = fuzhu::testing::read_file(path);
-  REQUIRE(!text.empty());
-  return text;
-}
-
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 std::size_t count(const std::string& text, const std::string& part) {
   std::size_t n = 0;
@@ -51,7 +45,7 @@ struct Reviewed {
 
 std::unique_ptr<Reviewed> reviewed(const std::string& policy_path, const std::string& city) {
   auto r = std::make_unique<Reviewed>(Reviewed{compile(policy_path), {}, {}, {}});
-  r->review = review_of(r->policy, city + ".txt", read(std::string(FUZHU_DOCUMENTS_DIR "/") + city + ".txt"));
+  r->review = review_of(r->policy, city + ".txt", read_document(std::string(FUZHU_DOCUMENTS_DIR "/") + city + ".txt"));
   r->pairing = pair_up(r->review);
   r->page = render_page(r->review, r->pairing);
   return r;
@@ -97,15 +91,15 @@ TEST_CASE("zhangdian: 三（五） is printed once, its six benefits under it") 
   CHECK(ids == std::vector<std::string>{"medical_green_channel", "outpatient_fee_waiver", "family_doctor", "health_checkup",
                                         "elderly_checkup", "happiness_insurance"});
   // The clause links to each; each links back.
-  CHECK(has(section, "待遇 benefits (6): <a href=\"#benefit-medical_green_channel\">就医绿色通道</a>"));
+  CHECK(contains(section, "待遇 benefits (6): <a href=\"#benefit-medical_green_channel\">就医绿色通道</a>"));
   const int clause = find_clause(z->pairing.clauses, "三（五）");
-  CHECK(has(article(z->page, "health_checkup"), "引用 cites <a href=\"#clause-" + std::to_string(clause) + "\">三（五）</a>"));
+  CHECK(contains(article(z->page, "health_checkup"), "引用 cites <a href=\"#clause-" + std::to_string(clause) + "\">三（五）</a>"));
   // 对年满 50-64 岁 … 标准为每人 300 元: the plain words say so, not code.
   const std::string checkup = article(z->page, "health_checkup");
-  CHECK(has(checkup, "<p class=\"plain\">条件：计生特殊家庭；对象：夫妻每人，须享有“计划生育家庭特别扶助金”，且本人年满50周岁，"
+  CHECK(contains(checkup, "<p class=\"plain\">条件：计生特殊家庭；对象：夫妻每人，须享有“计划生育家庭特别扶助金”，且本人年满50周岁，"
                      "且本人年龄不超过64周岁；金额：每年300元"));
-  CHECK_FALSE(has(z->page, "对象 to"));
-  CHECK(has(checkup, "<li class=\"found\" data-figure=\"300元\">300元 见 <a href=\"#clause-"));
+  CHECK_FALSE(contains(z->page, "对象 to"));
+  CHECK(contains(checkup, "<li class=\"found\" data-figure=\"300元\">300元 见 <a href=\"#clause-"));
 }
 
 TEST_CASE("songjiang: the six tier amounts of 二（一）1 are highlighted and tied to special_allowance") {
@@ -123,7 +117,7 @@ TEST_CASE("songjiang: the six tier amounts of 二（一）1 are highlighted and 
   const std::string section = clause_section(s->page, "二（一）1");
   for (const char* yuan : {"660元", "710元", "760元", "820元", "870元", "920元"}) {
     CAPTURE(yuan);
-    CHECK(has(section, std::string("<span class=\"figure used\" data-figure=\"") + yuan + "\" title=\"用于 used by special_allowance\">"));
+    CHECK(contains(section, std::string("<span class=\"figure used\" data-figure=\"") + yuan + "\" title=\"用于 used by special_allowance\">"));
   }
   // 3000 元、5000 元 of 二（一）2 and 3: one_time_subsidy's two amounts.
   for (const ClauseFigure& f : figures_of_clause(s->pairing, "二（一）3"))
@@ -141,9 +135,9 @@ TEST_CASE("a figure the clause does not state, and figures of the clause nothing
   for (const ClauseFigure& f : figures_of_clause(b->pairing, "一（一）"))
     if (f.unused) unused.push_back(shown(f.at.figure));
   CHECK(unused == std::vector<std::string>{"49", "100元", "490元", "420元", "4", "6"});
-  CHECK(has(b->page, "<li class=\"missing\" data-figure=\"520元\">⚠ 520元 所引条款中没有"));
-  CHECK(has(b->page, "⚠ 原文数字 49、100元、490元、420元、4、6 未被引用本条款的任何待遇或定义使用"));
-  CHECK(has(b->page, "<span class=\"figure unused\" data-figure=\"490元\""));
+  CHECK(contains(b->page, "<li class=\"missing\" data-figure=\"520元\">⚠ 520元 所引条款中没有"));
+  CHECK(contains(b->page, "⚠ 原文数字 49、100元、490元、420元、4、6 未被引用本条款的任何待遇或定义使用"));
+  CHECK(contains(b->page, "<span class=\"figure unused\" data-figure=\"490元\""));
   // The real Yiyang policy uses them all, and 49 through 扶助对象家庭.
   auto y = reviewed("yiyang");
   for (const ClauseFigure& f : figures_of_clause(y->pairing, "一（一）")) {
@@ -181,15 +175,15 @@ TEST_CASE("definitions: the policy's own and the shared ones, in plain words, ti
   const std::size_t at = page.find("id=\"define-eligible_family\"");
   REQUIRE(at != std::string::npos);
   const std::string eligible = page.substr(at, page.find("</article>", at) - at);
-  CHECK(has(eligible, "<p class=\"plain\">计生特殊家庭，且子女出生日期不晚于2015-12-31</p>"));
+  CHECK(contains(eligible, "<p class=\"plain\">计生特殊家庭，且子女出生日期不晚于2015-12-31</p>"));
   // 服务对象为…在2015年12月31日前符合政策…: the cut-off stands in 二, the clause it cites.
   const int two = find_clause(f->pairing.clauses, "二");
-  CHECK(has(eligible, "<li class=\"found\" data-figure=\"2015-12-31\">2015-12-31 见 <a href=\"#clause-" + std::to_string(two) + "\">二</a>"));
-  CHECK(has(clause_section(page, "二"), "<a href=\"#define-eligible_family\">定义 eligible_family</a>"));
-  CHECK(has(page, "id=\"define-special_family\""));
-  CHECK(has(page, "定义于 facts.schema 第 "));
+  CHECK(contains(eligible, "<li class=\"found\" data-figure=\"2015-12-31\">2015-12-31 见 <a href=\"#clause-" + std::to_string(two) + "\">二</a>"));
+  CHECK(contains(clause_section(page, "二"), "<a href=\"#define-eligible_family\">定义 eligible_family</a>"));
+  CHECK(contains(page, "id=\"define-special_family\""));
+  CHECK(contains(page, "定义于 facts.schema 第 "));
   auto y = reviewed("yiyang");
-  CHECK(has(y->page, "id=\"define-扶助对象家庭\""));
+  CHECK(contains(y->page, "id=\"define-扶助对象家庭\""));
   const auto& defs = y->review.definitions;
   CHECK(std::any_of(defs.begin(), defs.end(), [](const ReviewDefinition& d) { return d.name == "扶助对象家庭" && d.citation >= 0; }));
 }
@@ -199,13 +193,13 @@ TEST_CASE("the stamp and the sign-off lines are on the page") {
   y->review.stamp = Stamp{{{"yiyang.policy", std::string(64, 'a')}, {"facts.schema", std::string(64, 'b')}},
                           {"yiyang.txt", std::string(64, 'c')}, "9.9.9", "2026-12-01 12:00 UTC"};
   const std::string page = render_page(y->review, y->pairing);
-  CHECK(has(page, "<span class=\"file\">yiyang.policy</span> <span class=\"hash\" data-sha256=\"" + std::string(64, 'a')));
-  CHECK(has(page, "id=\"document-sha256\" data-sha256=\"" + std::string(64, 'c')));
-  CHECK(has(page, "<dd id=\"engine-version\">fuzhu 9.9.9</dd>"));
-  CHECK(has(page, "<dd id=\"generated\">2026-12-01 12:00 UTC</dd>"));
+  CHECK(contains(page, "<span class=\"file\">yiyang.policy</span> <span class=\"hash\" data-sha256=\"" + std::string(64, 'a')));
+  CHECK(contains(page, "id=\"document-sha256\" data-sha256=\"" + std::string(64, 'c')));
+  CHECK(contains(page, "<dd id=\"engine-version\">fuzhu 9.9.9</dd>"));
+  CHECK(contains(page, "<dd id=\"generated\">2026-12-01 12:00 UTC</dd>"));
   CHECK(count(page, "<div class=\"sign-off\">") == y->review.benefits.size());
-  CHECK(has(page, "@page { size: A4;"));
-  CHECK(has(page, "break-inside: avoid"));
+  CHECK(contains(page, "@page { size: A4;"));
+  CHECK(contains(page, "break-inside: avoid"));
 }
 
 TEST_CASE("--since marks the one benefit changed by hand") {
@@ -219,13 +213,13 @@ TEST_CASE("--since marks the one benefit changed by hand") {
   CHECK(n->review.since->benefits[0].change == "changed");
   CHECK(n->review.since->unchanged == static_cast<int>(n->review.benefits.size()) - 1);
   const std::string page = render_page(n->review, n->pairing);
-  CHECK(has(article(page, "special_allowance"), "data-since=\"changed\""));
+  CHECK(contains(article(page, "special_allowance"), "data-since=\"changed\""));
   // What changed, in the plain words of `fuzhu diff` (tests/versions/README.md).
-  CHECK(has(article(page, "special_allowance"), "<pre class=\"since-lines\">条件：新增「持有《独生子女父母光荣证》」\n"
+  CHECK(contains(article(page, "special_allowance"), "<pre class=\"since-lines\">条件：新增「持有《独生子女父母光荣证》」\n"
                                                 "金额：子女死亡每月490元，伤残每月420元 → 自2027-01-01起子女死亡每月520元，伤残每月450元</pre>"));
-  CHECK(has(article(page, "consolation_payment"), "data-since=\"unchanged\""));
+  CHECK(contains(article(page, "consolation_payment"), "data-since=\"unchanged\""));
   CHECK(count(page, "data-since=\"changed\"") == 2);  // the list of changes and the benefit
-  CHECK(has(page, "<li data-since=\"changed\">已修改 changed：<a href=\"#benefit-special_allowance\">"));
+  CHECK(contains(page, "<li data-since=\"changed\">已修改 changed：<a href=\"#benefit-special_allowance\">"));
   // 520 元 and 450 元 are not in 一（一）, which still says 490元、420元.
   std::vector<std::string> missing;
   for (const FigureCheck& c : n->pairing.rows[0].figures)
