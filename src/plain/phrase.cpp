@@ -174,8 +174,7 @@ std::string Phrases::subject(const Expr& operand, std::string_view person) const
   if (operand.kind == ExprKind::person) return std::string(person);
   if (operand.kind == ExprKind::name && operand.name_kind == ast::NameKind::root) {
     const ast::RootDecl& r = *p_.roots[static_cast<std::size_t>(operand.resolved)];
-    bool is_person = r.record && r.record->with_role(ast::Role::birth);
-    if (zh() && !is_person) return "";
+    if (zh() && !p_.references.is_person(r.record)) return "";
     return root_label(operand.resolved);
   }
   return value(operand, person);
