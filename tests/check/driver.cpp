@@ -16,6 +16,9 @@
 // blank so that line numbers stay the file's. One syntax error stops a parse,
 // so each needs a case of its own; a case that expects nothing asserts that
 // its lines compile cleanly.
+//
+// A line "# document: PATH" (relative to the file) reads the policy's cites
+// and quotes against that document too, as `fuzhu check --document` does.
 #include <algorithm>
 #include <charconv>
 #include <cstring>
@@ -29,6 +32,9 @@
 #include <vector>
 
 #include <fuzhu/fuzhu.hpp>
+
+#include "report/from_policy.hpp"
+#include "report/review.hpp"
 
 namespace {
 
@@ -104,6 +110,30 @@ bool meets(const fuzhu::Diagnostic& d, const Expected& e) {
   const char* severity = d.severity == fuzhu::Severity::error ? "error" : "warning";
   return e.severity == severity && std::filesystem::path(d.file).filename() == e.file && d.line == e.line &&
          d.column == e.column && d.code == e.code && d.message.find(e.text) != std::string::npos;
+}
+
+// The document named by a line "# document: PATH", relative to the test
+// file; empty when none.
+std::filesystem::path document_named(const std::vector<std::string>& lines, const std::filesystem::path& file) {
+  const std::string marker = "# document:";
+  for (const std::string& line : lines) {
+    if (line.rfind(marker, 0) != 0) continue;
+    std::string path = line.substr(marker.size());
+    while (!path.empty() && path.front() == ' ') path.erase(0, 1);
+    return file.parent_path() / path;
+  }
+  return {};
+}
+
+// The diagnostics of a compilation, and with a document those of the
+// policy's cites and quotes read against it.
+std::vector<fuzhu::Diagnostic> diagnostics_of(fuzhu::CompileResult result, const std::string& document) {
+  std::vector<fuzhu::Diagnostic> out = std::move(result.diagnostics);
+  if (document.empty() || !result.ok()) return out;
+  auto review = fuzhu::report::review_of(*result.policy, "document.txt", document);
+  auto findings = fuzhu::report::findings_as_diagnostics(*result.policy, fuzhu::report::pair_up(review));
+  out.insert(out.end(), findings.begin(), findings.end());
+  return out;
 }
 
 // A case: its title, and the file's lines [first, end) that belong to it.
@@ -192,9 +222,20 @@ int main(int argc, char** argv) {
 
   const std::vector<std::string> lines = lines_of(text.str());
   const std::vector<Case> cases = cases_of(lines);
+  std::string document;
+  if (auto named = document_named(lines, path); !named.empty()) {
+    std::ifstream document_in(named, std::ios::binary);
+    std::stringstream document_text;
+    document_text << document_in.rdbuf();
+    document = document_text.str();
+    if (document.empty()) {
+      std::cerr << path.string() << ": cannot read the document " << named.string() << "\n";
+      return 1;
+    }
+  }
   int failures = 0;
   if (cases.empty()) {
-    failures = compare(fuzhu::Policy::compile_file(path, options).diagnostics, expected, path.string(), "");
+    failures = compare(diagnostics_of(fuzhu::Policy::compile_file(path, options), document), expected, path.string(), "");
   } else {
     const int header_end = cases.front().first;
     for (const Expected& e : expected) {
@@ -207,7 +248,7 @@ int main(int argc, char** argv) {
       for (const Expected& e : expected)
         if (e.written_on >= c.first && e.written_on < c.end) own.push_back(e);
       auto result = fuzhu::Policy::compile_string(text_of(lines, c, header_end), path.string(), options);
-      failures += compare(result.diagnostics, own, path.string(), c.title);
+      failures += compare(diagnostics_of(std::move(result), document), own, path.string(), c.title);
     }
   }
   std::cerr << path.filename().string() << ": " << expected.size() << " expected";
