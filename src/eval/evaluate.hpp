@@ -49,10 +49,6 @@ struct Scratch {
 void decide(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const EvalOptions& options,
             Scratch& scratch, Decisions& out);
 
-/// The public result for decisions; `explained` may already hold explanations.
-Evaluation materialise(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const Decisions& d,
-                       Evaluation explained);
-
 EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of,
                     const EvalOptions& options);
 

@@ -1,0 +1,16 @@
+// The public result of an evaluation: the decisions (fuzhu/decisions.hpp),
+// which name benefits, recipients and facts by index, turned into the
+// Evaluation of fuzhu/result.hpp, which names them with strings.
+#pragma once
+
+#include "compile/policy.hpp"
+#include "fuzhu/decisions.hpp"
+#include "fuzhu/policy.hpp"
+
+namespace fuzhu::detail {
+
+/// The public result for decisions; `explained` may already hold explanations.
+Evaluation materialise(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const Decisions& d,
+                       Evaluation explained);
+
+}  // namespace fuzhu::detail
