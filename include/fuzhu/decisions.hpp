@@ -53,7 +53,7 @@ struct FUZHU_API Decisions {
   std::vector<Granted> granted;
   std::vector<PayerShare> payers;
   std::vector<Undetermined> undetermined;
-  std::vector<int> needs;               // Policy::fact_path(need)
+  std::vector<int> needs;               // Policy::fact_path(need); each row's in slot order, the schema's order of facts
   std::vector<int> not_granted;         // benefits granted to no one
 
   /// Empties every list, keeping its storage for the next family.

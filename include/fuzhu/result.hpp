@@ -65,7 +65,7 @@ struct Undetermined {
   std::string title;
   std::vector<std::string> recipients;  ///< mother | father | child | household
   std::string cite;
-  std::vector<std::string> needs;    ///< fact paths that would decide it
+  std::vector<std::string> needs;    ///< fact paths that would decide it: each recipient's in the schema's order of facts
   std::string reason;                ///< set when it is not a missing fact
 };
 
@@ -108,7 +108,7 @@ struct Explanation {
   std::optional<ExplainNode> where;     ///< this recipient's `where`, when evaluated
   std::optional<ExplainNode> amount;    ///< the amount, when granted
   std::vector<NamedValue> facts;        ///< every fact read, by path, with its value or "unknown"
-  std::vector<std::string> needs;       ///< undetermined: the facts that would decide it
+  std::vector<std::string> needs;       ///< undetermined: the facts that would decide it, in the schema's order
   std::string reason;                   ///< what decided it besides the conditions ("there is no father in the facts")
   std::string plain;                    ///< the benefit's rule in plain words (fuzhu/plain.hpp), in EvalOptions::lang
 };

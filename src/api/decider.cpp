@@ -37,10 +37,12 @@ Decider& Decider::operator=(Decider&&) noexcept = default;
 
 bool Decider::decide(const Facts& facts, const Date& as_of) {
   const detail::CompiledPolicy& compiled = detail::compiled_of(policy_);
-  errors_ = detail::check_facts(compiled, detail::data_of(facts), as_of);
+  const detail::FactsData& data = detail::data_of(facts);
+  errors_.clear();
+  if (!detail::flat_facts_possible(compiled, data, as_of)) errors_ = detail::check_facts(compiled, data, as_of);
   if (errors_.empty()) {
     try {
-      detail::flat_decide(compiled, detail::data_of(facts), as_of, options_, memory_->scratch, decisions_);
+      detail::flat_decide(compiled, data, as_of, options_, memory_->scratch, decisions_);
       return true;
     } catch (const detail::EvalError& e) {
       errors_.push_back(compiled.program->sources.diagnose(e.code, e.loc, e.message));

@@ -136,6 +136,42 @@ class Flattener {
   }
 };
 
+// The definition a condition rests on: the one it starts with, and, while
+// that definition's own body starts with another, that one.
+int root_guard(const FlatCode& code, int guard) {
+  for (int at = guard; at >= 0;) {
+    guard = at;
+    at = -1;
+    const FlatNode* n = &code.node(code.definitions[static_cast<std::size_t>(guard)]);
+    while (n->op == Op::and_) n = &code.node(code.kid(*n, 0));
+    if (n->op == Op::definition) at = n->index;
+  }
+  return guard;
+}
+
+void guard_runs(const CompiledPolicy& policy, FlatCode& out) {
+  out.order = policy.order;
+  for (std::size_t at = 0; at < out.order.size(); ++at) {
+    const CompiledBenefit& b = policy.benefits[static_cast<std::size_t>(out.order[at])];
+    const int guard = b.guard < 0 ? -1 : root_guard(out, b.guard);
+    if (out.runs.empty() || out.runs.back().guard != guard)
+      out.runs.push_back({guard, static_cast<std::int32_t>(at), 0, false});
+    ++out.runs.back().count;
+    out.runs.back().any_depended_on |= b.depended_on;
+  }
+}
+
+// What check_facts reads, laid out for the per-family fast check.
+void dated_roots(const Schema& schema, FlatCode& out) {
+  for (std::size_t r = 0; r < schema.roots.size(); ++r) {
+    const RootInfo& root = schema.roots[r];
+    if (root.birth_slot < 0 && root.event_slots.empty()) continue;
+    out.dated.push_back({static_cast<int>(r), root.birth_slot, static_cast<std::int32_t>(out.event_slots.size()),
+                         static_cast<std::int32_t>(root.event_slots.size())});
+    out.event_slots.insert(out.event_slots.end(), root.event_slots.begin(), root.event_slots.end());
+  }
+}
+
 }  // namespace
 
 FlatCode flatten(const CompiledPolicy& policy) {
@@ -151,6 +187,9 @@ FlatCode flatten(const CompiledPolicy& policy) {
     out.benefits.push_back(std::move(fb));
   }
   f.assign_memo();
+  guard_runs(policy, out);
+  out.region = RegionTest(policy.info.jurisdiction);
+  dated_roots(*policy.schema, out);
   return out;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "compile/policy.hpp"
+#include "compile/region.hpp"
 
 namespace fuzhu::detail {
 
@@ -40,6 +41,24 @@ struct FlatBenefit {
   std::vector<FlatPayer> payers;
 };
 
+/// Benefits next to each other in evaluation order whose conditions all
+/// start from one definition, through definitions that start from it
+/// (`define bereaved_family = special_family and ...`; `when bereaved_family
+/// and ...`): a family for which that definition is false is granted none of
+/// them, decided in one test. Working it out first is what deciding the
+/// first of them would do first anyway, so errors come where they did.
+struct GuardRun {
+  int guard = -1;                   // the definition; -1: the run is not guarded
+  std::int32_t first = 0, count = 0;  // into FlatCode::order
+  bool any_depended_on = false;     // some granted(...) asks about one of them
+};
+
+/// A root with dated facts that check_facts holds to the evaluation date.
+struct FlatDatedRoot {
+  int root = -1, birth_slot = -1;         // -1: no birth date
+  std::int32_t first_event = 0, event_count = 0;  // into FlatCode::event_slots
+};
+
 struct FlatCode {
   std::vector<FlatNode> nodes;        // children before parents
   std::vector<std::int32_t> kids;     // node ids
@@ -49,6 +68,11 @@ struct FlatCode {
   std::vector<const Code*> origin;    // by node: the first Code it stands for (error locations)
   std::vector<int> definitions;       // by definition: its node
   std::vector<FlatBenefit> benefits;  // by benefit
+  std::vector<int> order;             // CompiledPolicy::order
+  std::vector<GuardRun> runs;         // covering order, in order
+  RegionTest region;                  // the policy's jurisdiction
+  std::vector<FlatDatedRoot> dated;   // the roots with a birth date or events
+  std::vector<int> event_slots;
   int memo_count = 0;                 // entries of a family's memo
 
   const FlatNode& node(int id) const { return nodes[static_cast<std::size_t>(id)]; }

@@ -203,7 +203,9 @@ class Evaluator {
       }
       out.undetermined.push_back({index, root, static_cast<std::uint32_t>(out.needs.size()),
                                   static_cast<std::uint32_t>(needs_.size()), reason_});
-      out.needs.insert(out.needs.end(), needs_.begin(), needs_.end());
+      // In slot order, the schema's order of facts (the flat evaluator keeps sets).
+      const auto first = out.needs.insert(out.needs.end(), needs_.begin(), needs_.end());
+      std::sort(first, out.needs.end());
       return true;
     }
     Decisions::Granted row{index, root, amount ? std::optional(amount->fen) : std::nullopt,
@@ -251,6 +253,7 @@ class Evaluator {
         if (std::find(out.needs.begin() + row.first_split_need, out.needs.end(), needs_[k]) == out.needs.end())
           out.needs.push_back(needs_[k]);
       row.split_need_count = static_cast<std::uint32_t>(out.needs.size() - row.first_split_need);
+      std::sort(out.needs.begin() + row.first_split_need, out.needs.end());
       needs_.resize(mark);
       return;
     }
@@ -323,10 +326,10 @@ class Evaluator {
     x.amount = amount_.node;
     for (const Traced* part : {&when_, &where_, &amount_}) merge_facts(x.facts, part->facts);
     if (granted == Tri::unknown) {
-      for (int slot : needs_) {
-        std::string path = s_.path_of(slot);
-        if (std::find(x.needs.begin(), x.needs.end(), path) == x.needs.end()) x.needs.push_back(path);
-      }
+      std::vector<int> slots = needs_;  // in slot order, as the decisions give them
+      std::sort(slots.begin(), slots.end());
+      slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+      for (int slot : slots) x.needs.push_back(s_.path_of(slot));
       x.reason = reason_;
       if (x.reason.empty() && jurisdiction_ == Tri::unknown && s_.region_slot >= 0)
         x.reason = fmt::format("{} is unknown: is the household registered in {}?", s_.path_of(s_.region_slot), p_.info.jurisdiction);

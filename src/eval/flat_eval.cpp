@@ -1,7 +1,10 @@
 // Decides a family over flat code. The rules are those of the tree walker
 // (evaluate.cpp), which stays the reference: each step below mirrors one
-// there, with node ids for Code references and a family memo for the
-// subexpressions the policy shares. Explaining stays with the tree walker.
+// there, with node ids for Code references, a family memo for the
+// subexpressions the policy shares, needed facts as sets of slots (the tree
+// walker's list, kept as a stack, becomes a set that a decided side copies
+// back) and reasons as indices into the family's reasons. Every node is
+// evaluated through eval(), the one place a trace would hook in.
 #include "eval/flat_eval.hpp"
 
 #include <algorithm>
@@ -17,14 +20,15 @@ namespace fuzhu::detail {
 
 namespace {
 
-using Outcome = Scratch::Outcome;
+using Kept = FlatScratch::Kept;
+using Outcome = FlatScratch::Outcome;
+constexpr std::int32_t no_reason = -1;
 
 class FlatEvaluator {
  public:
   FlatEvaluator(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, FlatScratch& scratch)
       : p_(policy), code_(*policy.flat), s_(*policy.schema), f_(facts), today_(as_of),
-        today_days_(as_of.days_since_epoch()), fm_(scratch), m_(scratch.tree), needs_(scratch.tree.needs),
-        reason_(scratch.tree.reason) {}
+        today_days_(as_of.days_since_epoch()), m_(scratch) {}
 
   void run(const EvalOptions& options, Decisions& out) {
     out.clear();
@@ -33,7 +37,16 @@ class FlatEvaluator {
     if (jurisdiction_ != Tri::unknown) out.in_jurisdiction = jurisdiction_ == Tri::true_;
     if (!out.in_force || jurisdiction_ == Tri::false_) return;
     forget_last_family();
-    for (int index : p_.order) benefit(index, out);
+    for (const GuardRun& run : code_.runs) {
+      const int* first = code_.order.data() + run.first;
+      if (run.guard >= 0 && ruled_out(run.guard)) {
+        out.not_granted.insert(out.not_granted.end(), first, first + run.count);
+        if (run.any_depended_on)
+          for (const int* b = first; b != first + run.count; ++b) forget_outcomes(*b);
+        continue;
+      }
+      for (const int* b = first; b != first + run.count; ++b) benefit(*b, out);
+    }
   }
 
  private:
@@ -43,26 +56,21 @@ class FlatEvaluator {
   const FactsData& f_;
   Date today_;
   std::int64_t today_days_;
-  FlatScratch& fm_;
-  Scratch& m_;
-  std::vector<int>& needs_;
-  std::string& reason_;
+  FlatScratch& m_;
+  NeedSet needs_;                    // the facts the current expression lacks
+  std::int32_t reason_ = no_reason;  // why a figure is missing, for an undetermined row
   Tri jurisdiction_ = Tri::unknown;
   int person_ = -1;
-  std::uint64_t reasons_given_ = 0;
+  std::uint64_t reasons_given_ = 0;  // counts give_reason, to tell whether a kept value gave one
   std::int64_t amount_fen_ = 0;
 
   void forget_last_family() {
-    std::fill(m_.definition_done.begin(), m_.definition_done.end(), 0);
     std::fill(m_.age_today.begin(), m_.age_today.end(), -1);
-    m_.definition_needs.clear();
-    m_.outcome_needs.clear();
-    needs_.clear();
-    reason_.clear();
-    fm_.memo_needs.clear();
-    if (++fm_.family == 0) {  // wrapped: no entry may look current
-      std::fill(fm_.memo_family.begin(), fm_.memo_family.end(), 0);
-      fm_.family = 1;
+    m_.reason_count = 0;
+    if (++m_.family == 0) {  // wrapped: no entry may look current
+      for (Kept& k : m_.memo) k.family = 0;
+      for (Kept& k : m_.definitions) k.family = 0;
+      m_.family = 1;
     }
   }
 
@@ -78,7 +86,7 @@ class FlatEvaluator {
     if (s_.region_slot < 0) return Tri::unknown;
     const Value& v = f_.slots[static_cast<std::size_t>(s_.region_slot)];
     if (!v.known()) return Tri::unknown;
-    return m_.regions.in_region(p_.info.jurisdiction, string_of(v)) ? Tri::true_ : Tri::false_;
+    return code_.region.contains(string_of(v)) ? Tri::true_ : Tri::false_;
   }
 
   bool present(int root) const { return root >= 0 && f_.present[static_cast<std::size_t>(root)]; }
@@ -102,23 +110,30 @@ class FlatEvaluator {
 
   Outcome* outcomes_of(int benefit) { return &m_.outcomes[static_cast<std::size_t>(benefit) * (s_.roots.size() + 1)]; }
 
+  // Only a benefit that granted(...) asks about keeps its outcomes; a
+  // recipient it never reached stays not granted.
+  Outcome* forget_outcomes(int index) {
+    if (!p_.benefits[static_cast<std::size_t>(index)].depended_on) return nullptr;
+    Outcome* outcomes = outcomes_of(index);
+    std::fill(outcomes, outcomes + s_.roots.size() + 1, Outcome{});
+    return outcomes;
+  }
+
   void benefit(int index, Decisions& out) {
     const CompiledBenefit& b = p_.benefits[static_cast<std::size_t>(index)];
     const FlatBenefit& fb = code_.benefits[static_cast<std::size_t>(index)];
-    Outcome* outcomes = b.depended_on ? outcomes_of(index) : nullptr;
-    if (outcomes) std::fill(outcomes, outcomes + s_.roots.size() + 1, Outcome{});
-    if (ruled_out(b)) {
+    Outcome* outcomes = forget_outcomes(index);
+    if (b.guard >= 0 && ruled_out(b.guard)) {
       out.not_granted.push_back(index);
       return;
     }
     needs_.clear();
-    reason_.clear();
+    reason_ = no_reason;
     Tri condition = jurisdiction_;
-    if (condition == Tri::unknown && s_.region_slot >= 0) needs_.push_back(s_.region_slot);
+    if (condition == Tri::unknown && s_.region_slot >= 0) needs_.add(s_.region_slot);
     if (fb.condition >= 0) condition = and_then(condition, fb.condition);
-    forget_repeated_needs(0);
-    const std::size_t base_needs = needs_.size();
-    if (!reason_.empty() || !m_.base_reason.empty()) m_.base_reason = reason_;
+    const NeedSet base_needs = needs_;
+    const std::int32_t base_reason = reason_;
 
     bool any_granted = false;
     if (b.recipients.empty()) {
@@ -126,8 +141,8 @@ class FlatEvaluator {
     } else {
       for (int root : b.recipients) {
         if (b.deceased_recipients ? !died(root) : !living(root)) continue;
-        needs_.resize(base_needs);
-        if (!reason_.empty() || !m_.base_reason.empty()) reason_ = m_.base_reason;
+        needs_ = base_needs;
+        reason_ = base_reason;
         person_ = root;
         Tri granted = condition;
         if (fb.where >= 0 && granted != Tri::false_) granted = and_then(granted, fb.where);
@@ -138,10 +153,11 @@ class FlatEvaluator {
     if (!any_granted) out.not_granted.push_back(index);
   }
 
-  bool ruled_out(const CompiledBenefit& b) {
-    if (b.guard < 0) return false;
-    const Value v = definition(b.guard);
-    needs_.clear();
+  // A definition a condition starts with that is false settles the benefit
+  // (Kleene `and` looks no further): its needs and reason do not matter.
+  bool ruled_out(int guard) {
+    const Kept& k = m_.definitions[static_cast<std::size_t>(guard)];
+    const Value v = k.family == m_.family ? k.value : work_out_definition(guard);
     return v.tag == Tag::boolean && v.n == 0;
   }
 
@@ -156,15 +172,11 @@ class FlatEvaluator {
     if (outcome) outcome->granted = granted;
     if (granted == Tri::false_) return false;
     if (granted == Tri::unknown) {
-      forget_repeated_needs(0);
-      if (outcome) {
-        outcome->first_need = static_cast<std::uint32_t>(m_.outcome_needs.size());
-        outcome->need_count = static_cast<std::uint32_t>(needs_.size());
-        m_.outcome_needs.insert(m_.outcome_needs.end(), needs_.begin(), needs_.end());
-      }
-      out.undetermined.push_back({index, root, static_cast<std::uint32_t>(out.needs.size()),
-                                  static_cast<std::uint32_t>(needs_.size()), reason_});
-      out.needs.insert(out.needs.end(), needs_.begin(), needs_.end());
+      if (outcome) outcome->needs = needs_;
+      const auto first = static_cast<std::uint32_t>(out.needs.size());
+      needs_.for_each([&](int slot) { out.needs.push_back(slot); });
+      out.undetermined.push_back({index, root, first, static_cast<std::uint32_t>(out.needs.size()) - first,
+                                  reason_ == no_reason ? std::string() : m_.reasons[static_cast<std::size_t>(reason_)]});
       return true;
     }
     Decisions::Granted row{index, root, amount ? std::optional(amount->fen) : std::nullopt,
@@ -180,7 +192,8 @@ class FlatEvaluator {
     const CompiledBenefit& b = p_.benefits[static_cast<std::size_t>(index)];
     const FlatBenefit& fb = code_.benefits[static_cast<std::size_t>(index)];
     if (b.payers.empty()) return;
-    const std::size_t mark = needs_.size();
+    const NeedSet before_payers = needs_;
+    needs_.clear();
     amount_fen_ = amount ? amount->fen : 0;
     auto& active = m_.active_payers;
     auto& shares = m_.shares;
@@ -190,9 +203,9 @@ class FlatEvaluator {
     for (std::size_t i = 0; i < b.payers.size(); ++i) {
       const CompiledPayer& payer = b.payers[i];
       const FlatPayer& fp = fb.payers[i];
-      const std::size_t before = needs_.size();
+      const NeedSet before = needs_;
       const Tri applies = fp.condition >= 0 ? tri_of(eval(fp.condition)) : Tri::true_;
-      if (applies != Tri::unknown) needs_.resize(before);
+      if (applies != Tri::unknown) needs_ = before;
       if (applies == Tri::unknown) undetermined = true;
       if (applies != Tri::true_) continue;
       ShareOf share{payer.share_kind, payer.share_kind == ast::ShareKind::percent ? payer.percent_ppm : payer.parts};
@@ -204,14 +217,13 @@ class FlatEvaluator {
       active.push_back(i);
       shares.push_back(share);
     }
+    const NeedSet split_needs = needs_;
+    needs_ = before_payers;
     if (undetermined) {
       row.split_undetermined = true;
       row.first_split_need = static_cast<std::uint32_t>(out.needs.size());
-      for (std::size_t k = mark; k < needs_.size(); ++k)
-        if (std::find(out.needs.begin() + row.first_split_need, out.needs.end(), needs_[k]) == out.needs.end())
-          out.needs.push_back(needs_[k]);
+      split_needs.for_each([&](int slot) { out.needs.push_back(slot); });
       row.split_need_count = static_cast<std::uint32_t>(out.needs.size() - row.first_split_need);
-      needs_.resize(mark);
       return;
     }
     if (active.empty())
@@ -259,10 +271,10 @@ class FlatEvaluator {
 
   Tri and_then(Tri left, int id) {
     if (left == Tri::false_) return left;
-    std::size_t mark = needs_.size();
+    const NeedSet mark = needs_;
     Tri right = tri_of(eval(id));
     if (right == Tri::false_) {
-      needs_.resize(mark);
+      needs_ = mark;
       return right;
     }
     return tri_and(left, right);
@@ -286,26 +298,28 @@ class FlatEvaluator {
   // again, its needs and reason are given again, as the tree walker would
   // give them by working it out again.
   Value memoised(const FlatNode& n, int id) {
-    const std::size_t k = static_cast<std::size_t>(n.memo);
-    if (fm_.memo_family[k] == fm_.family) {
-      if (const std::uint32_t count = fm_.memo_need_count[k]) {
-        auto first = fm_.memo_needs.begin() + fm_.memo_first_need[k];
-        needs_.insert(needs_.end(), first, first + count);
-      }
-      if (!fm_.memo_reason[k].empty()) give_reason(fm_.memo_reason[k]);
-      return fm_.memo_value[k];
-    }
-    const std::size_t mark = needs_.size();
+    Kept& k = m_.memo[static_cast<std::size_t>(n.memo)];
+    if (k.family != m_.family) keep(k, [&] { return compute(n, id); });
+    return replay(k);
+  }
+
+  Value replay(const Kept& k) {
+    needs_ |= k.needs;
+    if (k.reason != no_reason) give_reason(k.reason);
+    return k.value;
+  }
+
+  // Works a value out on its own needs, to be given again at every use.
+  template <typename Work>
+  void keep(Kept& k, Work work) {
+    const NeedSet outer = needs_;
+    needs_.clear();
     const std::uint64_t reasons_before = reasons_given_;
-    const Value v = compute(n, id);
-    if (reasons_given_ != reasons_before) fm_.memo_reason[k] = reason_;
-    else fm_.memo_reason[k].clear();
-    fm_.memo_value[k] = v;
-    fm_.memo_first_need[k] = static_cast<std::uint32_t>(fm_.memo_needs.size());
-    fm_.memo_need_count[k] = static_cast<std::uint32_t>(needs_.size() - mark);
-    fm_.memo_needs.insert(fm_.memo_needs.end(), needs_.begin() + static_cast<std::ptrdiff_t>(mark), needs_.end());
-    fm_.memo_family[k] = fm_.family;
-    return v;
+    k.value = work();
+    k.reason = reasons_given_ != reasons_before ? reason_ : no_reason;
+    k.needs = needs_;
+    k.family = m_.family;
+    needs_ = outer;
   }
 
   Value compute(const FlatNode& n, int id) {
@@ -427,7 +441,7 @@ class FlatEvaluator {
       v = f_.slots[i];
       if (!v.known()) v = s_.field_of(slot).default_value;
     }
-    if (!v.known()) needs_.push_back(slot);
+    if (!v.known()) needs_.add(slot);
     return v;
   }
 
@@ -442,54 +456,39 @@ class FlatEvaluator {
   }
 
   void give_reason(std::string reason) {
-    reason_ = std::move(reason);
+    if (m_.reason_count == m_.reasons.size()) m_.reasons.emplace_back();
+    m_.reasons[m_.reason_count] = std::move(reason);
+    give_reason(static_cast<std::int32_t>(m_.reason_count++));
+  }
+
+  void give_reason(std::int32_t reason) {
+    reason_ = reason;
     ++reasons_given_;
   }
 
-  void forget_repeated_needs(std::size_t mark) {
-    auto first = needs_.begin() + static_cast<std::ptrdiff_t>(mark);
-    auto kept = first;
-    for (auto it = first; it != needs_.end(); ++it)
-      if (std::find(first, kept, *it) == kept) *kept++ = *it;
-    needs_.erase(kept, needs_.end());
+  // A definition is worked out once a family, without a recipient; an
+  // unknown one needs its facts wherever it is used, a known one none.
+  Value definition(int index) {
+    const Kept& k = m_.definitions[static_cast<std::size_t>(index)];
+    if (k.family != m_.family) work_out_definition(index);
+    return replay(k);
   }
 
-  Value definition(int index) {
-    const std::size_t i = static_cast<std::size_t>(index);
-    if (m_.definition_done[i]) {
-      if (const std::uint32_t count = m_.definition_need_count[i]) {
-        auto first = m_.definition_needs.begin() + m_.definition_first_need[i];
-        needs_.insert(needs_.end(), first, first + count);
-      }
-      if (!m_.definition_reason[i].empty()) give_reason(m_.definition_reason[i]);
-      return m_.definition_value[i];
-    }
-    const std::size_t mark = needs_.size();
-    const std::uint64_t reasons_before = reasons_given_;
-    int saved_person = person_;
+  Value work_out_definition(int index) {
+    Kept& k = m_.definitions[static_cast<std::size_t>(index)];
+    const int saved_person = person_;
     person_ = -1;
-    Value v = eval(code_.definitions[i]);
+    keep(k, [&] { return eval(code_.definitions[static_cast<std::size_t>(index)]); });
     person_ = saved_person;
-    if (reasons_given_ != reasons_before) m_.definition_reason[i] = reason_;
-    else m_.definition_reason[i].clear();
-    if (v.known()) needs_.resize(mark);
-    forget_repeated_needs(mark);
-    m_.definition_value[i] = v;
-    m_.definition_first_need[i] = static_cast<std::uint32_t>(m_.definition_needs.size());
-    m_.definition_need_count[i] = static_cast<std::uint32_t>(needs_.size() - mark);
-    m_.definition_needs.insert(m_.definition_needs.end(), needs_.begin() + static_cast<std::ptrdiff_t>(mark), needs_.end());
-    m_.definition_done[i] = 1;
-    return v;
+    if (k.value.known()) k.needs.clear();
+    return k.value;
   }
 
   Value granted(int benefit) {
     const CompiledBenefit& b = p_.benefits[static_cast<std::size_t>(benefit)];
     const Outcome* outcomes = outcomes_of(benefit);
     auto take = [&](const Outcome& o) {
-      if (o.granted == Tri::unknown) {
-        auto first = m_.outcome_needs.begin() + o.first_need;
-        needs_.insert(needs_.end(), first, first + o.need_count);
-      }
+      if (o.granted == Tri::unknown) needs_ |= o.needs;
       return o.granted;
     };
     if (b.recipients.empty()) return value_of(take(outcomes[0]));
@@ -501,16 +500,16 @@ class FlatEvaluator {
   }
 
   Value logical(const FlatNode& n, bool is_and) {
-    std::size_t mark = needs_.size();
+    const NeedSet mark = needs_;
     Tri left = tri_of(eval_kid(n, 0));
     Tri decisive = is_and ? Tri::false_ : Tri::true_;
     if (left == decisive) {
-      needs_.resize(mark);
+      needs_ = mark;
       return value_of(left);
     }
     Tri right = tri_of(eval_kid(n, 1));
     if (right == decisive) {
-      needs_.resize(mark);
+      needs_ = mark;
       return value_of(right);
     }
     return value_of(is_and ? tri_and(left, right) : tri_or(left, right));
@@ -647,21 +646,44 @@ class FlatEvaluator {
   }
 };
 
+// A schema of more facts than a need set holds is decided by the tree
+// walker, which both evaluators agree with.
+bool fits(const CompiledPolicy& policy) { return policy.schema->slot_count <= NeedSet::max_slots; }
+
 }  // namespace
 
 void FlatScratch::fit(const CompiledPolicy& policy) {
-  tree.fit(policy);
-  const std::size_t entries = static_cast<std::size_t>(policy.flat->memo_count);
-  memo_family.assign(entries, 0);
-  memo_value.resize(entries);
-  memo_first_need.resize(entries);
-  memo_need_count.resize(entries);
-  memo_reason.resize(entries);
+  if (!fits(policy)) {
+    tree.fit(policy);
+    return;
+  }
+  memo.assign(static_cast<std::size_t>(policy.flat->memo_count), Kept{});
+  definitions.assign(policy.definitions.size(), Kept{});
+  outcomes.assign(policy.benefits.size() * (policy.schema->roots.size() + 1), Outcome{});
+  age_today.assign(policy.schema->roots.size(), -1);
   family = 0;
+}
+
+bool flat_facts_possible(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of) {
+  if (facts.schema != policy.schema && facts.schema->fingerprint != policy.schema->fingerprint) return false;
+  const FlatCode& code = *policy.flat;
+  const std::int64_t today = as_of.days_since_epoch();
+  for (const FlatDatedRoot& r : code.dated) {
+    if (!facts.present[static_cast<std::size_t>(r.root)]) continue;
+    Value birth;
+    if (r.birth_slot >= 0) birth = facts.slots[static_cast<std::size_t>(r.birth_slot)];
+    if (birth.known() && birth.n > today) return false;
+    for (std::int32_t e = r.first_event; e < r.first_event + r.event_count; ++e) {
+      const Value& date = facts.slots[static_cast<std::size_t>(code.event_slots[static_cast<std::size_t>(e)])];
+      if (date.known() && (date.n > today || (birth.known() && date.n < birth.n))) return false;
+    }
+  }
+  return true;
 }
 
 void flat_decide(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const EvalOptions& options,
                  FlatScratch& scratch, Decisions& out) {
+  if (!fits(policy)) return decide(policy, facts, as_of, options, scratch.tree, out);
   FlatEvaluator(policy, facts, as_of, scratch).run(options, out);
 }
 

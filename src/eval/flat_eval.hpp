@@ -1,7 +1,7 @@
 // The fast evaluator: decides a family over the policy's flat code
 // (compile/flatten.hpp), working out each shared subexpression once. It must
 // decide exactly as the tree walker of evaluate.cpp, the reference: same
-// rows, amounts, payers, needed facts (in the same order) and reasons;
+// rows, amounts, payers, needed facts (in slot order) and reasons;
 // tests/unit/test_flat_eval.cpp and fuzz/fuzz_flat.cpp hold it to that.
 #pragma once
 
@@ -11,23 +11,46 @@
 
 #include "compile/flatten.hpp"
 #include "eval/evaluate.hpp"
+#include "eval/need_set.hpp"
 
 namespace fuzhu::detail {
 
 /// One thread's memory for the flat evaluator; fit() it to the policy.
+/// Entries stamped with a family number are valid while that family is the
+/// current one, so that a new family clears nothing.
 struct FlatScratch {
   void fit(const CompiledPolicy& policy);
 
-  Scratch tree;  // what both evaluators keep: definitions, outcomes, ages, needs, payers
-  // The family memo, by FlatNode::memo: an entry is valid when its family
-  // is the current one, so that a new family clears nothing.
+  /// A value worked out once a family: a shared subexpression or a definition.
+  struct Kept {
+    std::uint32_t family = 0;   // valid when the current family's
+    std::int32_t reason = -1;   // into reasons: the reason it gave, if any
+    Value value;
+    NeedSet needs;
+  };
+  struct Outcome {              // one benefit, one recipient, for granted(...)
+    Tri granted = Tri::false_;
+    NeedSet needs;
+  };
+
   std::uint32_t family = 0;
-  std::vector<std::uint32_t> memo_family;
-  std::vector<Value> memo_value;
-  std::vector<std::uint32_t> memo_first_need, memo_need_count;  // into memo_needs
-  std::vector<int> memo_needs;
-  std::vector<std::string> memo_reason;  // the reason the node gave, if any
+  std::vector<Kept> memo;              // by FlatNode::memo
+  std::vector<Kept> definitions;       // by definition
+  std::vector<Outcome> outcomes;       // [benefit * (roots + 1)]: the household, then each root
+  std::vector<std::int32_t> age_today; // by root: full years on the evaluation date, -1 not yet known
+  std::vector<std::string> reasons;    // the family's reasons; the first reason_count are current
+  std::size_t reason_count = 0;
+  // Splitting one row among its payers (eval/payers.hpp).
+  std::vector<std::size_t> active_payers;
+  std::vector<ShareOf> shares;
+  std::vector<std::int64_t> share_fen;
+  Scratch tree;  // for a schema of more than NeedSet::max_slots facts, decided by the tree walker
 };
+
+/// Whether check_facts would find nothing wrong with these facts on this
+/// date, without building its diagnostics: the per-family test of Decider,
+/// which calls check_facts only to say what is wrong.
+bool flat_facts_possible(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of);
 
 /// decide() of evaluate.hpp over the flat code; the same contract.
 void flat_decide(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const EvalOptions& options,
