@@ -39,7 +39,7 @@ bool Decider::decide(const Facts& facts, const Date& as_of) {
   const detail::CompiledPolicy& compiled = detail::compiled_of(policy_);
   const detail::FactsData& data = detail::data_of(facts);
   errors_.clear();
-  if (!detail::flat_facts_possible(compiled, data, as_of)) errors_ = detail::check_facts(compiled, data, as_of);
+  if (!detail::flat_facts_possible(compiled, data, as_of, memory_->scratch)) errors_ = detail::check_facts(compiled, data, as_of);
   if (errors_.empty()) {
     try {
       detail::flat_decide(compiled, data, as_of, options_, memory_->scratch, decisions_);

@@ -162,13 +162,12 @@ void guard_runs(const CompiledPolicy& policy, FlatCode& out) {
 }
 
 // What check_facts reads, laid out for the per-family fast check.
-void dated_roots(const Schema& schema, FlatCode& out) {
+void dated_facts(const Schema& schema, FlatCode& out) {
   for (std::size_t r = 0; r < schema.roots.size(); ++r) {
     const RootInfo& root = schema.roots[r];
-    if (root.birth_slot < 0 && root.event_slots.empty()) continue;
-    out.dated.push_back({static_cast<int>(r), root.birth_slot, static_cast<std::int32_t>(out.event_slots.size()),
-                         static_cast<std::int32_t>(root.event_slots.size())});
-    out.event_slots.insert(out.event_slots.end(), root.event_slots.begin(), root.event_slots.end());
+    const int index = static_cast<int>(r);
+    if (root.birth_slot >= 0) out.dated.push_back({index, root.birth_slot, -1});
+    for (int slot : root.event_slots) out.dated.push_back({index, slot, root.birth_slot});
   }
 }
 
@@ -189,7 +188,7 @@ FlatCode flatten(const CompiledPolicy& policy) {
   f.assign_memo();
   guard_runs(policy, out);
   out.region = RegionTest(policy.info.jurisdiction);
-  dated_roots(*policy.schema, out);
+  dated_facts(*policy.schema, out);
   return out;
 }
 

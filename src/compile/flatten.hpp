@@ -53,10 +53,11 @@ struct GuardRun {
   bool any_depended_on = false;     // some granted(...) asks about one of them
 };
 
-/// A root with dated facts that check_facts holds to the evaluation date.
-struct FlatDatedRoot {
-  int root = -1, birth_slot = -1;         // -1: no birth date
-  std::int32_t first_event = 0, event_count = 0;  // into FlatCode::event_slots
+/// A dated fact check_facts holds to the evaluation date (a birth, an
+/// event) and, for an event, to its person's birth date.
+struct FlatDatedFact {
+  int root = -1, slot = -1;
+  int birth_slot = -1;  // an event's person's birth date; -1: none, or the fact is the birth
 };
 
 struct FlatCode {
@@ -71,8 +72,7 @@ struct FlatCode {
   std::vector<int> order;             // CompiledPolicy::order
   std::vector<GuardRun> runs;         // covering order, in order
   RegionTest region;                  // the policy's jurisdiction
-  std::vector<FlatDatedRoot> dated;   // the roots with a birth date or events
-  std::vector<int> event_slots;
+  std::vector<FlatDatedFact> dated;   // every birth date and event
   int memo_count = 0;                 // entries of a family's memo
 
   const FlatNode& node(int id) const { return nodes[static_cast<std::size_t>(id)]; }

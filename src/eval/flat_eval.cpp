@@ -8,6 +8,7 @@
 #include "eval/flat_eval.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -28,7 +29,7 @@ class FlatEvaluator {
  public:
   FlatEvaluator(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, FlatScratch& scratch)
       : p_(policy), code_(*policy.flat), s_(*policy.schema), f_(facts), today_(as_of),
-        today_days_(as_of.days_since_epoch()), m_(scratch) {}
+        day_(scratch.today(as_of)), today_days_(day_.days), m_(scratch) {}
 
   void run(const EvalOptions& options, Decisions& out) {
     out.clear();
@@ -55,6 +56,7 @@ class FlatEvaluator {
   const Schema& s_;
   const FactsData& f_;
   Date today_;
+  const FlatScratch::Today& day_;
   std::int64_t today_days_;
   FlatScratch& m_;
   NeedSet needs_;                    // the facts the current expression lacks
@@ -86,7 +88,7 @@ class FlatEvaluator {
     if (s_.region_slot < 0) return Tri::unknown;
     const Value& v = f_.slots[static_cast<std::size_t>(s_.region_slot)];
     if (!v.known()) return Tri::unknown;
-    return code_.region.contains(string_of(v)) ? Tri::true_ : Tri::false_;
+    return m_.in_jurisdiction(code_, string_of(v)) ? Tri::true_ : Tri::false_;
   }
 
   bool present(int root) const { return root >= 0 && f_.present[static_cast<std::size_t>(root)]; }
@@ -393,7 +395,7 @@ class FlatEvaluator {
       case Builtin::this_year: {
         Value d = eval_kid(n, 0);
         if (!d.known()) return d;
-        return Value::boolean(Date::from_days(d.n).year == today_.year);
+        return Value::boolean(day_.year_first <= d.n && d.n < day_.year_after);
       }
       case Builtin::has: return Value::boolean(has(kid(n, 0)));
       case Builtin::exists: return Value::boolean(present(static_cast<int>(eval_kid(n, 0).n)));
@@ -642,7 +644,7 @@ class FlatEvaluator {
     }
     Value birth = read(root->birth_slot);
     if (!birth.known()) return birth;
-    return {Tag::integer, full_years(Date::from_days(birth.n), Date::from_days(when.n))};
+    return {Tag::integer, full_years(Date::from_days(birth.n), when.n == today_days_ ? today_ : Date::from_days(when.n))};
   }
 };
 
@@ -664,19 +666,44 @@ void FlatScratch::fit(const CompiledPolicy& policy) {
   family = 0;
 }
 
-bool flat_facts_possible(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of) {
+const FlatScratch::Today& FlatScratch::today(const Date& as_of) {
+  if (today_.date != as_of) {
+    today_.date = as_of;
+    today_.days = as_of.days_since_epoch();
+    today_.year_first = Date{as_of.year, 1, 1}.days_since_epoch();
+    today_.year_after = Date{as_of.year + 1, 1, 1}.days_since_epoch();
+  }
+  return today_;
+}
+
+bool FlatScratch::in_jurisdiction(const FlatCode& code, std::string_view region) {
+  std::uint64_t head = 0, tail = 0;
+  std::memcpy(&head, region.data(), std::min<std::size_t>(region.size(), 8));
+  if (region.size() >= 8) std::memcpy(&tail, region.data() + region.size() - 8, 8);
+  const std::uint64_t mixed = (head ^ (tail * 0x9E3779B97F4A7C15u) ^ region.size()) * 0xFF51AFD7ED558CCDu;
+  RegionAnswer& answer = regions[static_cast<std::size_t>(mixed >> 59)];
+  if (answer.used && std::string_view(answer.bytes, answer.size) == region) return answer.in;
+  const bool in = code.region.contains(region);
+  if (region.size() <= sizeof answer.bytes) {
+    std::memcpy(answer.bytes, region.data(), region.size());
+    answer.size = static_cast<std::uint8_t>(region.size());
+    answer.in = in;
+    answer.used = true;
+  }
+  return in;
+}
+
+bool flat_facts_possible(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, FlatScratch& scratch) {
   if (facts.schema != policy.schema && facts.schema->fingerprint != policy.schema->fingerprint) return false;
-  const FlatCode& code = *policy.flat;
-  const std::int64_t today = as_of.days_since_epoch();
-  for (const FlatDatedRoot& r : code.dated) {
-    if (!facts.present[static_cast<std::size_t>(r.root)]) continue;
-    Value birth;
-    if (r.birth_slot >= 0) birth = facts.slots[static_cast<std::size_t>(r.birth_slot)];
-    if (birth.known() && birth.n > today) return false;
-    for (std::int32_t e = r.first_event; e < r.first_event + r.event_count; ++e) {
-      const Value& date = facts.slots[static_cast<std::size_t>(code.event_slots[static_cast<std::size_t>(e)])];
-      if (date.known() && (date.n > today || (birth.known() && date.n < birth.n))) return false;
-    }
+  const std::int64_t today = scratch.today(as_of).days;
+  for (const FlatDatedFact& d : policy.flat->dated) {
+    if (!facts.present[static_cast<std::size_t>(d.root)]) continue;
+    const Value& date = facts.slots[static_cast<std::size_t>(d.slot)];
+    if (!date.known()) continue;
+    if (date.n > today) return false;
+    if (d.birth_slot < 0) continue;
+    const Value& birth = facts.slots[static_cast<std::size_t>(d.birth_slot)];
+    if (birth.known() && date.n < birth.n) return false;
   }
   return true;
 }

@@ -5,8 +5,10 @@
 // tests/unit/test_flat_eval.cpp and fuzz/fuzz_flat.cpp hold it to that.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compile/flatten.hpp"
@@ -33,6 +35,29 @@ struct FlatScratch {
     NeedSet needs;
   };
 
+  /// The evaluation date as day numbers, worked out again only when it
+  /// changes (a population is decided on one date).
+  struct Today {
+    Date date{0, 0, 0};
+    std::int64_t days = 0;
+    std::int64_t year_first = 0, year_after = 0;  // its year: [1 January, next 1 January)
+  };
+  const Today& today(const Date& as_of);
+
+  /// Whether a region lies in the jurisdiction, remembered by the region's
+  /// length and its first and last eight bytes: a population repeats a
+  /// handful of regions, and a look-up costs less than searching for units.
+  /// Held in place (no allocation, nothing to destroy), so a region longer
+  /// than `bytes` is searched every time.
+  struct RegionAnswer {
+    char bytes[45];
+    std::uint8_t size;
+    bool in, used;
+  };
+  bool in_jurisdiction(const FlatCode& code, std::string_view region);
+
+  Today today_;
+  std::array<RegionAnswer, 32> regions{};
   std::uint32_t family = 0;
   std::vector<Kept> memo;              // by FlatNode::memo
   std::vector<Kept> definitions;       // by definition
@@ -50,7 +75,7 @@ struct FlatScratch {
 /// Whether check_facts would find nothing wrong with these facts on this
 /// date, without building its diagnostics: the per-family test of Decider,
 /// which calls check_facts only to say what is wrong.
-bool flat_facts_possible(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of);
+bool flat_facts_possible(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, FlatScratch& scratch);
 
 /// decide() of evaluate.hpp over the flat code; the same contract.
 void flat_decide(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const EvalOptions& options,
