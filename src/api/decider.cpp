@@ -29,6 +29,7 @@ Decider::Decider(Policy policy, const EvalOptions& options)
     : policy_(std::move(policy)), options_(options), memory_(std::make_unique<Memory>()) {
   options_.explain = false;
   memory_->scratch.fit(detail::compiled_of(policy_));
+  memory_->scratch.remember_regions = true;
 }
 
 Decider::~Decider() = default;

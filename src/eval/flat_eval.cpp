@@ -190,7 +190,9 @@ class FlatEvaluator {
 
   // ------------------------------------------------------------- payers
 
-  void pay(int index, const std::optional<Money>& amount, Decisions::Granted& row, Decisions& out) {
+  // Kept out of decide(), which runs for every recipient of every benefit:
+  // inlined, its registers and locals made every call to decide() dearer.
+  [[gnu::noinline]] void pay(int index, const std::optional<Money>& amount, Decisions::Granted& row, Decisions& out) {
     const CompiledBenefit& b = p_.benefits[static_cast<std::size_t>(index)];
     const FlatBenefit& fb = code_.benefits[static_cast<std::size_t>(index)];
     if (b.payers.empty()) return;
@@ -290,6 +292,7 @@ class FlatEvaluator {
     return c->source ? c->source->loc : Loc{};
   }
 
+  // Every node is evaluated here: the one place a trace would hook in.
   Value eval(int id) {
     const FlatNode& n = node(id);
     if (n.memo < 0) return compute(n, id);
@@ -666,14 +669,11 @@ void FlatScratch::fit(const CompiledPolicy& policy) {
   family = 0;
 }
 
-const FlatScratch::Today& FlatScratch::today(const Date& as_of) {
-  if (today_.date != as_of) {
-    today_.date = as_of;
-    today_.days = as_of.days_since_epoch();
-    today_.year_first = Date{as_of.year, 1, 1}.days_since_epoch();
-    today_.year_after = Date{as_of.year + 1, 1, 1}.days_since_epoch();
-  }
-  return today_;
+void FlatScratch::see_today(const Date& as_of) {
+  today_.date = as_of;
+  today_.days = as_of.days_since_epoch();
+  today_.year_first = Date{as_of.year, 1, 1}.days_since_epoch();
+  today_.year_after = Date{as_of.year + 1, 1, 1}.days_since_epoch();
 }
 
 bool FlatScratch::in_jurisdiction(const FlatCode& code, std::string_view region) {
@@ -681,7 +681,11 @@ bool FlatScratch::in_jurisdiction(const FlatCode& code, std::string_view region)
   std::memcpy(&head, region.data(), std::min<std::size_t>(region.size(), 8));
   if (region.size() >= 8) std::memcpy(&tail, region.data() + region.size() - 8, 8);
   const std::uint64_t mixed = (head ^ (tail * 0x9E3779B97F4A7C15u) ^ region.size()) * 0xFF51AFD7ED558CCDu;
-  RegionAnswer& answer = regions[static_cast<std::size_t>(mixed >> 59)];
+  if (regions.empty()) {
+    if (!remember_regions) return code.region.contains(region);
+    regions.resize(std::size_t{1} << region_bits);
+  }
+  RegionAnswer& answer = regions[static_cast<std::size_t>(mixed >> (64 - region_bits))];
   if (answer.used && std::string_view(answer.bytes, answer.size) == region) return answer.in;
   const bool in = code.region.contains(region);
   if (region.size() <= sizeof answer.bytes) {

@@ -5,7 +5,6 @@
 // tests/unit/test_flat_eval.cpp and fuzz/fuzz_flat.cpp hold it to that.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -42,22 +41,31 @@ struct FlatScratch {
     std::int64_t days = 0;
     std::int64_t year_first = 0, year_after = 0;  // its year: [1 January, next 1 January)
   };
-  const Today& today(const Date& as_of);
+  const Today& today(const Date& as_of) {
+    if (today_.date.day != as_of.day || today_.date.month != as_of.month || today_.date.year != as_of.year)
+      see_today(as_of);
+    return today_;
+  }
+  void see_today(const Date& as_of);
 
   /// Whether a region lies in the jurisdiction, remembered by the region's
   /// length and its first and last eight bytes: a population repeats a
   /// handful of regions, and a look-up costs less than searching for units.
   /// Held in place (no allocation, nothing to destroy), so a region longer
   /// than `bytes` is searched every time.
+  /// Only a scratch that decides many families remembers (Decider sets
+  /// remember_regions): a fresh one would only fill the table.
   struct RegionAnswer {
-    char bytes[45];
-    std::uint8_t size;
-    bool in, used;
+    char bytes[45] = {};
+    std::uint8_t size = 0;
+    bool in = false, used = false;
   };
   bool in_jurisdiction(const FlatCode& code, std::string_view region);
 
   Today today_;
-  std::array<RegionAnswer, 32> regions{};
+  bool remember_regions = false;
+  static constexpr int region_bits = 7;
+  std::vector<RegionAnswer> regions;
   std::uint32_t family = 0;
   std::vector<Kept> memo;              // by FlatNode::memo
   std::vector<Kept> definitions;       // by definition
