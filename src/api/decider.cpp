@@ -46,7 +46,7 @@ bool Decider::decide(const Facts& facts, const Date& as_of) {
       detail::flat_decide(compiled, data, as_of, options_, memory_->scratch, decisions_);
       return true;
     } catch (const detail::EvalError& e) {
-      errors_.push_back(compiled.program->sources.diagnose(e.code, e.loc, e.message));
+      errors_.push_back(compiled.sources.diagnose(e.code, e.loc, e.message));
     }
   }
   decisions_.clear();

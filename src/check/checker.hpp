@@ -16,6 +16,10 @@ struct LoadOptions {
   std::vector<std::filesystem::path> include_dirs;
   std::vector<std::filesystem::path> use_roots;  // CompileOptions::use_roots
   bool allow_use_anywhere = false;
+  // A compiled policy's kept texts (CompiledPolicy::sources): `use`d files
+  // are taken from them by name, never read from disk, so that checking
+  // again gives the program that was compiled (api/syntax_of.hpp).
+  const SourceSet* kept = nullptr;
 };
 
 /// Parses `text` (named `name`) and everything it uses, then checks the whole.

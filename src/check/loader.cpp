@@ -46,6 +46,10 @@ class Loader {
     auto file = parse_file(program_.sources, file_index, diags_);
     if (!file) return;
     const fs::path folder = fs::path(program_.sources.file(file_index).name()).parent_path();
+    if (options_.kept) {  // checked once already: the files come from the kept texts
+      add(std::move(file), folder);
+      return;
+    }
     roots_.push_back(resolved(folder));
     for (const auto& dir : options_.include_dirs) roots_.push_back(resolved(dir));
     for (const auto& dir : options_.use_roots) roots_.push_back(resolved(dir));
@@ -91,6 +95,7 @@ class Loader {
   }
 
   void load_use(const ast::Use& use, const fs::path& here) {
+    if (options_.kept) return load_kept(use, here);
     if (!options_.allow_use_anywhere && fs::path(use.path).is_absolute()) {
       diags_.add(Diag::use_outside_folders, use.loc,
                  fmt::format("\"{}\" is an absolute path: `use` takes a path relative to this file's folder", use.path));
@@ -127,6 +132,23 @@ class Loader {
                                       options_.include_dirs.empty() ? "" : " or in the include folders"));
   }
 
+  // The first candidate the kept texts hold, by the name the first load gave
+  // it. None: the first load found the file under another path, and read it
+  // once, as here.
+  void load_kept(const ast::Use& use, const fs::path& here) {
+    std::vector<fs::path> candidates{here / use.path};
+    for (const auto& dir : options_.include_dirs) candidates.push_back(dir / use.path);
+    for (const auto& path : candidates) {
+      const std::string name = path.lexically_normal().string();
+      for (int i = 1; i < options_.kept->size(); ++i) {
+        if (options_.kept->file(i).name() != name) continue;
+        if (!loaded_.insert(name).second) return;
+        load_used(use, program_.sources.add(name, options_.kept->file(i).text()), path.parent_path());
+        return;
+      }
+    }
+  }
+
   void report_unreadable(const ast::Use& use, const files::ReadResult& read) {
     const std::string why = files::describe(read, limits::max_policy_bytes);
     switch (read.status) {
@@ -153,6 +175,7 @@ std::unique_ptr<Program> load_and_check(std::string name, std::string text,
                                         const LoadOptions& options, std::vector<Diagnostic>& out) {
   auto program = std::make_unique<Program>();
   Diagnostics diags(program->sources);
+  program->include_dirs = options.include_dirs;
   int main_file = program->sources.add(std::move(name), std::move(text));
   Loader(*program, diags, options).load_main(main_file);
   if (!diags.has_errors()) resolve(*program, diags);

@@ -2,6 +2,7 @@
 // `use`s), merged, with every name resolved and every expression typed.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
@@ -15,6 +16,7 @@ namespace fuzhu {
 
 struct Program {
   SourceSet sources;
+  std::vector<std::filesystem::path> include_dirs;  // LoadOptions::include_dirs: where `use` looked
   std::vector<std::unique_ptr<ast::File>> files;  // files[0] is the policy
 
   // Merged views into the files (pointers stay valid: the files own the nodes).

@@ -13,6 +13,7 @@
 #include "fuzhu/plain.hpp"
 #include "versions/diff_report.hpp"
 #include "api/internal.hpp"
+#include "api/syntax_of.hpp"
 
 namespace fuzhu::cli {
 
@@ -49,9 +50,9 @@ int run_diff(const DiffArgs& a) {
   report.after_file = a.after;
   report.before_document = before->info().document;
   report.after_document = after->info().document;
-  const Program& program = *detail::compiled_of(*after).program;
-  report.policy = versions::diff_policies(*detail::compiled_of(*before).program, program, lang);
-  for (const ast::RootDecl* root : program.roots) report.recipient_labels[root->name] = lang == Lang::zh ? root->label : "";
+  const auto program = detail::syntax_of(*after);  // the trees, checked again from the kept texts
+  report.policy = versions::diff_policies(*detail::syntax_of(*before), *program, lang);
+  for (const ast::RootDecl* root : program->roots) report.recipient_labels[root->name] = lang == Lang::zh ? root->label : "";
   report.with_families = !a.families.empty();
   report.as_of = as_of->to_string();
   EvalOptions options;

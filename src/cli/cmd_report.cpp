@@ -45,7 +45,7 @@ namespace {
 // The files the page is made from: the policy, every file it uses, the document.
 std::vector<std::string> inputs_of(const Policy& policy, const std::string& document_path) {
   std::vector<std::string> inputs{document_path};
-  const SourceSet& sources = detail::compiled_of(policy).program->sources;
+  const SourceSet& sources = detail::compiled_of(policy).sources;
   for (int i = 0; i < sources.size(); ++i) inputs.push_back(sources.file(i).name());
   return inputs;
 }

@@ -7,8 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "compile/debug_text.hpp"
 #include "compile/value.hpp"
-#include "syntax/ast.hpp"
+#include "syntax/ast.hpp"  // ast::ShareKind
 
 namespace fuzhu::detail {
 
@@ -29,7 +30,12 @@ struct Code {
   std::uint64_t mask = 0;            // in_set: enum values (bit per value)
   std::vector<std::optional<std::int64_t>> lows, highs;  // tier rows
   std::vector<std::int64_t> from_days;                   // schedule rows
-  const ast::Expr* source = nullptr;  // for errors and explanations
+  // What errors and explanations say of the expression, resolved at compile
+  // time: the code needs no syntax tree (issue 14.1).
+  Loc loc;                           // where it starts: errors point here
+  TextSpan text;                     // its text, condensed (CompiledPolicy::debug_text)
+  int enumeration = -1;              // of enum type: the enum (CompiledPolicy::enum_values)
+  int record = -1;                   // of record type: the record (CompiledPolicy::roots_of_record)
 };
 
 struct CompiledPayer {
@@ -42,7 +48,7 @@ struct CompiledPayer {
 };
 
 struct CompiledBenefit {
-  const ast::Benefit* source = nullptr;
+  Loc loc;                       // where `benefit` starts
   // What the benefit says of itself, copied from the AST: evaluation,
   // explanation and the reports read these, so they need no AST (issue 14.1).
   std::string id, title, cite, quote, grants, paid_to;

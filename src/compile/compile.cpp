@@ -1,10 +1,12 @@
 // Checked AST → compiled policy: facts laid out in slots, names resolved to
 // indices, enum values to numbers, dates to day counts.
 #include <algorithm>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "compile/policy.hpp"
+#include "check/program.hpp"
 #include "compile/flatten.hpp"
 #include "plain/render.hpp"
 #include "syntax/builtins.hpp"
@@ -17,13 +19,20 @@ namespace {
 
 class Compiler {
  public:
-  Compiler(CompiledPolicy& out, const References& refs) : out_(out), schema_(*out.schema), refs_(refs) {}
+  Compiler(CompiledPolicy& out, const Program& program)
+      : out_(out), schema_(*out.schema), refs_(program.references), text_(program.sources) {
+    for (std::size_t i = 0; i < program.enums.size(); ++i) enum_index_[program.enums[i]] = static_cast<int>(i);
+    for (std::size_t i = 0; i < program.records.size(); ++i) record_index_[program.records[i]] = static_cast<int>(i);
+  }
 
   std::vector<int> depended_on;  // benefits some granted(...) asks about
 
+  /// The expressions' texts, once every expression is compiled.
+  DebugText finish_text() { return text_.finish(); }
+
   Code expr(const ast::Expr& e) {
     Code c;
-    c.source = &e;
+    describe(e, c);
     using K = ast::ExprKind;
     switch (e.kind) {
       case K::boolean: c.constant = Value::boolean(e.boolean); break;
@@ -84,6 +93,20 @@ class Compiler {
   CompiledPolicy& out_;
   const Schema& schema_;
   const References& refs_;  // the checker's resolutions: no name is looked up again
+  DebugText::Builder text_;
+  std::unordered_map<const ast::EnumDecl*, int> enum_index_;
+  std::unordered_map<const ast::RecordDecl*, int> record_index_;
+
+  // What errors and explanations will ask of the expression, so that the
+  // compiled policy needs no syntax tree.
+  void describe(const ast::Expr& e, Code& c) {
+    c.loc = e.loc;
+    c.text = text_.span(e.loc.file, e.text_begin, e.text_end);
+    if (auto it = enum_index_.find(e.type.enumeration); e.type.enumeration && it != enum_index_.end())
+      c.enumeration = it->second;
+    if (auto it = record_index_.find(e.type.record); e.type.record && it != record_index_.end())
+      c.record = it->second;
+  }
 
   void unary(Op op, const ast::Expr& e, Code& c) {
     c.op = op;
@@ -163,7 +186,7 @@ class Compiler {
         continue;
       }
       Code benefit;
-      benefit.source = &arg;
+      describe(arg, benefit);
       benefit.constant = {Tag::integer, arg.resolved};
       depended_on.push_back(arg.resolved);
       c.kids.push_back(std::move(benefit));
@@ -208,6 +231,28 @@ void describe(const ast::Benefit& b, CompiledBenefit& out) {
   out.payers_loc = b.payers_loc;
 }
 
+// By record: the roots whose record is it or extends it, in root order.
+std::vector<std::vector<int>> roots_of_records(const Program& program) {
+  std::vector<std::vector<int>> out(program.records.size());
+  for (std::size_t r = 0; r < program.records.size(); ++r)
+    for (std::size_t i = 0; i < program.roots.size(); ++i)
+      for (const ast::RecordDecl* rec = program.roots[i]->record; rec; rec = rec->base_record)
+        if (rec == program.records[r]) {
+          out[r].push_back(static_cast<int>(i));
+          break;
+        }
+  return out;
+}
+
+std::vector<std::vector<std::string>> enum_values_of(const Program& program) {
+  std::vector<std::vector<std::string>> out;
+  for (const ast::EnumDecl* e : program.enums) {
+    out.emplace_back();
+    for (const auto& v : e->values) out.back().push_back(v.name);
+  }
+  return out;
+}
+
 PolicyInfo info_of(const Program& program) {
   PolicyInfo info;
   info.file = program.sources.file(0).name();
@@ -232,11 +277,11 @@ std::shared_ptr<CompiledPolicy> compile(std::unique_ptr<Program> program) {
   auto out = std::make_shared<CompiledPolicy>();
   out->schema = build_schema(*program);
   out->info = info_of(*program);
-  Compiler compiler(*out, program->references);
+  Compiler compiler(*out, *program);
   for (const auto* def : program->definitions) out->definitions.push_back(compiler.expr(*def->value));
   for (const auto* b : program->benefits) {
     CompiledBenefit cb;
-    cb.source = b;
+    cb.loc = b->loc;
     describe(*b, cb);
     if (b->condition) {
       cb.condition = compiler.expr(*b->condition);
@@ -271,7 +316,12 @@ std::shared_ptr<CompiledPolicy> compile(std::unique_ptr<Program> program) {
   for (Lang lang : {Lang::zh, Lang::en}) out->plain.push_back(plain::render(*program, lang));
   out->citations = citations_of(*program);
   out->not_transcribed = program->files.front()->not_transcribed;
-  out->program = std::move(program);
+  out->enum_values = enum_values_of(*program);
+  out->roots_of_record = roots_of_records(*program);
+  out->debug_text = compiler.finish_text();
+  out->include_dirs = program->include_dirs;
+  out->sources = std::move(program->sources);
+  program.reset();  // the syntax tree: nothing compiled points into it
   out->facts_schema = describe_schema(*out->schema, facts_read(*out));
   out->flat = std::make_shared<const FlatCode>(flatten(*out));  // last: it points into the code above
   return out;

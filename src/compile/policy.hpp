@@ -3,17 +3,22 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "check/program.hpp"
 #include "compile/code.hpp"
 #include "compile/schema.hpp"
 #include "fuzhu/plain.hpp"
 #include "fuzhu/policy.hpp"
 #include "fuzhu/schema.hpp"
+#include "syntax/source.hpp"
+
+namespace fuzhu {
+struct Program;  // check/program.hpp: compile() takes one and drops it
+}
 
 namespace fuzhu::detail {
 
@@ -28,7 +33,16 @@ struct OtherCitation {
 struct FlatCode;  // compile/flatten.hpp
 
 struct CompiledPolicy {
-  std::unique_ptr<Program> program;
+  // The texts of every file it was compiled from (the policy first, then what
+  // it uses), as Lua's Proto keeps its source: errors name file:line:col from
+  // them, and the tools that need the syntax tree again (the review report,
+  // `fuzhu diff`) check these texts anew (api/syntax_of.hpp). The Program
+  // itself is dropped after compiling.
+  SourceSet sources;
+  std::vector<std::filesystem::path> include_dirs;  // where its `use`s were looked for
+  DebugText debug_text;                    // the expressions' texts, condensed (Code::text)
+  std::vector<std::vector<std::string>> enum_values;  // by enum (Code::enumeration): its values' names
+  std::vector<std::vector<int>> roots_of_record;      // by record (Code::record): the roots of it or a record extending it
   std::shared_ptr<const Schema> schema;
   PolicyInfo info;
   std::vector<std::string> strings;        // string literals
@@ -46,7 +60,8 @@ struct CompiledPolicy {
   const PlainText& plain_text(Lang lang) const { return plain[static_cast<std::size_t>(lang)]; }
 };
 
-/// Builds the compiled policy from a checked program without errors.
+/// Builds the compiled policy from a checked program without errors, and
+/// drops the program (keeping its source texts).
 std::shared_ptr<CompiledPolicy> compile(std::unique_ptr<Program> program);
 
 /// By slot: whether some evaluation of the policy may read it (reads.cpp).

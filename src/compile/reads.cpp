@@ -59,13 +59,9 @@ class Reads {
     if (c.op == Op::person) return persons;
     // Anything else (a definition, an `if`): every root of its record type.
     // (The schema's roots are the program's, in the same order.)
+    if (c.record >= 0) return p_.roots_of_record[static_cast<std::size_t>(c.record)];
     std::vector<int> out;
-    const ast::RecordDecl* record = c.source ? c.source->type.record : nullptr;
-    for (std::size_t i = 0; i < p_.program->roots.size(); ++i) {
-      const ast::RecordDecl* candidate = p_.program->roots[i]->record;
-      while (record && candidate && candidate != record) candidate = candidate->base_record;
-      if (!record || candidate) out.push_back(static_cast<int>(i));
-    }
+    for (std::size_t i = 0; i < s_.roots.size(); ++i) out.push_back(static_cast<int>(i));
     return out;
   }
 

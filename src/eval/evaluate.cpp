@@ -522,7 +522,7 @@ class Evaluator {
     return (largest ? b.n > a.n : b.n < a.n) ? b : a;
   }
 
-  static Loc loc(const Code& c) { return c.source ? c.source->loc : Loc{}; }
+  static Loc loc(const Code& c) { return c.loc; }
 
   Value read(int slot) {
     const std::size_t i = static_cast<std::size_t>(slot);
@@ -789,7 +789,7 @@ void decide(const CompiledPolicy& policy, const FactsData& facts, const Date& as
 
 EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const EvalOptions& options) {
   EvalResult result;
-  const SourceSet& sources = policy.program->sources;
+  const SourceSet& sources = policy.sources;
   std::vector<Diagnostic> problems = check_facts(policy, facts, as_of);
   if (!problems.empty()) {
     result.errors = std::move(problems);

@@ -12,40 +12,6 @@ namespace fuzhu::detail {
 
 namespace {
 
-// The text of an expression as one line: comments dropped, each run of blanks
-// made one space, and a closing ')' the span left out put back.
-std::string condense(std::string_view raw) {
-  std::string out;
-  bool in_string = false, blank = false;
-  int depth = 0;
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    char ch = raw[i];
-    if (in_string) {
-      out += ch;
-      if (ch == '\\' && i + 1 < raw.size()) out += raw[++i];
-      else if (ch == '"') in_string = false;
-      continue;
-    }
-    if (ch == '#') {
-      while (i + 1 < raw.size() && raw[i + 1] != '\n') ++i;
-      blank = true;
-      continue;
-    }
-    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
-      blank = true;
-      continue;
-    }
-    if (blank && !out.empty() && out.back() != '(' && ch != ')' && ch != ',') out += ' ';
-    blank = false;
-    if (ch == '"') in_string = true;
-    if (ch == '(') ++depth;
-    if (ch == ')') --depth;
-    out += ch;
-  }
-  for (; depth > 0; --depth) out += ')';
-  return out;
-}
-
 // Steps explained on a line of their own; any other value is shown beside
 // the line it belongs to, as an operand. A builtin says which in its row.
 bool own_line(const Code& code) {
@@ -140,9 +106,10 @@ std::string Tracer::show(const Value& v, const Code& code) const {
     case Tag::money: return Money{v.n}.to_string() + " 元";
     case Tag::date: return Date::from_days(v.n).to_string();
     case Tag::enumeration: {
-      const ast::EnumDecl* e = code.source ? code.source->type.enumeration : nullptr;
-      if (e && v.n >= 0 && static_cast<std::size_t>(v.n) < e->values.size())
-        return e->values[static_cast<std::size_t>(v.n)].name;
+      if (code.enumeration >= 0) {
+        const auto& names = p_.enum_values[static_cast<std::size_t>(code.enumeration)];
+        if (v.n >= 0 && static_cast<std::size_t>(v.n) < names.size()) return names[static_cast<std::size_t>(v.n)];
+      }
       return fmt::format("{}", v.n);
     }
     case Tag::string: {
@@ -180,11 +147,7 @@ std::string Tracer::show_fact(int slot, const Value& v) const {
 // -------------------------------------------------------------- the tree
 
 std::string Tracer::text_of(const Code& code) const {
-  const ast::Expr* e = code.source;
-  if (!e || e->loc.file < 0 || e->loc.file >= p_.program->sources.size()) return "";
-  const std::string& text = p_.program->sources.file(e->loc.file).text();
-  if (e->text_end <= e->text_begin || e->text_end > text.size()) return "";
-  return condense(std::string_view(text).substr(e->text_begin, e->text_end - e->text_begin));
+  return p_.debug_text.text(code.text);  // condensed at compile time
 }
 
 ExplainNode Tracer::build(const Step& step) const {

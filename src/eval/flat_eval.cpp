@@ -288,8 +288,7 @@ class FlatEvaluator {
   int kid(const FlatNode& n, int k) const { return code_.kids[static_cast<std::size_t>(n.first_kid + k)]; }
   Value eval_kid(const FlatNode& n, int k) { return eval(kid(n, k)); }
   Loc loc(int id) const {
-    const Code* c = code_.origin[static_cast<std::size_t>(id)];
-    return c->source ? c->source->loc : Loc{};
+    return code_.origin[static_cast<std::size_t>(id)]->loc;
   }
 
   // Every node is evaluated here: the one place a trace would hook in.

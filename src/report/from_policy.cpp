@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "api/internal.hpp"
+#include "api/syntax_of.hpp"
 #include "compile/policy.hpp"
 #include "fuzhu/plain.hpp"
 #include "report/script_figures.hpp"
@@ -39,9 +40,9 @@ const PlainRule* plain_rule(const std::vector<PlainRule>& rules, const std::stri
   return nullptr;
 }
 
-ReviewBenefit benefit_of(const detail::CompiledBenefit& compiled, const Program& program, const PlainText& plain) {
+ReviewBenefit benefit_of(const detail::CompiledBenefit& compiled, const ast::Benefit& b, const Program& program,
+                         const PlainText& plain) {
   const SourceSet& sources = program.sources;
-  const ast::Benefit& b = *compiled.source;
   ReviewBenefit r;
   if (const PlainRule* rule = plain_rule(plain.benefits, b.id)) r.plain = rule->text;
   r.figures = figures_of(program, b);
@@ -109,7 +110,7 @@ std::string block_at(const std::string& source, std::size_t begin) {
 }
 
 std::vector<Diagnostic> findings_as_diagnostics(const Policy& policy, const Pairing& pairing) {
-  const SourceSet& sources = detail::compiled_of(policy).program->sources;
+  const SourceSet& sources = detail::compiled_of(policy).sources;
   std::vector<Diagnostic> out;
   for (const Finding& f : pairing.findings) {
     Diagnostic d = sources.diagnose(f.code, f.loc, f.message);
@@ -134,14 +135,16 @@ Review review_of(const Policy& policy, std::string document_name, std::string do
   r.header.policy_file = std::filesystem::path(info.file).filename().string();
   r.header.in_force_period = info.in_force_period;
   const detail::CompiledPolicy& compiled = detail::compiled_of(policy);
-  const SourceSet& sources = compiled.program->sources;
-  if (const ast::Header* h = compiled.program->header) {
+  const std::unique_ptr<Program> checked = detail::syntax_of(compiled);  // the tree, from the kept texts
+  const Program& program = *checked;
+  const SourceSet& sources = program.sources;
+  if (const ast::Header* h = program.header) {
     r.header.loc = h->loc;
     r.header.line = line_of(sources, h->loc);
   }
-  const Program& program = *compiled.program;
   const PlainText& plain = compiled.plain_text(Lang::zh);
-  for (const auto& b : compiled.benefits) r.benefits.push_back(benefit_of(b, program, plain));
+  for (std::size_t i = 0; i < compiled.benefits.size(); ++i)
+    r.benefits.push_back(benefit_of(compiled.benefits[i], *program.benefits[i], program, plain));
   for (const auto& c : compiled.citations)
     r.citations.push_back({c.by, c.cite.clause, c.cite.quote, line_of(sources, c.cite.loc), c.cite.loc,
                            citation_figures(program, c.by)});

@@ -1,5 +1,5 @@
 // Filling the review's model from a compiled policy: its header, and each
-// benefit's fields and source text (the checked program keeps both).
+// benefit's fields and source text (the policy's kept texts, checked again).
 #pragma once
 
 #include <cstddef>

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "api/internal.hpp"
+#include "api/syntax_of.hpp"
 #include "compile/policy.hpp"
 #include "versions/plain_diff.hpp"
 #include "versions/policy_diff.hpp"
@@ -31,7 +32,7 @@ std::vector<std::string> lines_of(const versions::BenefitDiff& b) {
 
 Since since_of(const Policy& before, const Policy& after, FileHash before_file) {
   const versions::PolicyDiff diff =
-      versions::diff_policies(*detail::compiled_of(before).program, *detail::compiled_of(after).program);
+      versions::diff_policies(*detail::syntax_of(before), *detail::syntax_of(after));
   Since s;
   s.old_file = std::move(before_file.name);
   s.old_sha256 = std::move(before_file.sha256);

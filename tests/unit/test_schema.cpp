@@ -11,6 +11,7 @@
 #include "tests/support/dates.hpp"
 #include "tests/support/facts.hpp"
 #include "api/internal.hpp"
+#include "api/syntax_of.hpp"
 
 using fuzhu::Date;
 
@@ -281,7 +282,8 @@ TEST_CASE("labels are carried into the compiled schema; facts.schema labels ever
     CAPTURE(s.slot_paths[slot]);
     CHECK_FALSE(s.field_of(static_cast<int>(slot)).label.empty());
   }
-  const auto& program = *fuzhu::detail::compiled_of(p).program;
+  const auto tree = fuzhu::detail::syntax_of(p);
+  const auto& program = *tree;
   const auto* def = program.definitions[0];
   for (const auto* d : program.definitions)
     if (d->name == "d") def = d;

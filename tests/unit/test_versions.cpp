@@ -16,6 +16,7 @@
 #include "versions/family_diff.hpp"
 #include "versions/policy_diff.hpp"
 #include "api/internal.hpp"
+#include "api/syntax_of.hpp"
 
 namespace {
 
@@ -47,7 +48,14 @@ fuzhu::Policy with_benefits(const std::string& benefits) {
   return *result.policy;
 }
 
-const fuzhu::ast::Benefit& first_benefit(const fuzhu::Policy& p) { return *fuzhu::detail::compiled_of(p).program->benefits.front(); }
+// The policy's syntax tree, checked again from its kept texts (a compiled
+// policy keeps no tree); the last one first_benefit asked for stays here.
+std::unique_ptr<fuzhu::Program> syntax_tree;
+
+const fuzhu::ast::Benefit& first_benefit(const fuzhu::Policy& p) {
+  syntax_tree = fuzhu::detail::syntax_of(p);
+  return *syntax_tree->benefits.front();
+}
 
 std::vector<std::string> part(const BenefitParts& parts, const std::string& name) {
   for (const auto& p : parts.parts)
@@ -57,7 +65,7 @@ std::vector<std::string> part(const BenefitParts& parts, const std::string& name
 }
 
 PolicyDiff diff(const fuzhu::Policy& before, const fuzhu::Policy& after, fuzhu::Lang lang = fuzhu::Lang::zh) {
-  return diff_policies(*fuzhu::detail::compiled_of(before).program, *fuzhu::detail::compiled_of(after).program, lang);
+  return diff_policies(*fuzhu::detail::syntax_of(before), *fuzhu::detail::syntax_of(after), lang);
 }
 
 // The plain lines of a changed benefit as "LABEL：TEXT".

@@ -1,0 +1,59 @@
+// The text of each compiled expression, for explanations: condensed to one
+// line at compile time, so that explaining reads a slice and the compiled
+// policy needs no syntax tree (issue 14.1).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "syntax/source.hpp"
+
+namespace fuzhu::detail {
+
+/// The text of an expression as one line: comments dropped, each run of
+/// blanks made one space, and a closing ')' the span left out put back.
+std::string condense(std::string_view raw);
+
+/// Where an expression's condensed text lies: a slice of its file's text,
+/// condensed once, and the ')' the expression's span left out.
+struct TextSpan {
+  int file = -1;  // -1: no text
+  std::uint32_t begin = 0, length = 0, closers = 0;
+};
+
+/// Each file of a compilation condensed once. An expression's text is a
+/// slice of its file's, so nested expressions share one copy of their text
+/// however deep they go (a slice equals condense() of the expression's span).
+class DebugText {
+ public:
+  /// The condensed text of `span`, as condense() would give it.
+  std::string text(const TextSpan& span) const;
+
+  /// Condenses the files of `sources` as spans ask for them (compile time).
+  class Builder {
+   public:
+    explicit Builder(const SourceSet& sources);
+    /// The span of the bytes [begin, end) of `file`.
+    TextSpan span(int file, std::uint32_t begin, std::uint32_t end);
+    /// The condensed files; the maps that found the slices are dropped.
+    DebugText finish();
+
+   private:
+    struct File {
+      bool done = false;
+      std::string condensed;
+      std::vector<std::uint32_t> at;  // source byte → condensed offset before it
+      std::vector<std::int32_t> depth;  // condensed offset → '(' open before it
+    };
+    const SourceSet& sources_;
+    std::vector<File> files_;
+    File& condensed(int file);
+  };
+
+ private:
+  std::vector<std::string> files_;  // by file index, condensed
+};
+
+}  // namespace fuzhu::detail
