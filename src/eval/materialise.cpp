@@ -1,4 +1,9 @@
 // Decisions by index → the public Evaluation with its strings.
+//
+// Every string here is fixed per policy (titles, cites, quotes, payer names,
+// recipient names, fact paths: compiled once, in CompiledPolicy and Schema)
+// and is copied, never formatted; each vector is sized before it is filled.
+// What remains is the copying itself, which the public types require.
 #include "eval/materialise.hpp"
 
 #include <algorithm>
@@ -7,43 +12,41 @@ namespace fuzhu::detail {
 
 namespace {
 
-Entitlement entitlement(const CompiledPolicy& policy, const Decisions& d, const Decisions::Granted& row) {
+void fill_entitlement(const CompiledPolicy& policy, const Decisions& d, const Decisions::Granted& row, Entitlement& e) {
   const CompiledBenefit& b = policy.benefits[static_cast<std::size_t>(row.benefit)];
-  const CompiledBenefit& src = b;
-  Entitlement e;
-  e.benefit = src.id;
-  e.title = src.title;
+  e.benefit = b.id;
+  e.title = b.title;
   e.recipient = policy.schema->recipient_name(row.recipient);
-  e.period = src.period;
+  e.period = b.period;
   if (row.fen) e.amount = Money{*row.fen};
-  e.minimum = src.minimum;
-  e.discretionary = src.discretionary;
-  e.in_kind = src.in_kind;
-  e.cite = src.cite;
-  e.quote = src.quote;
-  e.grants = src.grants;
-  e.paid_to = src.paid_to;
+  e.minimum = b.minimum;
+  e.discretionary = b.discretionary;
+  e.in_kind = b.in_kind;
+  e.cite = b.cite;
+  e.quote = b.quote;
+  e.grants = b.grants;
+  e.paid_to = b.paid_to;
   e.payers_undetermined = row.split_undetermined;
+  e.payers_needs.reserve(row.split_need_count);
   for (std::uint32_t i = row.first_split_need; i < row.first_split_need + row.split_need_count; ++i)
     e.payers_needs.push_back(policy.schema->path_of(d.needs[i]));
+  e.payers.reserve(row.payer_count);
   for (std::uint32_t i = row.first_payer; i < row.first_payer + row.payer_count; ++i) {
     const Decisions::PayerShare& share = d.payers[i];
-    Payer payer{b.payers[static_cast<std::size_t>(share.payer)].name, std::nullopt};
+    Payer& payer = e.payers.emplace_back();
+    payer.name = b.payers[static_cast<std::size_t>(share.payer)].name;
     if (share.fen) payer.amount = Money{*share.fen};
-    e.payers.push_back(std::move(payer));
   }
-  return e;
 }
 
 // One row per undetermined benefit, its recipients and needed facts merged.
 void add_undetermined(const CompiledPolicy& policy, const Decisions& d, const Decisions::Undetermined& p, Evaluation& out) {
-  const CompiledBenefit& src = policy.benefits[static_cast<std::size_t>(p.benefit)];
-  if (out.undetermined.empty() || out.undetermined.back().benefit != src.id) {
-    Undetermined u;
-    u.benefit = src.id;
-    u.title = src.title;
-    u.cite = src.cite;
-    out.undetermined.push_back(std::move(u));
+  const CompiledBenefit& b = policy.benefits[static_cast<std::size_t>(p.benefit)];
+  if (out.undetermined.empty() || out.undetermined.back().benefit != b.id) {
+    Undetermined& u = out.undetermined.emplace_back();
+    u.benefit = b.id;
+    u.title = b.title;
+    u.cite = b.cite;
   }
   Undetermined& u = out.undetermined.back();
   u.recipients.push_back(policy.schema->recipient_name(p.recipient));
@@ -54,15 +57,29 @@ void add_undetermined(const CompiledPolicy& policy, const Decisions& d, const De
   if (u.reason.empty()) u.reason = p.reason;
 }
 
-// Index order of the policy's source; the decisions come in evaluation order,
-// which differs only when granted() moved a benefit earlier.
-template <typename T, typename Key>
-std::vector<const T*> in_source_order(const std::vector<T>& items, bool already, Key key) {
-  std::vector<const T*> out;
-  for (const auto& item : items) out.push_back(&item);
-  if (!already)
-    std::stable_sort(out.begin(), out.end(), [&](const T* a, const T* b) { return key(*a) < key(*b); });
-  return out;
+// Calls `each` on the items in the policy's source order. The decisions come
+// in evaluation order, which differs only when granted() moved a benefit
+// earlier: only then is there anything to sort.
+template <typename T, typename Key, typename Each>
+void in_source_order(const std::vector<T>& items, bool already, Key key, Each each) {
+  if (already) {
+    for (const T& item : items) each(item);
+    return;
+  }
+  std::vector<const T*> sorted;
+  sorted.reserve(items.size());
+  for (const T& item : items) sorted.push_back(&item);
+  std::stable_sort(sorted.begin(), sorted.end(), [&](const T* a, const T* b) { return key(*a) < key(*b); });
+  for (const T* item : sorted) each(*item);
+}
+
+// The number of distinct benefits among undetermined rows (a benefit's rows
+// are adjacent: each benefit is decided once, all its recipients together).
+std::size_t undetermined_benefits(const Decisions& d) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < d.undetermined.size(); ++i)
+    if (i == 0 || d.undetermined[i].benefit != d.undetermined[i - 1].benefit) ++count;
+  return count;
 }
 
 }  // namespace
@@ -79,12 +96,15 @@ Evaluation materialise(const CompiledPolicy& policy, const FactsData& facts, con
   out.in_force_to = policy.info.in_force_to;
   out.in_jurisdiction = d.in_jurisdiction;
   const bool ordered = policy.order_is_source;
-  for (const auto* row : in_source_order(d.granted, ordered, [](const auto& r) { return r.benefit; }))
-    out.entitlements.push_back(entitlement(policy, d, *row));
-  for (const auto* p : in_source_order(d.undetermined, ordered, [](const auto& x) { return x.benefit; }))
-    add_undetermined(policy, d, *p, out);
-  for (const int* index : in_source_order(d.not_granted, ordered, [](int i) { return i; }))
-    out.not_granted.push_back(policy.benefits[static_cast<std::size_t>(*index)].id);
+  out.entitlements.reserve(d.granted.size());
+  in_source_order(d.granted, ordered, [](const auto& r) { return r.benefit; },
+                  [&](const Decisions::Granted& row) { fill_entitlement(policy, d, row, out.entitlements.emplace_back()); });
+  out.undetermined.reserve(undetermined_benefits(d));
+  in_source_order(d.undetermined, ordered, [](const auto& x) { return x.benefit; },
+                  [&](const Decisions::Undetermined& p) { add_undetermined(policy, d, p, out); });
+  out.not_granted.reserve(d.not_granted.size());
+  in_source_order(d.not_granted, ordered, [](int i) { return i; },
+                  [&](int index) { out.not_granted.push_back(policy.benefits[static_cast<std::size_t>(index)].id); });
   if (out.explanations && !ordered) {
     auto rank = [&](const Explanation& x) {
       auto it = std::lower_bound(policy.rank_of_id.begin(), policy.rank_of_id.end(), x.benefit,
