@@ -18,7 +18,7 @@
 
 namespace fuzhu {
 
-namespace detail { struct CompiledPolicy; struct Access; }
+namespace detail { struct CompiledPolicy; struct Access; class MemoryPool; }
 
 /// The folder `cmake --install` put the policies and facts.schema in
 /// (PREFIX/share/fuzhu/policies, the prefix configured when the library was
@@ -119,6 +119,9 @@ class FUZHU_API Policy {
  private:
   explicit Policy(std::shared_ptr<const detail::CompiledPolicy> compiled);
   std::shared_ptr<const detail::CompiledPolicy> compiled_;
+  // Evaluation memory that evaluate() reuses, shared by copies of this
+  // Policy and by the threads that evaluate it (src/eval/memory_pool.hpp).
+  std::shared_ptr<detail::MemoryPool> memory_;
   friend struct detail::Access;  // the library's own view (src/api/internal.hpp)
 };
 

@@ -6,6 +6,7 @@
 #include "check/checker.hpp"
 #include "compile/policy.hpp"
 #include "eval/evaluate.hpp"
+#include "eval/memory_pool.hpp"
 #include "files/read_file.hpp"
 #include "fuzhu/policy.hpp"
 #include "io/facts.hpp"
@@ -14,7 +15,8 @@
 
 namespace fuzhu {
 
-Policy::Policy(std::shared_ptr<const detail::CompiledPolicy> compiled) : compiled_(std::move(compiled)) {}
+Policy::Policy(std::shared_ptr<const detail::CompiledPolicy> compiled)
+    : compiled_(std::move(compiled)), memory_(std::make_shared<detail::MemoryPool>(compiled_)) {}
 
 CompileResult Policy::compile_string(std::string_view source, std::string name, const CompileOptions& options) {
   CompileResult result;
@@ -60,7 +62,7 @@ FactsResult Policy::read_facts(std::string_view json) const {
 }
 
 EvalResult Policy::evaluate(const Facts& facts, const Date& as_of, const EvalOptions& options) const {
-  return detail::evaluate(*compiled_, detail::data_of(facts), as_of, options);
+  return detail::evaluate(*compiled_, detail::data_of(facts), as_of, options, *memory_);
 }
 
 // ------------------------------------------------------------ names of indices

@@ -11,6 +11,7 @@
 #include "eval/jurisdiction.hpp"
 #include "eval/kleene.hpp"
 #include "eval/materialise.hpp"
+#include "eval/memory_pool.hpp"
 #include "eval/period.hpp"
 #include "syntax/builtins.hpp"
 
@@ -787,7 +788,8 @@ void decide(const CompiledPolicy& policy, const FactsData& facts, const Date& as
   Evaluator(policy, facts, as_of, scratch, nullptr).run(options, out, nullptr);
 }
 
-EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const EvalOptions& options) {
+EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const EvalOptions& options,
+                    MemoryPool& memory) {
   EvalResult result;
   const SourceSet& sources = policy.sources;
   std::vector<Diagnostic> problems = check_facts(policy, facts, as_of);
@@ -796,17 +798,16 @@ EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const 
     return result;
   }
   try {
-    Decisions decisions;
+    const MemoryPool::Lease held = memory.take();
+    Decisions& decisions = held->decisions;
     Evaluation explained;
     if (options.explain) {  // explaining walks the tree, tracing each step
       Tracer tracer(policy, facts, options.lang);
       Scratch scratch;
       scratch.fit(policy);
       Evaluator(policy, facts, as_of, scratch, &tracer).run(options, decisions, &explained);
-    } else {  // fresh memory every call: the reused memory of Decider is tested against it
-      FlatScratch scratch;
-      scratch.fit(policy);
-      flat_decide(policy, facts, as_of, options, scratch, decisions);
+    } else {
+      flat_decide(policy, facts, as_of, options, held->scratch, decisions);
     }
     result.evaluation = materialise(policy, facts, as_of, decisions, std::move(explained));
   } catch (const EvalError& e) {

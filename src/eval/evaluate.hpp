@@ -49,8 +49,12 @@ struct Scratch {
 void decide(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const EvalOptions& options,
             Scratch& scratch, Decisions& out);
 
+class MemoryPool;
+
+/// Decides (or explains) and materialises; deciding works in memory taken
+/// from `memory`, the pool of this policy (eval/memory_pool.hpp).
 EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of,
-                    const EvalOptions& options);
+                    const EvalOptions& options, MemoryPool& memory);
 
 /// Facts this policy cannot evaluate on this date: read for another facts
 /// schema, a birth after the date, or a person's death, assessment or injury
