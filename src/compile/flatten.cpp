@@ -186,6 +186,9 @@ FlatCode flatten(const CompiledPolicy& policy) {
     out.benefits.push_back(std::move(fb));
   }
   f.assign_memo();
+  out.guard_nodes.assign(out.definitions.size(), -1);
+  for (std::size_t id = 0; id < out.nodes.size(); ++id)
+    if (out.nodes[id].op == Op::definition) out.guard_nodes[static_cast<std::size_t>(out.nodes[id].index)] = static_cast<int>(id);
   guard_runs(policy, out);
   out.region = RegionTest(policy.info.jurisdiction);
   dated_facts(*policy.schema, out);

@@ -68,6 +68,7 @@ struct FlatCode {
   std::vector<std::int32_t> arms;     // match: enum value → kid position (-1: none)
   std::vector<const Code*> origin;    // by node: the first Code it stands for (error locations)
   std::vector<int> definitions;       // by definition: its node
+  std::vector<int> guard_nodes;       // by definition: the node naming it (Op::definition), -1: none
   std::vector<FlatBenefit> benefits;  // by benefit
   std::vector<int> order;             // CompiledPolicy::order
   std::vector<GuardRun> runs;         // covering order, in order

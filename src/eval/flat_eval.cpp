@@ -133,7 +133,7 @@ class FlatEvaluator {
     reason_ = no_reason;
     Tri condition = jurisdiction_;
     if (condition == Tri::unknown && s_.region_slot >= 0) needs_.add(s_.region_slot);
-    if (fb.condition >= 0) condition = and_then(condition, fb.condition);
+    if (fb.condition >= 0) condition = and_then(condition, fb.condition, b.guard);
     const NeedSet base_needs = needs_;
     const std::int32_t base_reason = reason_;
 
@@ -154,6 +154,9 @@ class FlatEvaluator {
     }
     if (!any_granted) out.not_granted.push_back(index);
   }
+
+  // The node that stands for definition `guard` where a condition names it; -1: none.
+  int guard_node(int guard) const { return guard < 0 ? -1 : code_.guard_nodes[static_cast<std::size_t>(guard)]; }
 
   // A definition a condition starts with that is false settles the benefit
   // (Kleene `and` looks no further): its needs and reason do not matter.
@@ -273,10 +276,13 @@ class FlatEvaluator {
 
   // -------------------------------------------------------- expressions
 
-  Tri and_then(Tri left, int id) {
+  // `left and id`; when id is the node of definition `worked_out` (`when
+  // 扶助对象家庭`), which ruled_out has just worked out, its value, needs and
+  // reason are taken as eval would give them, without the call.
+  Tri and_then(Tri left, int id, int worked_out = -1) {
     if (left == Tri::false_) return left;
     const NeedSet mark = needs_;
-    Tri right = tri_of(eval(id));
+    Tri right = tri_of(id == guard_node(worked_out) ? replay(m_.definitions[static_cast<std::size_t>(worked_out)]) : eval(id));
     if (right == Tri::false_) {
       needs_ = mark;
       return right;
