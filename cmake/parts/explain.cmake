@@ -2,6 +2,7 @@
 # undetermined (src/eval/explain.*, src/io/explain_text.cpp).
 target_sources(fuzhu_objects PRIVATE
   ${PROJECT_SOURCE_DIR}/src/eval/explain.cpp
+  ${PROJECT_SOURCE_DIR}/src/eval/explain_rows.cpp
   ${PROJECT_SOURCE_DIR}/src/io/explain_text.cpp)
 
 if(TARGET unit_tests)

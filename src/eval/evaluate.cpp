@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "eval/arithmetic.hpp"
-#include "eval/explain.hpp"
+#include "eval/explain_rows.hpp"
 #include "eval/flat_eval.hpp"
 #include "eval/jurisdiction.hpp"
 #include "eval/kleene.hpp"
@@ -23,25 +23,21 @@ using Outcome = Scratch::Outcome;
 
 class Evaluator {
  public:
-  Evaluator(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, Scratch& scratch, Tracer* tracer)
+  // `rows`: where explanations go, when explaining; null when not.
+  Evaluator(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, Scratch& scratch,
+            ExplanationRows* rows)
       : p_(policy), s_(*policy.schema), f_(facts), today_(as_of), today_days_(as_of.days_since_epoch()),
-        m_(scratch), needs_(scratch.needs), reason_(scratch.reason), trace_(tracer) {}
+        m_(scratch), needs_(scratch.needs), reason_(scratch.reason), rows_(rows),
+        trace_(rows ? &rows->tracer() : nullptr) {}
 
-  // Decides every benefit into `out`; explanations, when tracing, go to
-  // `explained` (which must then be non-null).
-  void run(const EvalOptions& options, Decisions& out, Evaluation* explained) {
+  // Decides every benefit into `out`.
+  void run(const EvalOptions& options, Decisions& out) {
     out.clear();
     out.in_force = in_force();
     jurisdiction_ = options.assume_in_jurisdiction ? Tri::true_ : jurisdiction();
     if (jurisdiction_ != Tri::unknown) out.in_jurisdiction = jurisdiction_ == Tri::true_;
-    explained_ = explained;
-    lang_ = options.lang;
-    if (trace_) {
-      explained_->explanations.emplace();
-      explained_->lang = options.lang;
-    }
     if (!out.in_force || jurisdiction_ == Tri::false_) {
-      if (trace_) explain_unreached(out.in_force);
+      if (rows_) rows_->unreached(out.in_force);
       return;
     }
     forget_last_family();
@@ -60,12 +56,8 @@ class Evaluator {
   Tri jurisdiction_ = Tri::unknown;
   int person_ = -1;  // root index of the recipient being considered
   std::uint64_t reasons_given_ = 0;  // counts give_reason, to tell whether a definition gave one
-  Evaluation* explained_ = nullptr;  // where explanations go, when tracing
-  Lang lang_ = Lang::zh;             // of the explanations' plain rules
-  // Explaining (only with a tracer): the current benefit's condition, and the
-  // current recipient's where and amount.
+  ExplanationRows* rows_ = nullptr;  // explaining: the rows being written, and their tracer
   Tracer* trace_ = nullptr;
-  Traced when_, where_, amount_;
   std::int64_t amount_fen_ = 0;  // the row's amount, while its payers are worked out (`amount`)
 
   // Most families of a population are registered elsewhere: the scratch
@@ -135,10 +127,7 @@ class Evaluator {
     if (condition == Tri::unknown && s_.region_slot >= 0) needs_.push_back(s_.region_slot);
     mark();
     if (b.condition) condition = and_then(condition, *b.condition);
-    if (trace_) {
-      when_ = traced();
-      where_ = {};
-    }
+    if (rows_) rows_->took_condition();
     // What every recipient starts from: the condition's needs (each once, so
     // that a recipient's own never drop below them) and reason.
     forget_repeated_needs(0);
@@ -151,7 +140,7 @@ class Evaluator {
     } else {
       for (int root : b.recipients) {
         if (b.deceased_recipients ? !died(root) : !living(root)) {
-          if (trace_ && root >= 0) explain(b, root, Tri::false_).reason = b.deceased_recipients ? not_died(root) : absence(root);
+          if (rows_) rows_->not_a_recipient(b, root);
           continue;
         }
         needs_.resize(base_needs);
@@ -160,7 +149,7 @@ class Evaluator {
         Tri granted = condition;
         mark();
         if (b.where && granted != Tri::false_) granted = and_then(granted, *b.where);
-        if (trace_) where_ = traced();
+        if (rows_) rows_->took_where();
         any_granted |= decide(index, root, granted, outcomes ? outcomes + root + 1 : nullptr, out);
         person_ = -1;
       }
@@ -184,16 +173,16 @@ class Evaluator {
   bool decide(int index, int root, Tri granted, Outcome* outcome, Decisions& out) {
     const CompiledBenefit& b = p_.benefits[static_cast<std::size_t>(index)];
     std::optional<Money> amount;
-    if (trace_) amount_ = {};
+    if (rows_) rows_->no_amount();
     if (granted == Tri::true_ && b.amount) {
       mark();
       Value v = eval(*b.amount);
-      if (trace_) amount_ = traced();
+      if (rows_) rows_->took_amount();
       if (v.known()) amount = Money{v.n};
       else granted = Tri::unknown;
     }
     if (outcome) outcome->granted = granted;
-    if (trace_) explain(b, root, granted);
+    if (rows_) rows_->row(b, root, granted, needs_, reason_, jurisdiction_);
     if (granted == Tri::false_) return false;
     if (granted == Tri::unknown) {
       forget_repeated_needs(0);
@@ -301,77 +290,9 @@ class Evaluator {
     throw EvalError{src.payers_loc, std::move(message), Diag::shares_do_not_add_up};
   }
 
-  // ------------------------------------------------------- explanations
-
   // Starts recording a top-level expression, when explaining.
   void mark() {
-    if (trace_) trace_->begin();
-  }
-
-  Traced traced() { return trace_ ? trace_->take() : Traced{}; }
-
-  // Adds why `b` is or is not granted to `root` (-1: the household) to the
-  // explanations, from the condition, where and amount just evaluated.
-  Explanation& explain(const CompiledBenefit& b, int root, Tri granted) {
-    const CompiledBenefit& src = b;
-    Explanation x;
-    x.benefit = src.id;
-    x.title = src.title;
-    x.recipient = s_.recipient_name(root);
-    x.decision = granted == Tri::true_ ? Decision::granted : granted == Tri::false_ ? Decision::not_granted : Decision::undetermined;
-    x.cite = src.cite;
-    x.quote = src.quote;
-    x.plain = p_.plain_text(lang_).benefits[static_cast<std::size_t>(&b - p_.benefits.data())].text;
-    x.condition = when_.node;
-    x.where = where_.node;
-    x.amount = amount_.node;
-    for (const Traced* part : {&when_, &where_, &amount_}) merge_facts(x.facts, part->facts);
-    if (granted == Tri::unknown) {
-      std::vector<int> slots = needs_;  // in slot order, as the decisions give them
-      std::sort(slots.begin(), slots.end());
-      slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
-      for (int slot : slots) x.needs.push_back(s_.path_of(slot));
-      x.reason = reason_;
-      if (x.reason.empty() && jurisdiction_ == Tri::unknown && s_.region_slot >= 0)
-        x.reason = fmt::format("{} is unknown: is the household registered in {}?", s_.path_of(s_.region_slot), p_.info.jurisdiction);
-    }
-    explained_->explanations->push_back(std::move(x));
-    return explained_->explanations->back();
-  }
-
-  std::string not_died(int root) const {
-    const RootInfo& r = s_.roots[static_cast<std::size_t>(root)];
-    if (!present(root)) return fmt::format("there is no {} in the facts", r.name);
-    return fmt::format("the {} is living: this benefit is for a parent who died", r.name);
-  }
-
-  std::string absence(int root) const {
-    const RootInfo& r = s_.roots[static_cast<std::size_t>(root)];
-    if (!present(root)) return fmt::format("there is no {} in the facts", r.name);
-    const Value& status = r.status_slot >= 0 ? f_.slots[static_cast<std::size_t>(r.status_slot)] : Value{};
-    if (status.tag == Tag::enumeration && status.n == r.deceased)
-      return fmt::format("the {} is deceased ({} = deceased)", r.name, s_.path_of(r.status_slot));
-    return fmt::format("the {} is not living ({} = false)", r.name, s_.path_of(r.alive_slot));
-  }
-
-  // Outside its window or its jurisdiction a policy grants nothing: every
-  // benefit, every recipient, for that one reason.
-  void explain_unreached(bool in_force) {
-    std::string reason;
-    if (!in_force) {
-      reason = fmt::format("the policy is not in force on {} (in force {}{})", today_.to_string(),
-                           p_.info.in_force_from ? "from " + p_.info.in_force_from->to_string() : "",
-                           p_.info.in_force_to ? " to " + p_.info.in_force_to->to_string() : "");
-    } else {
-      reason = fmt::format("the household is registered outside {} ({} = \"{}\")", p_.info.jurisdiction,
-                           s_.path_of(s_.region_slot), string_of(f_.slots[static_cast<std::size_t>(s_.region_slot)]));
-    }
-    when_ = where_ = amount_ = {};
-    for (const auto& b : p_.benefits) {
-      if (b.recipients.empty()) explain(b, -1, Tri::false_).reason = reason;
-      for (int root : b.recipients)
-        if (root >= 0) explain(b, root, Tri::false_).reason = reason;
-    }
+    if (rows_) rows_->begin();
   }
 
   // -------------------------------------------------------- expressions
@@ -784,8 +705,8 @@ void Scratch::fit(const CompiledPolicy& policy) {
 }
 
 void decide(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const EvalOptions& options,
-            Scratch& scratch, Decisions& out) {
-  Evaluator(policy, facts, as_of, scratch, nullptr).run(options, out, nullptr);
+            Scratch& scratch, Decisions& out, ExplanationRows* rows) {
+  Evaluator(policy, facts, as_of, scratch, rows).run(options, out);
 }
 
 EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const EvalOptions& options,
@@ -802,10 +723,12 @@ EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const 
     Decisions& decisions = held->decisions;
     Evaluation explained;
     if (options.explain) {  // explaining walks the tree, tracing each step
-      Tracer tracer(policy, facts, options.lang);
+      ExplanationRows rows(policy, facts, as_of, options.lang);
       Scratch scratch;
       scratch.fit(policy);
-      Evaluator(policy, facts, as_of, scratch, &tracer).run(options, decisions, &explained);
+      Evaluator(policy, facts, as_of, scratch, &rows).run(options, decisions);
+      explained.explanations = rows.finish();
+      explained.lang = options.lang;
     } else {
       flat_decide(policy, facts, as_of, options, held->scratch, decisions);
     }

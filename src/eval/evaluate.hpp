@@ -15,6 +15,8 @@
 
 namespace fuzhu::detail {
 
+class ExplanationRows;
+
 using fuzhu::Decisions;
 
 /// What one thread reuses from family to family: once grown, evaluating
@@ -45,9 +47,10 @@ struct Scratch {
 
 /// Evaluates without building strings, in `scratch` fitted to the policy;
 /// throws EvalError on an arithmetic error. The caller checks the facts
-/// first (check_facts).
+/// first (check_facts). With `rows`, explains each benefit into them: this
+/// tree walker is the reference the flat evaluator's explanations match.
 void decide(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const EvalOptions& options,
-            Scratch& scratch, Decisions& out);
+            Scratch& scratch, Decisions& out, ExplanationRows* rows = nullptr);
 
 class MemoryPool;
 

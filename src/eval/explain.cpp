@@ -49,50 +49,69 @@ const char* decision_of(const Value& v, Lang lang) {
 
 }  // namespace
 
-void merge_facts(std::vector<NamedValue>& into, const std::vector<NamedValue>& from) {
-  for (const auto& fact : from) {
-    auto same = [&](const NamedValue& x) { return x.name == fact.name; };
-    if (std::none_of(into.begin(), into.end(), same)) into.push_back(fact);
+void merge_facts(std::vector<NamedValue>& into, std::vector<char>& seen, const Traced& from) {
+  for (std::size_t k = 0; k < from.facts.size(); ++k) {
+    char& held = seen[static_cast<std::size_t>(from.slots[k])];
+    if (held) continue;
+    held = 1;
+    into.push_back(from.facts[k]);
   }
 }
 
 Tracer::Tracer(const CompiledPolicy& policy, const FactsData& facts, Lang lang)
-    : p_(policy), lang_(lang), s_(*policy.schema), f_(facts) {}
+    : p_(policy), lang_(lang), s_(*policy.schema), f_(facts), definitions_(policy.definitions.size(), -1),
+      slot_seen_(facts.slots.size(), 0) {}
 
 // ------------------------------------------------------------- recording
 
-void Tracer::begin() { last_.reset(); }
+void Tracer::begin() { last_ = -1; }
 
 void Tracer::enter(const Code& code) {
-  Step step;
-  step.code = &code;
-  open_.push_back(std::move(step));
+  open_.push_back(static_cast<int>(steps_.size()));
+  steps_.push_back({});
+  steps_.back().code = &code;
 }
 
 void Tracer::leave(const Value& value, int person) {
-  Step step = std::move(open_.back());
+  const int index = open_.back();
   open_.pop_back();
-  step.value = value;
-  step.person = person;
+  Step& left = steps_[static_cast<std::size_t>(index)];
+  left.value = value;
+  left.person = person;
   // A definition is evaluated once; later uses show its first evaluation.
-  if (step.code->op == Op::definition && !step.kids.empty() && !definitions_.count(step.code->index))
-    definitions_.emplace(step.code->index, step.kids.front());
-  if (open_.empty()) last_ = std::move(step);
-  else open_.back().kids.push_back(std::move(step));
+  if (left.code->op == Op::definition && left.first_kid >= 0) {
+    int& body = definitions_[static_cast<std::size_t>(left.code->index)];
+    if (body < 0) body = left.first_kid;
+  }
+  if (open_.empty()) {
+    last_ = index;
+    return;
+  }
+  Step& parent = steps_[static_cast<std::size_t>(open_.back())];
+  if (parent.last_kid >= 0) steps_[static_cast<std::size_t>(parent.last_kid)].next = index;
+  else parent.first_kid = index;
+  parent.last_kid = index;
 }
 
 void Tracer::read(int slot, const Value& value) {
-  if (!open_.empty()) open_.back().reads.emplace_back(slot, value);
+  if (open_.empty()) return;
+  const int index = static_cast<int>(reads_.size());
+  reads_.push_back({slot, value});
+  Step& reader = steps_[static_cast<std::size_t>(open_.back())];
+  if (reader.last_read >= 0) reads_[static_cast<std::size_t>(reader.last_read)].next = index;
+  else reader.first_read = index;
+  reader.last_read = index;
 }
 
 Traced Tracer::take() {
   Traced out;
-  if (!last_) return out;
+  if (last_ < 0) return out;
   body_shown_.assign(p_.definitions.size(), false);
   facts_collected_.assign(p_.definitions.size(), false);
-  out.node = build(*last_);
-  collect_facts(*last_, out.facts);
-  last_.reset();
+  out.node = build(step(last_));
+  collect_facts(step(last_), out);
+  for (int slot : out.slots) slot_seen_[static_cast<std::size_t>(slot)] = 0;
+  last_ = -1;
   return out;
 }
 
@@ -156,27 +175,33 @@ ExplainNode Tracer::build(const Step& step) const {
   node.text = text_of(c);
   node.value = show(step.value, c);
   node.note = note_of(step);
-  switch (c.op) {
+  add_parts(step, node);
+  return node;
+}
+
+// What a step's line holds beneath it: its parts and operands.
+void Tracer::add_parts(const Step& step, ExplainNode& node) const {
+  switch (step.code->op) {
     case Op::and_:
-    case Op::or_: flatten(c, &step, node.parts); break;
+    case Op::or_: flatten(*step.code, &step, node.parts); break;
     case Op::definition: explain_definition(step, node); break;
     case Op::any_parent:
     case Op::all_parent:
     case Op::any_member:
     case Op::all_member:
-      for (const Step& kid : step.kids) {
-        node.parts.push_back(build(kid));
-        node.parts.back().note = fmt::format("for {}", s_.roots[static_cast<std::size_t>(kid.person)].name);
+      for (int k = step.first_kid; k >= 0; k = this->step(k).next) {
+        node.parts.push_back(build(this->step(k)));
+        node.parts.back().note = fmt::format("for {}", s_.roots[static_cast<std::size_t>(this->step(k).person)].name);
       }
       break;
     default: add_kids(step, node); break;
   }
-  return node;
 }
 
 // Each sub-expression on a line of its own, or as an operand beside this one.
 void Tracer::add_kids(const Step& step, ExplainNode& node) const {
-  for (const Step& kid : step.kids) {
+  for (int k = step.first_kid; k >= 0; k = this->step(k).next) {
+    const Step& kid = this->step(k);
     if (silent(kid.code->op)) continue;
     if (own_line(*kid.code)) node.parts.push_back(build(kid));
     else node.operands.push_back({text_of(*kid.code), show(kid.value, *kid.code)});
@@ -189,8 +214,8 @@ void Tracer::flatten(const Code& code, const Step* step, std::vector<ExplainNode
   for (const Code& kid : code.kids) {
     const Step* done = nullptr;
     if (step)
-      for (const Step& s : step->kids)
-        if (s.code == &kid) done = &s;
+      for (int k = step->first_kid; k >= 0; k = this->step(k).next)
+        if (this->step(k).code == &kid) done = &this->step(k);
     if (kid.op == code.op) {
       flatten(kid, done, parts);
     } else if (done) {
@@ -210,20 +235,16 @@ void Tracer::explain_definition(const Step& step, ExplainNode& node) const {
   const std::size_t index = static_cast<std::size_t>(step.code->index);
   node.definition = text_of(p_.definitions[index]);
   if (!first_time(body_shown_, step.code->index)) return;
-  const Step* body = step.kids.empty() ? nullptr : &step.kids.front();
-  if (!body) {
-    auto cached = definitions_.find(step.code->index);
-    if (cached != definitions_.end()) body = &cached->second;
-  }
-  if (!body) return;
-  ExplainNode inner = build(*body);
-  if (body->code->op == Op::definition) {
-    node.parts.push_back(std::move(inner));
+  const int first = step.first_kid >= 0 ? step.first_kid : definitions_[index];
+  if (first < 0) return;
+  const Step& body = this->step(first);
+  if (body.code->op == Op::definition) {
+    node.parts.push_back(build(body));
     return;
   }
-  node.operands = std::move(inner.operands);
-  node.parts = std::move(inner.parts);
-  if (node.note.empty()) node.note = std::move(inner.note);
+  // The body's own line is the definition's: only its parts are built.
+  if (node.note.empty()) node.note = note_of(body);
+  add_parts(body, node);
 }
 
 // What decided a step beyond its parts: the row of a schedule or tier, the
@@ -231,9 +252,9 @@ void Tracer::explain_definition(const Step& step, ExplainNode& node) const {
 std::string Tracer::note_of(const Step& step) const {
   const Code& c = *step.code;
   auto chosen_row = [&]() -> int {
-    for (const Step& kid : step.kids)
+    for (int i = step.first_kid; i >= 0; i = this->step(i).next)
       for (std::size_t k = 0; k < c.kids.size(); ++k)
-        if (kid.code == &c.kids[k]) {
+        if (this->step(i).code == &c.kids[k]) {
           if (c.op == Op::tier && k == 0) continue;  // the subject
           return static_cast<int>(c.op == Op::tier ? k - 1 : k);
         }
@@ -268,9 +289,9 @@ std::string Tracer::builtin_note(const Step& step) const {
     case BuiltinShown::period: {
       // The day the period ends: d + N, as the evaluator computed it.
       const Value* values[2] = {nullptr, nullptr};
-      for (const Step& kid : step.kids)
+      for (int i = step.first_kid; i >= 0; i = this->step(i).next)
         for (std::size_t k = 0; k < 2 && k < c.kids.size(); ++k)
-          if (kid.code == &c.kids[k]) values[k] = &kid.value;
+          if (this->step(i).code == &c.kids[k]) values[k] = &this->step(i).value;
       if (!values[0] || !values[1] || !values[0]->known() || !values[1]->known()) return "";
       const Date from = Date::from_days(values[0]->n);
       const Duration period = Duration::decode(values[1]->n);
@@ -303,13 +324,20 @@ bool Tracer::first_time(std::vector<bool>& seen, int index) {
   return true;
 }
 
-void Tracer::collect_facts(const Step& step, std::vector<NamedValue>& out) const {
+void Tracer::collect_facts(const Step& step, Traced& out) const {
   if (step.code->op == Op::definition && !first_time(facts_collected_, step.code->index)) return;
-  for (const auto& [slot, value] : step.reads) merge_facts(out, {{s_.path_of(slot), show_fact(slot, value)}});
-  for (const Step& kid : step.kids) collect_facts(kid, out);
-  if (step.code->op == Op::definition && step.kids.empty()) {
-    auto cached = definitions_.find(step.code->index);
-    if (cached != definitions_.end()) collect_facts(cached->second, out);
+  for (int r = step.first_read; r >= 0; r = reads_[static_cast<std::size_t>(r)].next) {
+    const Read& read = reads_[static_cast<std::size_t>(r)];
+    char& seen = slot_seen_[static_cast<std::size_t>(read.slot)];
+    if (seen) continue;
+    seen = 1;
+    out.facts.push_back({s_.path_of(read.slot), show_fact(read.slot, read.value)});
+    out.slots.push_back(read.slot);
+  }
+  for (int k = step.first_kid; k >= 0; k = this->step(k).next) collect_facts(this->step(k), out);
+  if (step.code->op == Op::definition && step.first_kid < 0) {
+    const int body = definitions_[static_cast<std::size_t>(step.code->index)];
+    if (body >= 0) collect_facts(this->step(body), out);
   }
 }
 

@@ -163,6 +163,14 @@ TEST_CASE("explain: per-person rows say why a recipient is left out") {
   const Explanation& father = row(e, "special_allowance", "father");
   CHECK(father.decision == Decision::not_granted);
   CHECK(father.reason == "there is no father in the facts");
+  // Only the benefit's condition: the mother's amount (490 元, the child
+  // died) is hers, not the absent father's.
+  REQUIRE(father.condition.has_value());
+  CHECK(row(e, "special_allowance", "mother").amount->value == "490 元");
+  CHECK_FALSE(father.amount.has_value());
+  // guardianship: `where person.incapacitated` is asked of the mother only.
+  CHECK(row(e, "guardianship", "mother").where.has_value());
+  CHECK_FALSE(row(e, "guardianship", "father").where.has_value());
   const Explanation& child = row(e, "health_management", "child");
   CHECK(child.decision == Decision::not_granted);
   CHECK(child.reason == "the child is deceased (child.status = deceased)");

@@ -1,0 +1,65 @@
+// The rows of an explained evaluation: one per benefit and possible
+// recipient, each with the condition, `where` and amount the tracer
+// recorded, the facts they read, and what decided it. Both evaluators (the
+// tree walker of evaluate.cpp and the flat one of flat_eval.cpp) write their
+// explanations through this, so that they explain alike.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "eval/explain.hpp"
+#include "eval/kleene.hpp"
+
+namespace fuzhu::detail {
+
+class ExplanationRows {
+ public:
+  ExplanationRows(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, Lang lang);
+
+  /// The rows written, in evaluation order, once the evaluation is done.
+  std::vector<Explanation> finish();
+
+  Tracer& tracer() { return tracer_; }
+
+  /// Starts recording a top-level expression (a condition, a `where`, an amount).
+  void begin() { tracer_.begin(); }
+  /// The benefit's condition was evaluated since begin(); no recipient's `where` yet.
+  void took_condition();
+  /// The current recipient's `where` was evaluated since begin().
+  void took_where() { where_ = tracer_.take(); }
+  /// The amount: none evaluated yet, or evaluated since begin().
+  void no_amount() { amount_ = {}; }
+  void took_amount() { amount_ = tracer_.take(); }
+
+  /// Adds why `b` is or is not granted to `root` (-1: the household), from
+  /// what was taken last (the `where` and amount go to this row, the
+  /// condition to every row of the benefit); undetermined rows name `needs`
+  /// and `reason`.
+  Explanation& row(const CompiledBenefit& b, int root, Tri granted, const std::vector<int>& needs,
+                   const std::string& reason, Tri jurisdiction);
+  /// A recipient the benefit cannot go to: absent, or living where it is for
+  /// a parent who died. Its row shows the benefit's condition only.
+  void not_a_recipient(const CompiledBenefit& b, int root);
+  /// Outside its window or its jurisdiction a policy grants nothing: every
+  /// benefit, every recipient, for that one reason.
+  void unreached(bool in_force);
+
+ private:
+  const CompiledPolicy& p_;
+  const Schema& s_;
+  const FactsData& f_;
+  Date today_;
+  Lang lang_;
+  std::vector<Explanation> rows_;
+  Tracer tracer_;
+  Traced when_, where_, amount_;
+  std::size_t first_row_of_when_ = 0;  // the rows the condition in when_ belongs to: from here on
+  std::vector<char> fact_seen_;  // by slot: already among the facts of the row being written
+
+  void settle_condition();
+  std::string not_died(int root) const;
+  std::string absence(int root) const;
+};
+
+}  // namespace fuzhu::detail
