@@ -33,7 +33,7 @@ struct Code {
   // What errors and explanations say of the expression, resolved at compile
   // time: the code needs no syntax tree (issue 14.1).
   Loc loc;                           // where it starts: errors point here
-  TextSpan text;                     // its text, condensed (CompiledPolicy::debug_text)
+  int text = -1;                     // its text, condensed: a span of CompiledPolicy::debug_text
   int enumeration = -1;              // of enum type: the enum (CompiledPolicy::enum_values)
   int record = -1;                   // of record type: the record (CompiledPolicy::roots_of_record)
 };

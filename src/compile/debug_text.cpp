@@ -9,52 +9,54 @@ namespace {
 
 bool blank(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
 
-// One pass over `raw`, condensing it into `out`; `at` (when given) gets, for
-// each byte of raw and for its end, the length of `out` before that byte.
-// Returns the '(' left open (negative when more were closed).
-int condense_into(std::string_view raw, std::string& out, std::vector<std::uint32_t>* at,
-                  std::vector<std::int32_t>* depth_before) {
+// Where a byte of the source lands in the condensed text, and the '(' open
+// before it.
+struct Mark {
+  std::uint32_t at = 0;
+  std::int32_t depth = 0;
+};
+
+// One pass over `raw`, condensing it into `out`; marks[k] gets where
+// offsets[k] (sorted, at most raw.size()) lands. Returns the '(' left open
+// (negative when more were closed).
+int condense_into(std::string_view raw, std::string& out, const std::vector<std::uint32_t>& offsets,
+                  std::vector<Mark>& marks) {
   bool in_string = false, in_comment = false, pending_blank = false;
   int depth = 0;
-  auto put = [&](char ch) {
-    if (depth_before) depth_before->push_back(depth);
-    out += ch;
+  std::size_t next = 0;
+  auto mark = [&](std::size_t i) {
+    for (; next < offsets.size() && offsets[next] <= i; ++next)
+      marks[next] = {static_cast<std::uint32_t>(out.size()), depth};
   };
   for (std::size_t i = 0; i < raw.size(); ++i) {
-    if (at) at->push_back(static_cast<std::uint32_t>(out.size()));
+    mark(i);
     const char ch = raw[i];
     if (in_string) {
-      put(ch);
-      if (ch == '\\' && i + 1 < raw.size()) {
-        if (at) at->push_back(static_cast<std::uint32_t>(out.size()));
-        put(raw[++i]);
-      } else if (ch == '"') {
-        in_string = false;
-      }
+      out += ch;
+      if (ch == '\\' && i + 1 < raw.size()) out += raw[++i];
+      else if (ch == '"') in_string = false;
       continue;
     }
     if (in_comment) {
-      in_comment = raw[i] != '\n';
+      in_comment = ch != '\n';
       continue;
     }
     if (ch == '#') {
-      in_comment = true;
-      pending_blank = true;
+      in_comment = pending_blank = true;
       continue;
     }
     if (blank(ch)) {
       pending_blank = true;
       continue;
     }
-    if (pending_blank && !out.empty() && out.back() != '(' && ch != ')' && ch != ',') put(' ');
+    if (pending_blank && !out.empty() && out.back() != '(' && ch != ')' && ch != ',') out += ' ';
     pending_blank = false;
     if (ch == '"') in_string = true;
-    put(ch);
+    out += ch;
     if (ch == '(') ++depth;
     if (ch == ')') --depth;
   }
-  if (at) at->push_back(static_cast<std::uint32_t>(out.size()));
-  if (depth_before) depth_before->push_back(depth);
+  mark(raw.size());
   return depth;
 }
 
@@ -62,51 +64,57 @@ int condense_into(std::string_view raw, std::string& out, std::vector<std::uint3
 
 std::string condense(std::string_view raw) {
   std::string out;
-  for (int depth = condense_into(raw, out, nullptr, nullptr); depth > 0; --depth) out += ')';
+  std::vector<Mark> none;
+  for (int depth = condense_into(raw, out, {}, none); depth > 0; --depth) out += ')';
   return out;
 }
 
-std::string DebugText::text(const TextSpan& span) const {
-  if (span.file < 0 || static_cast<std::size_t>(span.file) >= files_.size()) return "";
+std::string DebugText::text(int id) const {
+  if (id < 0 || static_cast<std::size_t>(id) >= spans_.size()) return "";
+  const TextSpan& span = spans_[static_cast<std::size_t>(id)];
+  if (span.file < 0) return "";
   std::string out = files_[static_cast<std::size_t>(span.file)].substr(span.begin, span.length);
   out.append(span.closers, ')');
   return out;
 }
 
-DebugText::Builder::Builder(const SourceSet& sources)
-    : sources_(sources), files_(static_cast<std::size_t>(sources.size())) {}
-
-DebugText::Builder::File& DebugText::Builder::condensed(int file) {
-  File& f = files_[static_cast<std::size_t>(file)];
-  if (!f.done) {
-    const std::string& text = sources_.file(file).text();
-    f.at.reserve(text.size() + 1);
-    condense_into(text, f.condensed, &f.at, &f.depth);
-    f.done = true;
-  }
-  return f;
+int DebugText::Builder::span(int file, std::uint32_t begin, std::uint32_t end) {
+  if (file < 0 || file >= sources_.size() || end <= begin || end > sources_.file(file).text().size()) return -1;
+  requests_.push_back({file, begin, end});
+  return static_cast<int>(requests_.size() - 1);
 }
 
 // A span starts at a token and may end in blanks and comments; within it the
 // file's condensed text is what condensing the span alone gives, but for the
 // blank the file put before its first token.
-TextSpan DebugText::Builder::span(int file, std::uint32_t begin, std::uint32_t end) {
-  if (file < 0 || file >= sources_.size()) return {};
-  const std::string& text = sources_.file(file).text();
-  if (end <= begin || end > text.size()) return {};
-  const File& f = condensed(file);
-  std::uint32_t from = f.at[begin];
-  const std::uint32_t to = f.at[end];
-  if (from < to && f.condensed[from] == ' ' && !blank(text[begin])) ++from;
-  if (to <= from) return {};
-  const std::int32_t open = f.depth[to] - f.depth[from];
-  return {file, from, to - from, static_cast<std::uint32_t>(std::max(open, 0))};
-}
-
 DebugText DebugText::Builder::finish() {
   DebugText out;
-  for (File& f : files_) out.files_.push_back(std::move(f.condensed));
-  files_.clear();
+  out.spans_.resize(requests_.size());
+  for (int file = 0; file < sources_.size(); ++file) {
+    const std::string& text = sources_.file(file).text();
+    std::vector<std::uint32_t> offsets;
+    for (const Request& r : requests_)
+      if (r.file == file) offsets.insert(offsets.end(), {r.begin, r.end});
+    std::sort(offsets.begin(), offsets.end());
+    offsets.erase(std::unique(offsets.begin(), offsets.end()), offsets.end());
+    std::vector<Mark> marks(offsets.size());
+    std::string condensed;
+    if (!offsets.empty()) condense_into(text, condensed, offsets, marks);
+    auto mark_of = [&](std::uint32_t offset) {
+      return marks[static_cast<std::size_t>(std::lower_bound(offsets.begin(), offsets.end(), offset) - offsets.begin())];
+    };
+    for (std::size_t id = 0; id < requests_.size(); ++id) {
+      const Request& r = requests_[id];
+      if (r.file != file) continue;
+      const Mark from = mark_of(r.begin), to = mark_of(r.end);
+      std::uint32_t first = from.at;
+      if (first < to.at && condensed[first] == ' ' && !blank(text[r.begin])) ++first;
+      if (to.at <= first) continue;  // nothing but blanks: no text
+      out.spans_[id] = {file, first, to.at - first, static_cast<std::uint32_t>(std::max(to.depth - from.depth, 0))};
+    }
+    out.files_.push_back(std::move(condensed));
+  }
+  requests_.clear();
   return out;
 }
 

@@ -28,32 +28,33 @@ struct TextSpan {
 /// however deep they go (a slice equals condense() of the expression's span).
 class DebugText {
  public:
-  /// The condensed text of `span`, as condense() would give it.
-  std::string text(const TextSpan& span) const;
+  /// The condensed text of span `id` (Builder::span), as condense() would
+  /// give it; "" for -1.
+  std::string text(int id) const;
 
-  /// Condenses the files of `sources` as spans ask for them (compile time).
+  /// Collects the spans expressions ask for while compiling, then condenses
+  /// each file once, in one pass that notes only the offsets asked for (no
+  /// map of every byte lives beside the syntax tree).
   class Builder {
    public:
-    explicit Builder(const SourceSet& sources);
-    /// The span of the bytes [begin, end) of `file`.
-    TextSpan span(int file, std::uint32_t begin, std::uint32_t end);
-    /// The condensed files; the maps that found the slices are dropped.
+    explicit Builder(const SourceSet& sources) : sources_(sources) {}
+    /// The span of the bytes [begin, end) of `file`: its id, or -1 when empty.
+    int span(int file, std::uint32_t begin, std::uint32_t end);
+    /// The condensed files and every span's slice of them.
     DebugText finish();
 
    private:
-    struct File {
-      bool done = false;
-      std::string condensed;
-      std::vector<std::uint32_t> at;  // source byte → condensed offset before it
-      std::vector<std::int32_t> depth;  // condensed offset → '(' open before it
+    struct Request {
+      int file;
+      std::uint32_t begin, end;
     };
     const SourceSet& sources_;
-    std::vector<File> files_;
-    File& condensed(int file);
+    std::vector<Request> requests_;
   };
 
  private:
   std::vector<std::string> files_;  // by file index, condensed
+  std::vector<TextSpan> spans_;     // by span id
 };
 
 }  // namespace fuzhu::detail

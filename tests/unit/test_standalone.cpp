@@ -126,7 +126,7 @@ TEST_CASE("an expression's text is a slice of its file condensed once, as conden
     const auto expressions = expressions_of(*program);
     CHECK(expressions.size() > 100);
     fuzhu::detail::DebugText::Builder builder(program->sources);
-    std::vector<fuzhu::detail::TextSpan> spans;
+    std::vector<int> spans;
     for (const auto* e : expressions) spans.push_back(builder.span(e->loc.file, e->text_begin, e->text_end));
     const fuzhu::detail::DebugText text = builder.finish();
     for (std::size_t i = 0; i < expressions.size(); ++i) {
