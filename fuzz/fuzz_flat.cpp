@@ -3,8 +3,8 @@
 // and one family's facts as JSON. A policy that compiles is decided by the
 // flat evaluator and by the tree walker, its reference, on that family, on
 // an empty one and on families drawn from the input; they must agree
-// exactly: rows, amounts, payers, needed facts in order, reasons, errors
-// (tests/support/evaluators_agree.hpp).
+// exactly: rows, amounts, payers, needed facts in order, reasons, errors,
+// and explanations node by node (tests/support/evaluators_agree.hpp).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -39,6 +39,8 @@ void agree(const fuzhu::detail::CompiledPolicy& policy, const fuzhu::detail::Fac
     flat.fit(policy);
     const std::string differ = fuzhu::testing::evaluators_differ(policy, facts, as_of, options, tree, flat);
     if (!differ.empty()) fuzhu::fuzz::broken("the flat evaluator and the tree walker disagree: " + differ);
+    const std::string explained = fuzhu::testing::explanations_differ(policy, facts, as_of, options);
+    if (!explained.empty()) fuzhu::fuzz::broken("the flat evaluator and the tree walker explain differently: " + explained);
   }
 }
 

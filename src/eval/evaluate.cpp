@@ -722,11 +722,9 @@ EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const 
     const MemoryPool::Lease held = memory.take();
     Decisions& decisions = held->decisions;
     Evaluation explained;
-    if (options.explain) {  // explaining walks the tree, tracing each step
+    if (options.explain) {  // the same evaluator, tracing each step
       ExplanationRows rows(policy, facts, as_of, options.lang);
-      Scratch scratch;
-      scratch.fit(policy);
-      Evaluator(policy, facts, as_of, scratch, &rows).run(options, decisions);
+      flat_decide(policy, facts, as_of, options, held->scratch, decisions, &rows);
       explained.explanations = rows.finish();
       explained.lang = options.lang;
     } else {

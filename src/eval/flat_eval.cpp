@@ -4,15 +4,20 @@
 // subexpressions the policy shares, needed facts as sets of slots (the tree
 // walker's list, kept as a stack, becomes a set that a decided side copies
 // back) and reasons as indices into the family's reasons. Every node is
-// evaluated through eval(), the one place a trace would hook in.
+// evaluated through eval(), where explaining (Trace) reports each step to
+// the tracer with the tree Code it stands for, working it out afresh (no
+// memo, no guard), so that it explains as the tree walker does.
 #include "eval/flat_eval.hpp"
 
 #include <algorithm>
+#include <type_traits>
+#include <utility>
 #include <cstring>
 
 #include <fmt/format.h>
 
 #include "eval/arithmetic.hpp"
+#include "eval/explain_rows.hpp"
 #include "eval/kleene.hpp"
 #include "eval/period.hpp"
 #include "syntax/builtins.hpp"
@@ -25,22 +30,29 @@ using Kept = FlatScratch::Kept;
 using Outcome = FlatScratch::Outcome;
 constexpr std::int32_t no_reason = -1;
 
+template <bool Trace>
 class FlatEvaluator {
  public:
-  FlatEvaluator(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, FlatScratch& scratch)
+  FlatEvaluator(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, FlatScratch& scratch,
+                ExplanationRows* rows)
       : p_(policy), code_(*policy.flat), s_(*policy.schema), f_(facts), today_(as_of),
-        day_(scratch.today(as_of)), today_days_(day_.days), m_(scratch) {}
+        day_(scratch.today(as_of)), today_days_(day_.days), m_(scratch) {
+    if constexpr (Trace) t_.rows = rows;
+  }
 
   void run(const EvalOptions& options, Decisions& out) {
     out.clear();
     out.in_force = in_force();
     jurisdiction_ = options.assume_in_jurisdiction ? Tri::true_ : jurisdiction();
     if (jurisdiction_ != Tri::unknown) out.in_jurisdiction = jurisdiction_ == Tri::true_;
-    if (!out.in_force || jurisdiction_ == Tri::false_) return;
+    if (!out.in_force || jurisdiction_ == Tri::false_) {
+      if constexpr (Trace) t_.rows->unreached(out.in_force);
+      return;
+    }
     forget_last_family();
     for (const GuardRun& run : code_.runs) {
       const int* first = code_.order.data() + run.first;
-      if (run.guard >= 0 && ruled_out(run.guard)) {
+      if (run.guard >= 0 && !Trace && ruled_out(run.guard)) {
         out.not_granted.insert(out.not_granted.end(), first, first + run.count);
         if (run.any_depended_on)
           for (const int* b = first; b != first + run.count; ++b) forget_outcomes(*b);
@@ -65,6 +77,25 @@ class FlatEvaluator {
   int person_ = -1;
   std::uint64_t reasons_given_ = 0;  // counts give_reason, to tell whether a kept value gave one
   std::int64_t amount_fen_ = 0;
+  // Explaining's state; nothing at all when not explaining.
+  struct Tracing {
+    ExplanationRows* rows = nullptr;  // the explanations being written
+    const Code* at = nullptr;         // the tree Code of the node being computed
+    const Code* next = nullptr;       // the tree Code the next eval() stands for
+    std::vector<int> row_needs;       // a row's needed facts, as slots
+  };
+  struct NotTracing {};
+  [[no_unique_address]] std::conditional_t<Trace, Tracing, NotTracing> t_;
+
+  // Trace: the tree Code the next eval() stands for (a node that two
+  // places share stands for two Codes); nothing otherwise.
+  void aim([[maybe_unused]] const Code* code) {
+    if constexpr (Trace) t_.next = code;
+  }
+  void aim(const std::optional<Code>& code) { aim(code ? &*code : nullptr); }
+  void mark() {
+    if constexpr (Trace) t_.rows->begin();
+  }
 
   void forget_last_family() {
     std::fill(m_.age_today.begin(), m_.age_today.end(), -1);
@@ -125,7 +156,7 @@ class FlatEvaluator {
     const CompiledBenefit& b = p_.benefits[static_cast<std::size_t>(index)];
     const FlatBenefit& fb = code_.benefits[static_cast<std::size_t>(index)];
     Outcome* outcomes = forget_outcomes(index);
-    if (b.guard >= 0 && ruled_out(b.guard)) {
+    if (b.guard >= 0 && !Trace && ruled_out(b.guard)) {  // explaining walks every condition
       out.not_granted.push_back(index);
       return;
     }
@@ -133,7 +164,12 @@ class FlatEvaluator {
     reason_ = no_reason;
     Tri condition = jurisdiction_;
     if (condition == Tri::unknown && s_.region_slot >= 0) needs_.add(s_.region_slot);
-    if (fb.condition >= 0) condition = and_then(condition, fb.condition, b.guard);
+    mark();
+    aim(b.condition);
+    // Tracing evaluates the guard's node (the tree walker shows it); deciding
+    // takes it from the memo ruled_out just filled.
+    if (fb.condition >= 0) condition = and_then(condition, fb.condition, Trace ? -1 : b.guard);
+    if constexpr (Trace) t_.rows->took_condition();
     const NeedSet base_needs = needs_;
     const std::int32_t base_reason = reason_;
 
@@ -142,12 +178,18 @@ class FlatEvaluator {
       any_granted = decide(index, -1, condition, outcomes, out);
     } else {
       for (int root : b.recipients) {
-        if (b.deceased_recipients ? !died(root) : !living(root)) continue;
+        if (b.deceased_recipients ? !died(root) : !living(root)) {
+          if constexpr (Trace) t_.rows->not_a_recipient(b, root);
+          continue;
+        }
         needs_ = base_needs;
         reason_ = base_reason;
         person_ = root;
         Tri granted = condition;
+        mark();
+        aim(b.where);
         if (fb.where >= 0 && granted != Tri::false_) granted = and_then(granted, fb.where);
+        if constexpr (Trace) t_.rows->took_where();
         any_granted |= decide(index, root, granted, outcomes ? outcomes + root + 1 : nullptr, out);
         person_ = -1;
       }
@@ -169,12 +211,17 @@ class FlatEvaluator {
   bool decide(int index, int root, Tri granted, Outcome* outcome, Decisions& out) {
     const int amount_node = code_.benefits[static_cast<std::size_t>(index)].amount;
     std::optional<Money> amount;
+    if constexpr (Trace) t_.rows->no_amount();
     if (granted == Tri::true_ && amount_node >= 0) {
+      mark();
+      aim(p_.benefits[static_cast<std::size_t>(index)].amount);
       Value v = eval(amount_node);
+      if constexpr (Trace) t_.rows->took_amount();
       if (v.known()) amount = Money{v.n};
       else granted = Tri::unknown;
     }
     if (outcome) outcome->granted = granted;
+    if constexpr (Trace) explain(index, root, granted);
     if (granted == Tri::false_) return false;
     if (granted == Tri::unknown) {
       if (outcome) outcome->needs = needs_;
@@ -211,12 +258,14 @@ class FlatEvaluator {
       const CompiledPayer& payer = b.payers[i];
       const FlatPayer& fp = fb.payers[i];
       const NeedSet before = needs_;
+      aim(payer.condition);
       const Tri applies = fp.condition >= 0 ? tri_of(eval(fp.condition)) : Tri::true_;
       if (applies != Tri::unknown) needs_ = before;
       if (applies == Tri::unknown) undetermined = true;
       if (applies != Tri::true_) continue;
       ShareOf share{payer.share_kind, payer.share_kind == ast::ShareKind::percent ? payer.percent_ppm : payer.parts};
       if (fp.share >= 0) {
+        aim(payer.share);
         const Value v = eval(fp.share);
         if (!v.known()) undetermined = true;
         share.value = v.n;
@@ -292,16 +341,40 @@ class FlatEvaluator {
 
   const FlatNode& node(int id) const { return code_.nodes[static_cast<std::size_t>(id)]; }
   int kid(const FlatNode& n, int k) const { return code_.kids[static_cast<std::size_t>(n.first_kid + k)]; }
-  Value eval_kid(const FlatNode& n, int k) { return eval(kid(n, k)); }
+  [[gnu::always_inline]] Value eval_kid(const FlatNode& n, int k) {
+    if constexpr (Trace) aim(&t_.at->kids[static_cast<std::size_t>(k)]);
+    return eval(kid(n, k));
+  }
   Loc loc(int id) const {
     return code_.origin[static_cast<std::size_t>(id)]->loc;
   }
 
-  // Every node is evaluated here: the one place a trace would hook in.
-  Value eval(int id) {
+  // Every node is evaluated here: the one place a trace hooks in.
+  [[gnu::always_inline]] Value eval(int id) {
     const FlatNode& n = node(id);
+    if constexpr (Trace) return traced(n, id, *std::exchange(t_.next, nullptr));
     if (n.memo < 0) return compute(n, id);
     return memoised(n, id);
+  }
+
+  // Each step reported as the tree walker reports it, worked out afresh.
+  Value traced(const FlatNode& n, int id, const Code& code) {
+    const Code* outer = std::exchange(t_.at, &code);
+    t_.rows->tracer().enter(code);
+    const Value v = compute(n, id);
+    t_.rows->tracer().leave(v, person_);
+    t_.at = outer;
+    return v;
+  }
+
+  // Why benefit `index` is or is not granted to `root`, with the needs and
+  // reason its row got.
+  void explain(int index, int root, Tri granted) {
+    t_.row_needs.clear();
+    needs_.for_each([&](int slot) { t_.row_needs.push_back(slot); });
+    static const std::string none;
+    t_.rows->row(p_.benefits[static_cast<std::size_t>(index)], root, granted, t_.row_needs,
+               reason_ == no_reason ? none : m_.reasons[static_cast<std::size_t>(reason_)], jurisdiction_);
   }
 
   // A shared subexpression: worked out once a family; wherever it is used
@@ -452,6 +525,7 @@ class FlatEvaluator {
       if (!v.known()) v = s_.field_of(slot).default_value;
     }
     if (!v.known()) needs_.add(slot);
+    if constexpr (Trace) t_.rows->tracer().read(slot, v);
     return v;
   }
 
@@ -460,7 +534,10 @@ class FlatEvaluator {
     int slot = -1;
     if (field.op == Op::fact) slot = field.index;
     else if (field.op == Op::person_field) slot = s_.roots[static_cast<std::size_t>(person_)].first_slot + field.index;
-    else if (field.op == Op::field_of) slot = s_.roots[static_cast<std::size_t>(eval_kid(field, 0).n)].first_slot + field.index;
+    else if (field.op == Op::field_of) {
+      if constexpr (Trace) aim(&t_.at->kids[0].kids[0]);  // the field's owner, within has(...)
+      slot = s_.roots[static_cast<std::size_t>(eval(kid(field, 0)).n)].first_slot + field.index;
+    }
     if (slot < 0 || !present(s_.slot_root[static_cast<std::size_t>(slot)])) return false;
     return f_.slots[static_cast<std::size_t>(slot)].known();
   }
@@ -488,6 +565,7 @@ class FlatEvaluator {
     Kept& k = m_.definitions[static_cast<std::size_t>(index)];
     const int saved_person = person_;
     person_ = -1;
+    aim(&p_.definitions[static_cast<std::size_t>(index)]);
     keep(k, [&] { return eval(code_.definitions[static_cast<std::size_t>(index)]); });
     person_ = saved_person;
     if (k.value.known()) k.needs.clear();
@@ -632,7 +710,7 @@ class FlatEvaluator {
 
   Value age_today(const Value& who) {
     std::int32_t& kept = m_.age_today[static_cast<std::size_t>(who.n)];
-    if (kept >= 0) return {Tag::integer, kept};
+    if (kept >= 0 && !Trace) return {Tag::integer, kept};  // explaining shows each reading
     Value v = age(who, {Tag::date, today_days_});
     if (v.known() && v.n >= 0 && v.n <= INT32_MAX) kept = static_cast<std::int32_t>(v.n);
     return v;
@@ -655,6 +733,14 @@ class FlatEvaluator {
     return {Tag::integer, full_years(Date::from_days(birth.n), when.n == today_days_ ? today_ : Date::from_days(when.n))};
   }
 };
+
+// Explaining, apart: inlined into flat_decide it would change how the
+// plain evaluation is compiled (and slow it).
+[[gnu::noinline]] void flat_explain(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of,
+                                    const EvalOptions& options, FlatScratch& scratch, Decisions& out,
+                                    ExplanationRows& rows) {
+  FlatEvaluator<true>(policy, facts, as_of, scratch, &rows).run(options, out);
+}
 
 // A schema of more facts than a need set holds is decided by the tree
 // walker, which both evaluators agree with.
@@ -718,9 +804,10 @@ bool flat_facts_possible(const CompiledPolicy& policy, const FactsData& facts, c
 }
 
 void flat_decide(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const EvalOptions& options,
-                 FlatScratch& scratch, Decisions& out) {
-  if (!fits(policy)) return decide(policy, facts, as_of, options, scratch.tree, out);
-  FlatEvaluator(policy, facts, as_of, scratch).run(options, out);
+                 FlatScratch& scratch, Decisions& out, ExplanationRows* rows) {
+  if (!fits(policy)) return decide(policy, facts, as_of, options, scratch.tree, out, rows);
+  if (rows) return flat_explain(policy, facts, as_of, options, scratch, out, *rows);
+  FlatEvaluator<false>(policy, facts, as_of, scratch, nullptr).run(options, out);
 }
 
 }  // namespace fuzhu::detail

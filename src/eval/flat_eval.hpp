@@ -1,7 +1,8 @@
 // The fast evaluator: decides a family over the policy's flat code
 // (compile/flatten.hpp), working out each shared subexpression once. It must
 // decide exactly as the tree walker of evaluate.cpp, the reference: same
-// rows, amounts, payers, needed facts (in slot order) and reasons;
+// rows, amounts, payers, needed facts (in slot order) and reasons, and
+// when explaining the same explanations, node by node;
 // tests/unit/test_flat_eval.cpp and fuzz/fuzz_flat.cpp hold it to that.
 #pragma once
 
@@ -15,6 +16,8 @@
 #include "eval/need_set.hpp"
 
 namespace fuzhu::detail {
+
+class ExplanationRows;
 
 /// One thread's memory for the flat evaluator; fit() it to the policy.
 /// Entries stamped with a family number are valid while that family is the
@@ -85,8 +88,9 @@ struct FlatScratch {
 /// which calls check_facts only to say what is wrong.
 bool flat_facts_possible(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, FlatScratch& scratch);
 
-/// decide() of evaluate.hpp over the flat code; the same contract.
+/// decide() of evaluate.hpp over the flat code; the same contract, and
+/// with `rows` the same explanations.
 void flat_decide(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const EvalOptions& options,
-                 FlatScratch& scratch, Decisions& out);
+                 FlatScratch& scratch, Decisions& out, ExplanationRows* rows = nullptr);
 
 }  // namespace fuzhu::detail

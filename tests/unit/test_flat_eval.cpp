@@ -101,6 +101,44 @@ TEST_CASE("the flat evaluator decides every policy as the tree walker does, fami
   }
 }
 
+TEST_CASE("the flat evaluator explains every policy as the tree walker does, node by node") {
+  for (const fs::path& file : policy_files()) {
+    CAPTURE(file.string());
+    const fuzhu::Policy policy = compile_file(file);
+    const auto& code = fuzhu::detail::compiled_of(policy);
+    fuzhu::testing::RandomFamilies families(code.schema, code.info.jurisdiction, 20261202);
+    int explained = 0, shown_parts = 0;
+    for (int i = 0; i < 150; ++i) {
+      const Date as_of = i % 2 ? Date{2026, 11, 23} : Date{2024, 6, 1};
+      const fuzhu::detail::FactsData facts = families.next(as_of);
+      if (!fuzhu::detail::check_facts(code, facts, as_of).empty()) continue;
+      for (bool assume : {false, true})
+        for (fuzhu::Lang lang : {fuzhu::Lang::zh, fuzhu::Lang::en}) {
+          fuzhu::EvalOptions options;
+          options.assume_in_jurisdiction = assume;
+          options.lang = lang;
+          INFO("family ", i, " on ", as_of.to_string(), assume ? ", jurisdiction assumed" : "");
+          REQUIRE(fuzhu::testing::explanations_differ(code, facts, as_of, options) == "");
+        }
+      // Not vacuous: the explanations compared have conditions with parts.
+      fuzhu::detail::FlatScratch flat;
+      flat.fit(code);
+      fuzhu::detail::ExplanationRows rows(code, facts, as_of, fuzhu::Lang::zh);
+      fuzhu::detail::Decisions decisions;
+      try {
+        fuzhu::detail::flat_decide(code, facts, as_of, fuzhu::EvalOptions{}, flat, decisions, &rows);
+      } catch (const fuzhu::detail::EvalError&) {
+        continue;
+      }
+      ++explained;
+      for (const auto& x : rows.finish())
+        if (x.condition) shown_parts += static_cast<int>(x.condition->parts.size());
+    }
+    CHECK(explained > 60);
+    CHECK(shown_parts > explained);
+  }
+}
+
 TEST_CASE("flat code stores a subexpression two benefits share once, and keeps it for the family") {
   fuzhu::CompileOptions options;
   options.include_dirs = {FUZHU_SOURCE_DIR "/policies"};
