@@ -13,6 +13,7 @@
 #include <optional>
 #include <utility>
 
+#include "report/numerals.hpp"
 #include "report/text.hpp"
 
 namespace fuzhu::report {
@@ -261,19 +262,10 @@ std::optional<Clause> closing(const std::vector<std::string_view>& lines, std::s
 }  // namespace
 
 int chinese_number(std::string_view numeral) {
-  // "十" = 10, "十一" = 11, "二十" = 20, "二十三" = 23, "三" = 3.
-  int value = 0, pending = 0;
-  for (std::size_t i = 0; i < numeral.size(); i += 3) {
-    int d = digit_at(numeral.substr(i));
-    if (d < 0) return 0;
-    if (d == 10) {
-      value += (pending == 0 ? 1 : pending) * 10;
-      pending = 0;
-    } else {
-      pending = d;
-    }
-  }
-  return value + pending;
+  // "十" = 10, "十一" = 11, "二十" = 20, "二十三" = 23, "三" = 3: read as the
+  // document's figures are (numerals.hpp), the whole text a numeral or 0.
+  auto n = read_number(numeral);
+  return n && n->chinese && n->bytes == numeral.size() ? static_cast<int>(n->mantissa) : 0;
 }
 
 std::vector<Clause> segment(std::string_view document) {
