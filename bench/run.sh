@@ -24,7 +24,7 @@ echo "population: $POP ($(du -hL "$POP" | cut -f1)); machine: $(nproc) cores, $(
 echo
 
 echo "== compile"
-"$BUILD/compile_bench" policies 50
+"$BUILD/bench/compile_bench" policies 50
 echo
 
 echo "== evaluation on parsed families"

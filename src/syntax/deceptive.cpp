@@ -43,7 +43,10 @@ struct Scanner {
   bool done() const { return reports >= max_reports; }
 
   void report(char32_t cp, std::size_t at, Context where) {
-    if (bidirectional(cp) || (where == Context::policy && (invisible(cp) || compatibility_form(cp)))) ++reports;
+    // Nearly every character of a policy is harmless: say so before
+    // spending anything on words.
+    if (!bidirectional(cp) && !(where == Context::policy && (invisible(cp) || compatibility_form(cp)))) return;
+    ++reports;
     const Loc loc{file, static_cast<std::uint32_t>(at)};
     const std::string code_point = fmt::format("U+{:04X}", static_cast<std::uint32_t>(cp));
     if (bidirectional(cp)) {
