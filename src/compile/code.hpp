@@ -9,7 +9,8 @@
 
 #include "compile/debug_text.hpp"
 #include "compile/value.hpp"
-#include "syntax/ast.hpp"  // ast::ShareKind
+#include "fuzhu/result.hpp"  // Period
+#include "syntax/vocabulary.hpp"
 
 namespace fuzhu::detail {
 

@@ -4,6 +4,7 @@
 
 #include "compile/schema.hpp"
 #include "diagnostics/codes.hpp"
+#include "fuzhu/value.hpp"
 
 namespace fuzhu {
 

@@ -15,7 +15,7 @@
 
 #include "compile/value.hpp"
 #include "fuzhu/schema.hpp"
-#include "syntax/ast.hpp"
+#include "syntax/vocabulary.hpp"
 
 namespace fuzhu {
 struct Program;

@@ -13,7 +13,7 @@
 #include <span>
 #include <string>
 
-#include "syntax/ast.hpp"
+#include "syntax/vocabulary.hpp"
 #include "wide_int.hpp"
 
 namespace fuzhu::detail {

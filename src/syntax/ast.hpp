@@ -12,12 +12,11 @@
 #include "fuzhu/result.hpp"
 #include "fuzhu/value.hpp"
 #include "syntax/source.hpp"
+#include "syntax/vocabulary.hpp"
 
 namespace fuzhu::ast {
 
 // ------------------------------------------------------------------ types
-
-enum class TypeKind { error, boolean, integer, money, date, string, enumeration, person, record, duration, rate };
 
 struct EnumDecl;
 struct RecordDecl;
@@ -204,19 +203,6 @@ struct RootDecl {
 
 // ---------------------------------------------------------------- policy
 
-/// `cites "一（一）" "quote"`: a clause of the document, and optionally words
-/// quoted from it.
-struct Cite {
-  std::string clause, quote;
-  Loc loc;
-};
-
-/// `not transcribed "六（一）" "组织领导"`: a clause left out on purpose.
-struct NotTranscribed {
-  std::string clause, reason;
-  Loc loc;
-};
-
 struct Header {
   Loc loc;
   std::string title, document, issuer, jurisdiction, status = "final";
@@ -238,10 +224,6 @@ struct Definition {
 // `to household`, `to child` (a facts root with role parent or member),
 // `to each parent`, `to each member`, `to each parent who died`.
 enum class RecipientKind { household, root, each_parent, each_member, each_deceased_parent };
-
-/// How a payer's share is written: a figure (money), a percentage of the
-/// benefit's amount, or parts of what the figures and percentages leave.
-enum class ShareKind { none, figure, percent, parts };
 
 struct PayerDecl {
   std::string name;
