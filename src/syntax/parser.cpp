@@ -5,18 +5,18 @@
 
 #include <fmt/format.h>
 #include <tao/pegtl/contrib/limit_depth.hpp>
-#include <tao/pegtl/contrib/parse_tree.hpp>
 
 #include "eval/period.hpp"
 #include "limits.hpp"
 #include "syntax/deceptive.hpp"
 #include "syntax/messages.hpp"
+#include "syntax/syntax_tree.hpp"
 
 namespace fuzhu {
 
 namespace pegtl = tao::pegtl;
 namespace g = grammar;
-using Node = pegtl::parse_tree::node;
+using Node = syntax_tree::Node;
 
 // ------------------------------------------------------- the parse tree
 
@@ -74,7 +74,7 @@ class Lowering {
   std::size_t depth_ = 0;
   bool depth_reported_ = false;
 
-  Loc loc(const Node& n) const { return Loc{file_, static_cast<std::uint32_t>(n.begin().byte)}; }
+  Loc loc(const Node& n) const { return Loc{file_, n.begin_byte()}; }
 
   static std::string unquote(const Node& n) {
     std::string_view s = n.string_view();
@@ -395,10 +395,10 @@ class Lowering {
     ast::RootDecl r;
     r.name = n.children[0]->string();
     r.loc = loc(n);
-    const Node* type = n.children[1].get();
+    const Node* type = n.children[1];
     if (type->is_type<g::optional_mark>()) {
       r.optional = true;
-      type = n.children[2].get();
+      type = n.children[2];
     }
     r.record_name = type->string();
     r.record_loc = loc(*type);
@@ -573,7 +573,7 @@ class Lowering {
     auto e = std::make_unique<ast::Expr>();
     e->kind = kind;
     e->loc = loc(n);
-    e->text_begin = static_cast<std::uint32_t>(n.begin().byte);
+    e->text_begin = n.begin_byte();
     e->text_end = text_end(n);
     return e;
   }
@@ -581,9 +581,9 @@ class Lowering {
   // Where a node's text ends. A node folded with several children (a chain,
   // `not x`) keeps no end of its own: its last child's end is used instead.
   static std::uint32_t text_end(const Node& n) {
-    if (n.has_content()) return static_cast<std::uint32_t>(n.end().byte);
+    if (n.has_content()) return n.end_byte();
     if (!n.children.empty()) return text_end(*n.children.back());
-    return static_cast<std::uint32_t>(n.begin().byte);
+    return n.begin_byte();
   }
 
   static ast::BinaryOp binary_op(const Node& n) {
@@ -623,7 +623,7 @@ class Lowering {
       e->operands.push_back(std::move(left));
       e->operands.push_back(expr(*n.children[i]));
       ++i;
-      e->text_begin = static_cast<std::uint32_t>(n.begin().byte);
+      e->text_begin = n.begin_byte();
       e->text_end = e->operands[1]->text_end;
       left = std::move(e);
     }
@@ -678,7 +678,7 @@ class Lowering {
         auto f = make(K::field, *n.children[i]);
         f->text = n.children[i]->children[0]->string();
         f->loc = loc(*n.children[i]->children[0]);  // at the field's name, not the '.'
-        f->text_begin = static_cast<std::uint32_t>(n.begin().byte);
+        f->text_begin = n.begin_byte();
         f->text_end = text_end(*n.children[i]);
         f->operands.push_back(std::move(e));
         e = std::move(f);
@@ -832,12 +832,12 @@ std::unique_ptr<ast::File> parse_file(const SourceSet& sources, int file, Diagno
   // allocation a node for a long path); locations come from byte offsets.
   pegtl::memory_input in(text.data(), text.size(), "");
   try {
-    auto root = pegtl::parse_tree::parse<g::file, selector, depth_limit, g::control>(in);
-    if (!root) {
+    auto tree = syntax_tree::parse<g::file, selector, depth_limit, g::control>(in);
+    if (!tree) {
       diags.add(Diag::expected, Loc{file, 0}, "expected a declaration: policy, benefit, define, enum, record, facts, extend or use");
       return nullptr;
     }
-    return Lowering(file, diags, text).file(*root);
+    return Lowering(file, diags, text).file(tree->root());
   } catch (const pegtl::parse_error& e) {
     const auto& pos = e.positions().front();
     std::string message(e.message());
