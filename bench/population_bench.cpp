@@ -63,16 +63,16 @@ void add_decider(fuzhu::Decider& decider, const std::vector<fuzhu::Facts>& famil
 }
 
 // The convenient path: Policy::evaluate, every row with its strings.
-void add_evaluate(const fuzhu::Policy& policy, const std::unordered_map<std::string, std::size_t>& index,
+void add_evaluate(const fuzhu::Policy& policy, const std::unordered_map<std::string_view, std::size_t>& index,
                   const std::vector<fuzhu::Facts>& families, bench::PolicySums& sums) {
   for (const auto& facts : families) {
     auto result = policy.evaluate(facts, as_of);
     if (!result.ok()) continue;
-    const std::string* previous = nullptr;
+    std::string_view previous;
     for (const auto& row : result.evaluation->entitlements) {
       auto& sum = sums[index.at(row.benefit)];
-      if (!previous || *previous != row.benefit) ++sum.families;
-      previous = &row.benefit;
+      if (previous != row.benefit) ++sum.families;
+      previous = row.benefit;
       ++sum.recipients;
       if (row.amount) sum.fen += row.amount->fen;
     }
@@ -89,7 +89,7 @@ struct PolicyRun {
   std::string name;
   fuzhu::Policy policy;
   fuzhu::Decider decider;
-  std::unordered_map<std::string, std::size_t> index;  // benefit id → index
+  std::unordered_map<std::string_view, std::size_t> index;  // benefit id (the policy's own string) → index
   void (*native)(const bench::NativeFamily&, const bench::Ymd&, bench::PolicySums&);
   std::vector<Engine> engines;  // fuzhu Decider, fuzhu evaluate, C++, Lua
 

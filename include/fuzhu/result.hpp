@@ -1,8 +1,10 @@
 // fuzhu — what an evaluation says a family is entitled to.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fuzhu/export.hpp"
@@ -10,6 +12,20 @@
 #include "fuzhu/value.hpp"
 
 namespace fuzhu {
+
+// ------------------------------------------------------------ lifetimes
+// An Evaluation borrows the text that is the same for every family from the
+// compiled policy instead of copying it: the fields of type std::string_view
+// (benefit ids, titles, recipients, cites, quotes, payer names, fact paths,
+// the policy's title, ...) point into the policy's compiled storage. Each
+// Evaluation holds that storage alive (Evaluation::keeps_policy_alive), so
+// the views stay valid as long as the Evaluation, or any copy of it, lives:
+// even after every Policy object is destroyed. A view taken out of the
+// Evaluation (a string_view copied into a struct of your own) is valid only
+// while some Evaluation of that policy (or the Policy) lives: copy it into a
+// std::string to keep it longer. The views are not NUL-terminated: use
+// .data() with .size(), never as a C string. Text worked out for the family
+// (reasons, warnings, explanation values) is std::string, owned.
 
 enum class Period { monthly, yearly, once };
 FUZHU_API const char* to_string(Period period);
@@ -30,42 +46,44 @@ inline AmountKind amount_kind(bool in_kind, bool minimum, bool discretionary) {
 
 /// Who pays (part of) a benefit, and how much of it where the policy says.
 struct Payer {
-  std::string name;
+  std::string_view name;  ///< borrowed from the policy (see "lifetimes")
   std::optional<Money> amount;
 };
 
-/// One benefit granted to one recipient.
+/// One benefit granted to one recipient. Every text field is borrowed from
+/// the policy (see "lifetimes" above).
 struct Entitlement {
-  std::string benefit;               ///< the catalog id
-  std::string title;
-  std::string recipient;             ///< mother | father | child | household
+  std::string_view benefit;          ///< the catalog id
+  std::string_view title;
+  std::string_view recipient;        ///< mother | father | child | household
   std::optional<Period> period;      ///< none for a service
   std::optional<Money> amount;       ///< none when the document sets no figure
   bool minimum = false;              ///< the amount is a floor (不低于)
   bool discretionary = false;        ///< 有条件的地方可
   bool in_kind = false;              ///< the amount is the value of something given or bought (实物)
-  std::string cite;                  ///< the clause of the document
-  std::string quote;
-  std::string grants;                ///< what a service consists of
-  std::string paid_to;               ///< who is paid instead of the recipient (`paid to`); empty: the recipient
+  std::string_view cite;             ///< the clause of the document
+  std::string_view quote;
+  std::string_view grants;           ///< what a service consists of
+  std::string_view paid_to;          ///< who is paid instead of the recipient (`paid to`); empty: the recipient
   /// Who pays, with each payer's share where the policy splits the amount;
   /// the shares add up to the amount. Empty when the policy names no payer.
   std::vector<Payer> payers;
   /// Who pays depends on facts the family did not give (payers_needs):
   /// payers is then empty, never a partial split.
   bool payers_undetermined = false;
-  std::vector<std::string> payers_needs;
+  std::vector<std::string_view> payers_needs;  ///< fact paths
 
   AmountKind kind() const { return amount_kind(in_kind, minimum, discretionary); }
 };
 
 /// A benefit whose condition (or amount) cannot be decided from the facts.
+/// Every field but `reason` is borrowed from the policy (see "lifetimes").
 struct Undetermined {
-  std::string benefit;
-  std::string title;
-  std::vector<std::string> recipients;  ///< mother | father | child | household
-  std::string cite;
-  std::vector<std::string> needs;    ///< fact paths that would decide it: each recipient's in the schema's order of facts
+  std::string_view benefit;
+  std::string_view title;
+  std::vector<std::string_view> recipients;  ///< mother | father | child | household
+  std::string_view cite;
+  std::vector<std::string_view> needs;  ///< fact paths that would decide it: each recipient's in the schema's order of facts
   std::string reason;                ///< set when it is not a missing fact
 };
 
@@ -115,16 +133,16 @@ struct Explanation {
 
 /// The answer for one family on one evaluation date.
 struct Evaluation {
-  std::string policy;                ///< the policy's title
-  std::string document;              ///< the document number
-  std::string status;                ///< "final" or "draft"
+  std::string_view policy;           ///< the policy's title (borrowed, like every string_view here)
+  std::string_view document;         ///< the document number
+  std::string_view status;           ///< "final" or "draft"
   Date as_of;
   bool in_force = false;
   std::optional<Date> in_force_from, in_force_to;  ///< the header's window, both ends inclusive; to: none when open
   std::optional<bool> in_jurisdiction;  ///< none when household.region is unknown
   std::vector<Entitlement> entitlements;
   std::vector<Undetermined> undetermined;
-  std::vector<std::string> not_granted;  ///< benefit ids decided false
+  std::vector<std::string_view> not_granted;  ///< benefit ids decided false
   std::vector<std::string> warnings;     ///< e.g. unknown fields in the facts
   /// Only with EvalOptions::explain: a row per benefit and recipient, in the
   /// policy's order.
@@ -132,6 +150,12 @@ struct Evaluation {
   /// The language the explanations are written for (EvalOptions::lang):
   /// their plain rules, and the words of explain_text().
   Lang lang = Lang::zh;
+  /// Owns nothing you read: it shares ownership of the compiled policy whose
+  /// storage the string_view fields point into, so that they stay valid as
+  /// long as this Evaluation or a copy of it lives (see "lifetimes"). Set by
+  /// Policy::evaluate; empty in an Evaluation you build yourself, whose views
+  /// must then point at text you keep alive.
+  std::shared_ptr<const void> keeps_policy_alive;
 
   bool is_draft() const { return status == "draft"; }
 };

@@ -62,7 +62,11 @@ FactsResult Policy::read_facts(std::string_view json) const {
 }
 
 EvalResult Policy::evaluate(const Facts& facts, const Date& as_of, const EvalOptions& options) const {
-  return detail::evaluate(*compiled_, detail::data_of(facts), as_of, options, *memory_);
+  EvalResult result = detail::evaluate(*compiled_, detail::data_of(facts), as_of, options, *memory_);
+  // The Evaluation's string_views point into the compiled policy: it keeps
+  // the policy alive for as long as it lives (fuzhu/result.hpp, "lifetimes").
+  if (result.evaluation) result.evaluation->keeps_policy_alive = compiled_;
+  return result;
 }
 
 // ------------------------------------------------------------ names of indices

@@ -60,7 +60,7 @@ std::string text(const std::vector<Column>& columns) {
   std::vector<std::string> ids;
   for (const auto& c : columns)
     for (const auto& x : c.evaluation.entitlements)
-      if (std::find(ids.begin(), ids.end(), x.benefit) == ids.end()) ids.push_back(x.benefit);
+      if (std::find(ids.begin(), ids.end(), x.benefit) == ids.end()) ids.emplace_back(x.benefit);
   std::string out = fmt::format("{:<30}", "benefit");
   for (const auto& c : columns) out += fmt::format(" {:>14}", printable(c.name) + (c.evaluation.is_draft() ? "*" : ""));
   out += "\n";

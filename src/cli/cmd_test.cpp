@@ -120,7 +120,8 @@ class CaseRunner {
     if (c.contains("payers_needs")) payers_needs(c["payers_needs"], e);
     if (c.contains("needs")) {
       std::set<std::string> needed;
-      for (const auto& u : e.undetermined) needed.insert(u.needs.begin(), u.needs.end());
+      for (const auto& u : e.undetermined)
+        for (std::string_view need : u.needs) needed.emplace(need);
       for (const auto& want : strings(c["needs"]))
         if (!needed.count(want))
           fail(fmt::format("expected {} among the facts needed; needed: {}", want, fmt::join(needed, ", ")));
@@ -143,7 +144,7 @@ class CaseRunner {
   static std::string payers_of(const Entitlement& x) {
     if (x.payers_undetermined) return "undetermined";
     std::vector<std::string> parts;
-    for (const auto& p : x.payers) parts.push_back(p.name + " " + (p.amount ? p.amount->to_string() : "-"));
+    for (const auto& p : x.payers) parts.push_back(fmt::format("{} {}", p.name, p.amount ? p.amount->to_string() : "-"));
     return parts.empty() ? "none" : fmt::format("{}", fmt::join(parts, ", "));
   }
 
@@ -157,7 +158,7 @@ class CaseRunner {
       std::multiset<std::string> wanted, got;
       if (!want.is_null())
         for (const auto& [name, amount] : want.items()) wanted.insert(name + " " + share_text(amount));
-      for (const auto& p : x->payers) got.insert(p.name + " " + (p.amount ? p.amount->to_string() : "-"));
+      for (const auto& p : x->payers) got.insert(fmt::format("{} {}", p.name, p.amount ? p.amount->to_string() : "-"));
       const bool same = want.is_null() ? x->payers_undetermined : (!x->payers_undetermined && wanted == got);
       if (!same)
         fail(fmt::format("payers of {}: expected {}, got {}", key,
@@ -250,9 +251,9 @@ class CaseRunner {
     std::multiset<std::string> want(expected.begin(), expected.end()), got;
     for (const auto& u : e.undetermined) {
       if (with_recipients)
-        for (const auto& r : u.recipients) got.insert(u.benefit + " " + r);
+        for (const auto& r : u.recipients) got.insert(fmt::format("{} {}", u.benefit, r));
       else
-        got.insert(u.benefit);
+        got.emplace(u.benefit);
     }
     for (const auto& w : want) {
       auto it = got.find(w);

@@ -1,9 +1,10 @@
-// Decisions by index → the public Evaluation with its strings.
+// Decisions by index → the public Evaluation, which borrows its strings.
 //
 // Every string here is fixed per policy (titles, cites, quotes, payer names,
 // recipient names, fact paths: compiled once, in CompiledPolicy and Schema)
-// and is copied, never formatted; each vector is sized before it is filled.
-// What remains is the copying itself, which the public types require.
+// and is borrowed (a string_view into the compiled policy, which the
+// Evaluation keeps alive: fuzhu/result.hpp), never copied or formatted; each
+// vector is sized before it is filled.
 #include "eval/materialise.hpp"
 
 #include <algorithm>

@@ -27,7 +27,7 @@ std::string payers_text(const Entitlement& e) {
     std::vector<std::string> parts;
     bool shares = false;
     for (const auto& p : e.payers) {
-      parts.push_back(p.amount ? fmt::format("{} {} 元", p.name, p.amount->to_string()) : p.name);
+      parts.push_back(p.amount ? fmt::format("{} {} 元", p.name, p.amount->to_string()) : std::string(p.name));
       shares = shares || p.amount.has_value();
     }
     out += fmt::format("    paid by {}\n", fmt::join(parts, shares ? " + " : ", "));

@@ -3,12 +3,13 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "fuzhu/result.hpp"
 
 namespace fuzhu::detail {
 
-inline const char* recipient_zh(const std::string& r) {
+inline const char* recipient_zh(std::string_view r) {
   if (r == "mother") return "女方";
   if (r == "father") return "男方";
   if (r == "child") return "子女";

@@ -32,7 +32,7 @@ const char* period_words(Period p) {
 std::string payers_text(const Entitlement& x) {
   if (x.payers_undetermined) return "payers undetermined";
   std::vector<std::string> shares;
-  for (const auto& p : x.payers) shares.push_back(p.amount ? p.name + " " + p.amount->to_string() : p.name);
+  for (const auto& p : x.payers) shares.push_back(p.amount ? fmt::format("{} {}", p.name, p.amount->to_string()) : std::string(p.name));
   return shares.empty() ? "" : fmt::format("paid by {}", fmt::join(shares, ", "));
 }
 
@@ -46,9 +46,9 @@ struct State {
 
 // A fact as a reader asks for it: by its label, the path after it for
 // whoever fills in the facts file.
-std::string fact_name(const std::string& path, Lang lang, const FactsSchema* schema) {
+std::string fact_name(std::string_view path, Lang lang, const FactsSchema* schema) {
   const FactInfo* fact = schema && lang == Lang::zh ? schema->find(path) : nullptr;
-  return fact && !fact->label.empty() ? fmt::format("{}（{}）", fact->label, path) : path;
+  return fact && !fact->label.empty() ? fmt::format("{}（{}）", fact->label, path) : std::string(path);
 }
 
 std::string plain_undetermined(const Undetermined& u, Lang lang, const FactsSchema* schema) {
@@ -65,7 +65,7 @@ using Key = std::pair<std::string, std::string>;  // benefit, recipient
 std::map<Key, State> states_of(const Evaluation& e, Lang lang, const FactsSchema* schema) {
   std::map<Key, State> out;
   for (const auto& x : e.entitlements) {
-    State& s = out[{x.benefit, x.recipient}];
+    State& s = out[Key(x.benefit, x.recipient)];
     s.kind = State::granted;
     s.text = describe(x);
     s.amount = x.amount;
@@ -74,7 +74,7 @@ std::map<Key, State> states_of(const Evaluation& e, Lang lang, const FactsSchema
   for (const auto& u : e.undetermined)
     for (const auto& r : u.recipients) {
       std::string why = u.needs.empty() ? u.reason : fmt::format("needs {}", fmt::join(u.needs, ", "));
-      out[{u.benefit, r}] = {State::undetermined, why.empty() ? "undetermined" : "undetermined (" + why + ")", {},
+      out[Key(u.benefit, r)] = {State::undetermined, why.empty() ? "undetermined" : "undetermined (" + why + ")", {},
                              plain_undetermined(u, lang, schema)};
     }
   return out;
@@ -104,7 +104,7 @@ Outcome outcome_of(const State& before, const State& after) {
 // Titles and the order of benefits: the new version's first.
 std::vector<std::pair<std::string, std::string>> benefit_order(const Evaluation& before, const Evaluation& after) {
   std::vector<std::pair<std::string, std::string>> ids;
-  auto add = [&](const std::string& id, const std::string& title) {
+  auto add = [&](std::string_view id, std::string_view title) {
     if (std::none_of(ids.begin(), ids.end(), [&](const auto& p) { return p.first == id; })) ids.emplace_back(id, title);
   };
   for (const Evaluation* e : {&after, &before}) {
@@ -134,7 +134,7 @@ std::string describe_plain(const Entitlement& x, Lang lang) {
   if (x.discretionary) out += zh ? "，有条件的地方可发放" : ", where local conditions allow";
   std::vector<std::string> shares;
   for (const auto& p : x.payers)
-    shares.push_back(!p.amount ? p.name : fmt::format(fmt::runtime(zh ? "{}{}元" : "{} {} yuan"), p.name, p.amount->to_string()));
+    shares.push_back(!p.amount ? std::string(p.name) : fmt::format(fmt::runtime(zh ? "{}{}元" : "{} {} yuan"), p.name, p.amount->to_string()));
   if (x.payers_undetermined) out += zh ? "；出资方无法确定" : "; payers undetermined";
   else if (!shares.empty()) out += fmt::format(fmt::runtime(zh ? "；出资：{}" : "; paid by: {}"), fmt::join(shares, zh ? "、" : ", "));
   return out;
@@ -145,8 +145,8 @@ std::vector<EntitlementChange> diff_family(const Evaluation& before, const Evalu
   const auto old_states = states_of(before, lang, schema), new_states = states_of(after, lang, schema);
   // Recipients in the order the evaluations name them (mother, father, child, household).
   std::vector<std::string> recipients;
-  auto add = [&](const std::string& r) {
-    if (std::find(recipients.begin(), recipients.end(), r) == recipients.end()) recipients.push_back(r);
+  auto add = [&](std::string_view r) {
+    if (std::find(recipients.begin(), recipients.end(), r) == recipients.end()) recipients.emplace_back(r);
   };
   for (const Evaluation* e : {&after, &before}) {
     for (const auto& x : e->entitlements) add(x.recipient);

@@ -76,7 +76,7 @@ inline std::string decisions_differ(const Policy& policy, const Decisions& d, co
 
   std::vector<std::string> nobody;
   for (int benefit : d.not_granted) nobody.push_back(policy.benefit_id(benefit));
-  if (sorted(nobody) != sorted(e.not_granted)) return "not_granted differs";
+  if (sorted(nobody) != sorted({e.not_granted.begin(), e.not_granted.end()})) return "not_granted differs";
   return {};
 }
 

@@ -2,7 +2,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "fuzhu/fuzhu.hpp"
 #include "tests/support/compile.hpp"
@@ -30,7 +32,7 @@ fuzhu::Evaluation run(const fuzhu::Policy& p, const fuzhu::Facts& f, const char*
   return *r.evaluation;
 }
 
-bool contains(const std::vector<std::string>& v, const std::string& s) {
+bool contains(const std::vector<std::string_view>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
@@ -53,6 +55,35 @@ const std::string kleene_body =
     "benefit alone \"A\" { when household.housing_hardship to household }\n";
 
 }  // namespace
+
+// fuzhu/result.hpp, "lifetimes": the views point into the compiled policy,
+// which every Evaluation (and every copy) keeps alive. Titles longer than a
+// std::string's inline buffer, so that a dangling view reads freed heap
+// (which the ASan build reports) rather than bytes that happen to remain.
+TEST_CASE("an Evaluation's borrowed text outlives the Policy, and its copies outlive it") {
+  const std::string long_title = "独生子女家庭特别扶助金（长标题）";
+  std::optional<fuzhu::Evaluation> copy;
+  {
+    fuzhu::Evaluation kept;
+    {
+      auto p = compile("benefit either \"" + long_title + "\" { when household.low_income or household.housing_hardship to household }\n"
+                       "benefit unsure \"" + long_title + " 2\" { when household.housing_hardship to household }\n");
+      auto f = yiyang_household(p);
+      CHECK_FALSE(f.set("household.low_income", true));
+      kept = run(p, f, "2026-11-23");
+    }  // every Policy object is gone
+    CHECK(kept.keeps_policy_alive != nullptr);
+    copy = kept;
+  }  // and so is the Evaluation the copy was made from
+  REQUIRE(copy->entitlements.size() == 1);
+  CHECK(copy->entitlements[0].benefit == "either");
+  CHECK(copy->entitlements[0].title == long_title);
+  CHECK(copy->entitlements[0].recipient == "household");
+  REQUIRE(copy->undetermined.size() == 1);
+  CHECK(copy->undetermined[0].title == long_title + " 2");
+  CHECK(copy->undetermined[0].needs == std::vector<std::string_view>{"household.housing_hardship"});
+  CHECK(fuzhu::to_json(*copy).find(long_title) != std::string::npos);
+}
 
 TEST_CASE("Kleene false and unknown is not granted") {
   auto p = compile(kleene_body);

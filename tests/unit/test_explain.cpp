@@ -316,7 +316,7 @@ TEST_CASE("a definition reused down a chain of 28 is needed, decided and explain
   auto p = compile_string(doubled_definitions(28));
   auto unknown = evaluate(p, mother_unknown_age, "2026-11-23", false);
   REQUIRE(unknown.undetermined.size() == 1);
-  CHECK(unknown.undetermined[0].needs == std::vector<std::string>{"mother.birth_date"});
+  CHECK(unknown.undetermined[0].needs == std::vector<std::string_view>{"mother.birth_date"});
 
   auto known = evaluate(p, mother_aged_66, "2026-11-23", true);
   REQUIRE(known.entitlements.size() == 1);
@@ -332,7 +332,7 @@ TEST_CASE("granted() reused down a chain of 30 benefits needs the one fact once"
   auto p = compile_string(doubled_grants(30));
   auto unknown = evaluate(p, mother_unknown_age, "2026-11-23", true);
   REQUIRE(unknown.undetermined.size() == 31);
-  for (const auto& u : unknown.undetermined) CHECK(u.needs == std::vector<std::string>{"mother.birth_date"});
+  for (const auto& u : unknown.undetermined) CHECK(u.needs == std::vector<std::string_view>{"mother.birth_date"});
   auto known = evaluate(p, mother_aged_66, "2026-11-23", true);
   CHECK(known.entitlements.size() == 31);
 }

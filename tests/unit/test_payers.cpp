@@ -54,7 +54,7 @@ const fuzhu::Entitlement& only(const fuzhu::EvalResult& r) {
 
 std::string payers(const fuzhu::Entitlement& e) {
   std::string out;
-  for (const auto& p : e.payers) out += p.name + " " + (p.amount ? p.amount->to_string() : "-") + ";";
+  for (const auto& p : e.payers) out += std::string(p.name) + " " + (p.amount ? p.amount->to_string() : "-") + ";";
   return out;
 }
 
@@ -116,7 +116,7 @@ TEST_CASE("a payer's condition on an unknown fact leaves the split undetermined,
   const auto& e = only(r);
   CHECK(e.payers_undetermined);
   CHECK(e.payers.empty());  // never 390 of 490
-  CHECK(e.payers_needs == std::vector<std::string>{"household.district_kind"});
+  CHECK(e.payers_needs == std::vector<std::string_view>{"household.district_kind"});
   const std::string json = fuzhu::to_json(*r.evaluation);
   CHECK(json.find("\"payers\": null,\n      \"payers_needs\": [\n        \"household.district_kind\"\n      ]") != std::string::npos);
   CHECK(fuzhu::to_text(*r.evaluation).find("paid by: undetermined (ask for household.district_kind)") != std::string::npos);

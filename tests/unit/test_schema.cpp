@@ -34,7 +34,7 @@ std::vector<fuzhu::Diagnostic> errors(const fuzhu::Policy& p, const std::string&
 
 std::vector<std::string> rows(const fuzhu::Evaluation& e) {
   std::vector<std::string> out;
-  for (const auto& x : e.entitlements) out.push_back(x.benefit + " " + x.recipient);
+  for (const auto& x : e.entitlements) out.push_back(std::string(x.benefit) + " " + std::string(x.recipient));
   return out;
 }
 
@@ -137,7 +137,7 @@ TEST_CASE("no mother: an unknown father's birth date is asked for, never the mot
   auto p = compile(yiyang_header + "benefit a \"甲\" { cites \"一\" when age(mother) >= 49 }\n");
   auto e = run(p, R"({"household": {"region": "益阳市"}, "father": {"employer": "none"}})", "2026-01-01");
   REQUIRE(e.undetermined.size() == 1);
-  CHECK(e.undetermined[0].needs == std::vector<std::string>{"father.birth_date"});
+  CHECK(e.undetermined[0].needs == std::vector<std::string_view>{"father.birth_date"});
 }
 
 TEST_CASE("a mother who died keeps her own age; the father's does not stand in") {
@@ -149,7 +149,7 @@ TEST_CASE("a mother who died keeps her own age; the father's does not stand in")
   auto unknown = run(p, R"({"household": {"region": "益阳市"}, "mother": {"alive": false},
                            "father": {"birth_date": "1950-01-01"}})", "2026-01-01");
   REQUIRE(unknown.undetermined.size() == 1);
-  CHECK(unknown.undetermined[0].needs == std::vector<std::string>{"mother.birth_date"});
+  CHECK(unknown.undetermined[0].needs == std::vector<std::string_view>{"mother.birth_date"});
 }
 
 TEST_CASE("neither mother nor father: age(mother) is undetermined with a reason, needing nothing") {
