@@ -721,17 +721,18 @@ EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const 
   try {
     const MemoryPool::Lease held = memory.take();
     Decisions& decisions = held->decisions;
-    Evaluation explained;
+    Evaluation& out = result.evaluation.emplace();  // filled in place: an Evaluation is costly to move
     if (options.explain) {  // the same evaluator, tracing each step
       ExplanationRows rows(policy, facts, as_of, options.lang);
       flat_decide(policy, facts, as_of, options, held->scratch, decisions, &rows);
-      explained.explanations = rows.finish();
-      explained.lang = options.lang;
+      out.explanations = rows.finish();
+      out.lang = options.lang;
     } else {
       flat_decide(policy, facts, as_of, options, held->scratch, decisions);
     }
-    result.evaluation = materialise(policy, facts, as_of, decisions, std::move(explained));
+    materialise(policy, facts, as_of, decisions, out);
   } catch (const EvalError& e) {
+    result.evaluation.reset();
     result.errors.push_back(sources.diagnose(e.code, e.loc, e.message));
   }
   return result;

@@ -41,6 +41,9 @@ void fill_entitlement(const CompiledPolicy& policy, const Decisions& d, const De
 }
 
 // One row per undetermined benefit, its recipients and needed facts merged.
+// A benefit's rows are adjacent in d.undetermined (each benefit is decided
+// once, all its recipients together) and `p` is the first of them when the
+// row is started: its vectors are sized for them all, one allocation each.
 void add_undetermined(const CompiledPolicy& policy, const Decisions& d, const Decisions::Undetermined& p, Evaluation& out) {
   const CompiledBenefit& b = policy.benefits[static_cast<std::size_t>(p.benefit)];
   if (out.undetermined.empty() || out.undetermined.back().benefit != b.id) {
@@ -48,6 +51,13 @@ void add_undetermined(const CompiledPolicy& policy, const Decisions& d, const De
     u.benefit = b.id;
     u.title = b.title;
     u.cite = b.cite;
+    std::size_t recipients = 0, needs = 0;
+    for (const Decisions::Undetermined* q = &p; q != d.undetermined.data() + d.undetermined.size() && q->benefit == p.benefit; ++q) {
+      ++recipients;
+      needs += q->need_count;
+    }
+    u.recipients.reserve(recipients);
+    u.needs.reserve(needs);
   }
   Undetermined& u = out.undetermined.back();
   u.recipients.push_back(policy.schema->recipient_name(p.recipient));
@@ -85,8 +95,8 @@ std::size_t undetermined_benefits(const Decisions& d) {
 
 }  // namespace
 
-Evaluation materialise(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const Decisions& d,
-                       Evaluation out) {
+void materialise(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const Decisions& d,
+                 Evaluation& out) {
   out.policy = policy.info.title;
   out.document = policy.info.document;
   out.status = policy.info.status;
@@ -115,7 +125,6 @@ Evaluation materialise(const CompiledPolicy& policy, const FactsData& facts, con
     std::stable_sort(out.explanations->begin(), out.explanations->end(),
                      [&](const Explanation& a, const Explanation& b) { return rank(a) < rank(b); });
   }
-  return out;
 }
 
 }  // namespace fuzhu::detail

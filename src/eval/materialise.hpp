@@ -9,8 +9,9 @@
 
 namespace fuzhu::detail {
 
-/// The public result for decisions; `explained` may already hold explanations.
-Evaluation materialise(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const Decisions& d,
-                       Evaluation explained);
+/// Fills `out`, a new Evaluation (which may already hold explanations), with
+/// the public result for decisions.
+void materialise(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const Decisions& d,
+                 Evaluation& out);
 
 }  // namespace fuzhu::detail
