@@ -17,7 +17,8 @@ namespace fuzhu {
 // An Evaluation borrows the text that is the same for every family from the
 // compiled policy instead of copying it: the fields of type std::string_view
 // (benefit ids, titles, recipients, cites, quotes, payer names, fact paths,
-// the policy's title, ...) point into the policy's compiled storage. Each
+// the policy's title, an explanation's expressions as written and plain
+// rules, ...) point into the policy's compiled storage. Each
 // Evaluation holds that storage alive (Evaluation::keeps_policy_alive), so
 // the views stay valid as long as the Evaluation, or any copy of it, lives:
 // even after every Policy object is destroyed. A view taken out of the
@@ -25,7 +26,7 @@ namespace fuzhu {
 // while some Evaluation of that policy (or the Policy) lives: copy it into a
 // std::string to keep it longer. The views are not NUL-terminated: use
 // .data() with .size(), never as a C string. Text worked out for the family
-// (reasons, warnings, explanation values) is std::string, owned.
+// (reasons, warnings, explanations' values and notes) is std::string, owned.
 
 enum class Period { monthly, yearly, once };
 FUZHU_API const char* to_string(Period period);
@@ -96,16 +97,17 @@ struct Undetermined {
 /// A name and its value for this family: an operand ("age(mother)", "47") or
 /// a fact read ("mother.birth_date", "1979-06-01").
 struct NamedValue {
-  std::string name;
+  std::string_view name;  ///< the policy's text or fact path, borrowed (see "lifetimes")
   std::string value;
 };
 
-/// One part of a condition or an amount, as written, with its value.
+/// One part of a condition or an amount, as written, with its value. The
+/// text as written is borrowed from the policy (see "lifetimes").
 struct ExplainNode {
-  std::string text;                  ///< the expression as written (blanks condensed, comments dropped)
+  std::string_view text;             ///< the expression as written (blanks condensed, comments dropped)
   std::string value;                 ///< its value; empty when it was not evaluated
   bool evaluated = true;             ///< false: not needed, the other parts already decided
-  std::string definition;            ///< for a definition's name: its body as written
+  std::string_view definition;       ///< for a definition's name: its body as written
   std::string note;                  ///< "from 2017-09-29" (schedule row), "for mother" (any/all), a granted() benefit's outcome
   std::vector<NamedValue> operands;  ///< values it compared or computed with that are not parts of their own
   std::vector<ExplainNode> parts;    ///< sub-conditions (and/or/not operands, definitions, chosen arms)
@@ -115,20 +117,21 @@ enum class Decision { granted, not_granted, undetermined };
 FUZHU_API const char* to_string(Decision decision);  ///< "granted", "not_granted", "undetermined"
 
 /// Why one benefit is, is not, or may be granted to one recipient. Every
-/// benefit of the policy has one row per possible recipient.
+/// benefit of the policy has one row per possible recipient. All but the
+/// values, the facts' values and `reason` is borrowed (see "lifetimes").
 struct Explanation {
-  std::string benefit;                  ///< the catalog id
-  std::string title;
-  std::string recipient;                ///< mother | father | child | household
+  std::string_view benefit;             ///< the catalog id
+  std::string_view title;
+  std::string_view recipient;           ///< mother | father | child | household
   Decision decision = Decision::not_granted;
-  std::string cite, quote;              ///< the clause of the document
+  std::string_view cite, quote;         ///< the clause of the document
   std::optional<ExplainNode> condition; ///< the `when`; none when the benefit has none or it was not reached
   std::optional<ExplainNode> where;     ///< this recipient's `where`, when evaluated
   std::optional<ExplainNode> amount;    ///< the amount, when granted
   std::vector<NamedValue> facts;        ///< every fact read, by path, with its value or "unknown"
-  std::vector<std::string> needs;       ///< undetermined: the facts that would decide it, in the schema's order
+  std::vector<std::string_view> needs;  ///< undetermined: the facts that would decide it, in the schema's order
   std::string reason;                   ///< what decided it besides the conditions ("there is no father in the facts")
-  std::string plain;                    ///< the benefit's rule in plain words (fuzhu/plain.hpp), in EvalOptions::lang
+  std::string_view plain;               ///< the benefit's rule in plain words (fuzhu/plain.hpp), in EvalOptions::lang
 };
 
 /// The answer for one family on one evaluation date.

@@ -69,13 +69,11 @@ std::string condense(std::string_view raw) {
   return out;
 }
 
-std::string DebugText::text(int id) const {
+std::string_view DebugText::view(int id) const {
   if (id < 0 || static_cast<std::size_t>(id) >= spans_.size()) return "";
   const TextSpan& span = spans_[static_cast<std::size_t>(id)];
   if (span.file < 0) return "";
-  std::string out = files_[static_cast<std::size_t>(span.file)].substr(span.begin, span.length);
-  out.append(span.closers, ')');
-  return out;
+  return std::string_view(files_[static_cast<std::size_t>(span.file)]).substr(span.begin, span.length);
 }
 
 int DebugText::Builder::span(int file, std::uint32_t begin, std::uint32_t end) {
@@ -114,6 +112,16 @@ DebugText DebugText::Builder::finish() {
     }
     out.files_.push_back(std::move(condensed));
   }
+  // The few spans that left out a ')': their whole text, once, in a last
+  // string of their own.
+  std::string closed;
+  for (TextSpan& span : out.spans_) {
+    if (span.file < 0 || span.closers == 0) continue;
+    const auto begin = static_cast<std::uint32_t>(closed.size());
+    closed.append(out.files_[static_cast<std::size_t>(span.file)], span.begin, span.length).append(span.closers, ')');
+    span = {static_cast<int>(out.files_.size()), begin, static_cast<std::uint32_t>(closed.size()) - begin, 0};
+  }
+  if (!closed.empty()) out.files_.push_back(std::move(closed));
   requests_.clear();
   return out;
 }

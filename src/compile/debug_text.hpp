@@ -29,8 +29,9 @@ struct TextSpan {
 class DebugText {
  public:
   /// The condensed text of span `id` (Builder::span), as condense() would
-  /// give it; "" for -1.
-  std::string text(int id) const;
+  /// give it; "" for -1. A view into this DebugText: explanations borrow it.
+  std::string_view view(int id) const;
+  std::string text(int id) const { return std::string(view(id)); }
 
   /// Collects the spans expressions ask for while compiling, then condenses
   /// each file once, in one pass that notes only the offsets asked for (no
@@ -53,7 +54,10 @@ class DebugText {
   };
 
  private:
-  std::vector<std::string> files_;  // by file index, condensed
+  // By file index, condensed; then one more holding, whole, the texts of the
+  // spans that left out a ')' (a slice plus the ')'), so that every span's
+  // text is one slice, to be viewed without a copy.
+  std::vector<std::string> files_;
   std::vector<TextSpan> spans_;     // by span id
 };
 

@@ -165,8 +165,8 @@ std::string Tracer::show_fact(int slot, const Value& v) const {
 
 // -------------------------------------------------------------- the tree
 
-std::string Tracer::text_of(const Code& code) const {
-  return p_.debug_text.text(code.text);  // condensed at compile time
+std::string_view Tracer::text_of(const Code& code) const {
+  return p_.debug_text.view(code.text);  // condensed at compile time; explanations borrow it
 }
 
 ExplainNode Tracer::build(const Step& step) const {

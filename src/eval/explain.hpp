@@ -83,7 +83,7 @@ class Tracer {
   void explain_definition(const Step& step, ExplainNode& node) const;
   std::string note_of(const Step& step) const;
   std::string builtin_note(const Step& step) const;
-  std::string text_of(const Code& code) const;
+  std::string_view text_of(const Code& code) const;
   void collect_facts(const Step& step, Traced& out) const;
   static bool first_time(std::vector<bool>& seen, int index);
 };

@@ -119,7 +119,7 @@ void materialise(const CompiledPolicy& policy, const FactsData& facts, const Dat
   if (out.explanations && !ordered) {
     auto rank = [&](const Explanation& x) {
       auto it = std::lower_bound(policy.rank_of_id.begin(), policy.rank_of_id.end(), x.benefit,
-                                 [](const auto& entry, const std::string& key) { return entry.first < key; });
+                                 [](const auto& entry, std::string_view key) { return entry.first < key; });
       return it == policy.rank_of_id.end() ? -1 : it->second;
     };
     std::stable_sort(out.explanations->begin(), out.explanations->end(),

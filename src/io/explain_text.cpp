@@ -61,13 +61,13 @@ class ExplainWriter {
   const Evaluation& e_;
   const ExplainWords& w_;
   std::string out_;
-  std::set<std::string> shown_;  // definitions already broken down
+  std::set<std::string_view> shown_;  // definitions already broken down (the policy's text, borrowed)
 
   // One benefit: its clause, its condition (shared by its recipients), then
   // each recipient's decision, `where` and amount, then the facts read.
   void benefit(const Explanation* begin, const Explanation* end) {
     const Explanation& x = *begin;
-    out_ += fmt::format("\n{} {}  {}{}\n", x.benefit, x.title, x.cite, x.quote.empty() ? "" : "「" + x.quote + "」");
+    out_ += fmt::format("\n{} {}  {}{}\n", x.benefit, x.title, x.cite, x.quote.empty() ? "" : fmt::format("「{}」", x.quote));
     if (!x.plain.empty()) out_ += fmt::format("  {}{}\n", w_.rule, x.plain);
     if (x.condition) node(*x.condition, 1, w_.when);
     std::vector<NamedValue> facts;
@@ -83,7 +83,7 @@ class ExplainWriter {
     }
     if (!facts.empty()) {
       std::vector<std::string> read;
-      for (const auto& f : facts) read.push_back(f.name + " = " + printable(shown(f.value)));  // a fact may hold any character
+      for (const auto& f : facts) read.push_back(std::string(f.name) + " = " + printable(shown(f.value)));  // a fact may hold any character
       out_ += fmt::format("  {}{}\n", w_.facts_read, fmt::join(read, ", "));
     }
   }
@@ -127,7 +127,7 @@ class ExplainWriter {
   void node(const ExplainNode& n, int depth, std::string_view label) {
     std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
     bool again = !n.definition.empty() && !shown_.insert(n.text).second;
-    std::string head = n.definition.empty() || again ? n.text : n.text + " = " + n.definition;
+    std::string head = n.definition.empty() || again ? std::string(n.text) : fmt::format("{} = {}", n.text, n.definition);
     out_ += fmt::format("{}{}{} → {}", indent, label, head, n.evaluated ? shown(n.value) : w_.not_needed);
     if (again) {
       out_ += fmt::format("{}\n", w_.as_above);
@@ -136,7 +136,7 @@ class ExplainWriter {
     if (!n.note.empty()) out_ += fmt::format("  ({})", n.note);
     if (!n.operands.empty()) {
       std::vector<std::string> values;
-      for (const auto& o : n.operands) values.push_back(o.name + " = " + printable(shown(o.value)));
+      for (const auto& o : n.operands) values.push_back(std::string(o.name) + " = " + printable(shown(o.value)));
       out_ += fmt::format("   [{}]", fmt::join(values, "; "));
     }
     out_ += "\n";

@@ -70,7 +70,11 @@ TEST_CASE("an Evaluation's borrowed text outlives the Policy, and its copies out
                        "benefit unsure \"" + long_title + " 2\" { when household.housing_hardship to household }\n");
       auto f = yiyang_household(p);
       CHECK_FALSE(f.set("household.low_income", true));
-      kept = run(p, f, "2026-11-23");
+      fuzhu::EvalOptions explain;
+      explain.explain = true;
+      auto r = p.evaluate(f, day("2026-11-23"), explain);
+      REQUIRE(r.ok());
+      kept = *r.evaluation;
     }  // every Policy object is gone
     CHECK(kept.keeps_policy_alive != nullptr);
     copy = kept;
@@ -82,7 +86,17 @@ TEST_CASE("an Evaluation's borrowed text outlives the Policy, and its copies out
   REQUIRE(copy->undetermined.size() == 1);
   CHECK(copy->undetermined[0].title == long_title + " 2");
   CHECK(copy->undetermined[0].needs == std::vector<std::string_view>{"household.housing_hardship"});
+  // Explanations borrow too: the expression as written, the facts' paths.
+  REQUIRE(copy->explanations.has_value());
+  REQUIRE(copy->explanations->size() == 2);
+  const fuzhu::Explanation& either = copy->explanations->front();
+  CHECK(either.title == long_title);
+  REQUIRE(either.condition.has_value());
+  CHECK(either.condition->text == "household.low_income or household.housing_hardship");
+  CHECK(std::any_of(either.facts.begin(), either.facts.end(),
+                    [](const fuzhu::NamedValue& f) { return f.name == "household.low_income" && f.value == "true"; }));
   CHECK(fuzhu::to_json(*copy).find(long_title) != std::string::npos);
+  CHECK(fuzhu::explain_text(*copy).find("household.low_income or household.housing_hardship") != std::string::npos);
 }
 
 TEST_CASE("Kleene false and unknown is not granted") {

@@ -119,7 +119,7 @@ TEST_CASE("explain: an undetermined benefit names the missing fact") {
   auto e = evaluate(p, bereaved("1970-03-01"), "2026-11-23");
   const Explanation& x = row(e, "medical_assistance", "household");
   CHECK(x.decision == Decision::undetermined);
-  CHECK(x.needs == std::vector<std::string>{"household.low_income"});
+  CHECK(x.needs == std::vector<std::string_view>{"household.low_income"});
   CHECK(fact(x, "household.low_income") == "unknown");
   REQUIRE(x.condition.has_value());
   CHECK(x.condition->value == "unknown");
@@ -270,7 +270,7 @@ TEST_CASE("explain: explaining changes no result for any family of the policy ca
       REQUIRE(explained.evaluation->explanations.has_value());
       CHECK_FALSE(plain.evaluation->explanations.has_value());
       std::set<std::string> explained_ids;
-      for (const auto& x : *explained.evaluation->explanations) explained_ids.insert(x.benefit);
+      for (const auto& x : *explained.evaluation->explanations) explained_ids.emplace(x.benefit);
       CHECK(explained_ids.size() == fuzhu::detail::compiled_of(policy).benefits.size());
       explained.evaluation->explanations.reset();
       CHECK(fuzhu::to_json(*explained.evaluation) == fuzhu::to_json(*plain.evaluation));
