@@ -1,10 +1,12 @@
 // Evaluation on families already parsed: fuzhu against the same policies
 // written by hand in C++ and in Lua 5.4, on the same families, with every
 // benefit's result checked identical to the fen.
-//   population_bench POP.jsonl [BLOCK]
+//   population_bench POP.jsonl [BLOCK] [decider]
 // The file is taken BLOCK families at a time (default 20000) so that memory
 // stays bounded; only the evaluation loops are timed, each engine adding
-// every family to its per-benefit sums (bench/sums.hpp).
+// every family to its per-benefit sums (bench/sums.hpp). With `decider`,
+// only the Decider and the hand-written C++ run: a short run to profile
+// (valgrind --tool=cachegrind) without the other engines' misses.
 #include <chrono>
 #include <fstream>
 #include <functional>
@@ -83,6 +85,7 @@ void add_evaluate(const fuzhu::Policy& policy, const std::unordered_map<std::str
 struct Engine {
   std::string name;
   Timed timed;
+  bool runs = true;  // false: left out of this run (`decider`)
 };
 
 struct PolicyRun {
@@ -123,10 +126,11 @@ bool same_benefits(const PolicyRun& run, const std::vector<std::string>& native,
 
 int main(int argc, char** argv) try {
   if (argc < 2) {
-    std::cerr << "usage: population_bench POP.jsonl [BLOCK]\n";
+    std::cerr << "usage: population_bench POP.jsonl [BLOCK] [decider]\n";
     return 2;
   }
   const std::size_t block = argc > 2 ? std::stoul(argv[2]) : 20000;
+  const bool decider_only = argc > 3 && std::string(argv[3]) == "decider";
   std::vector<PolicyRun> runs;
   runs.emplace_back("yiyang", compile(FUZHU_BENCH_DIR "/../policies/yiyang.policy"), &bench::yiyang_rules);
   runs.emplace_back("songjiang", compile(FUZHU_BENCH_DIR "/../policies/songjiang.policy"), &bench::songjiang_rules);
@@ -159,14 +163,18 @@ int main(int argc, char** argv) try {
       natives.push_back(bench::native_of(fuzhu::detail::data_of(f)));
       facts.push_back(std::move(f));
     }
-    lua.load_families(lines);
+    if (!decider_only) lua.load_families(lines);
     count += facts.size();
     for (auto& run : runs) {
       run.engines[0].timed.time([&](auto& sums) { add_decider(run.decider, facts, sums); });
-      run.engines[1].timed.time([&](auto& sums) { add_evaluate(run.policy, run.index, facts, sums); });
       run.engines[2].timed.time([&](auto& sums) {
         for (const auto& f : natives) run.native(f, as_of_ymd, sums);
       });
+      if (decider_only) {
+        run.engines[1].runs = run.engines[3].runs = false;
+        continue;
+      }
+      run.engines[1].timed.time([&](auto& sums) { add_evaluate(run.policy, run.index, facts, sums); });
       run.engines[3].timed.time([&](auto& sums) { bench::add_sums(sums, lua.run(run.name.c_str(), 2026, 11, 23)); });
     }
   }
@@ -178,6 +186,7 @@ int main(int argc, char** argv) try {
   for (const auto& run : runs) {
     const Timed& native = run.engines[2].timed;
     for (const auto& engine : run.engines) {
+      if (!engine.runs) continue;
       const Timed& t = engine.timed;
       std::int64_t fen = 0;
       std::uint64_t rows = 0;
@@ -198,8 +207,10 @@ int main(int argc, char** argv) try {
                        t.sums[i].undetermined, native.sums[i].undetermined);
       }
     }
-    fmt::print("{:<10} fuzhu (Decider) / Lua 5.4: {:.2f} (below 1: fuzhu is faster)\n\n", run.name,
-               run.engines[0].timed.seconds / run.engines[3].timed.seconds);
+    if (run.engines[3].runs)
+      fmt::print("{:<10} fuzhu (Decider) / Lua 5.4: {:.2f} (below 1: fuzhu is faster)\n", run.name,
+                 run.engines[0].timed.seconds / run.engines[3].timed.seconds);
+    fmt::print("\n");
   }
   fmt::print("results identical, benefit by benefit: {}\n", same ? "yes" : "NO");
   return same ? 0 : 1;
