@@ -64,6 +64,9 @@ class Flattener {
     return it->second;
   }
 
+  // Whether node `id` (-1: none) depends on more than the family and the date.
+  bool contextual(int id) const { return id >= 0 && contextual_[static_cast<std::size_t>(id)]; }
+
   int add_root(const std::optional<Code>& c) {
     if (!c) return -1;
     roots_.push_back(add(*c));
@@ -182,7 +185,11 @@ FlatCode flatten(const CompiledPolicy& policy) {
     fb.condition = f.add_root(b.condition);
     fb.where = f.add_root(b.where);
     fb.amount = f.add_root(b.amount);
-    for (const CompiledPayer& p : b.payers) fb.payers.push_back({f.add_root(p.condition), f.add_root(p.share)});
+    fb.payers_of_household = true;
+    for (const CompiledPayer& p : b.payers) {
+      fb.payers.push_back({f.add_root(p.condition), f.add_root(p.share)});
+      fb.payers_of_household &= !f.contextual(fb.payers.back().condition) && !f.contextual(fb.payers.back().share);
+    }
     out.benefits.push_back(std::move(fb));
   }
   f.assign_memo();

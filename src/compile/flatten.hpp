@@ -39,6 +39,10 @@ struct FlatPayer {
 struct FlatBenefit {
   int condition = -1, where = -1, amount = -1;  // node ids, -1: none
   std::vector<FlatPayer> payers;
+  /// No payer's condition or share depends on the recipient, the amount or
+  /// another benefit's outcome: who pays, and in what shares, is the same
+  /// for every recipient of a family, worked out once.
+  bool payers_of_household = false;
 };
 
 /// Benefits next to each other in evaluation order whose conditions all

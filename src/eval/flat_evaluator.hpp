@@ -83,6 +83,14 @@ class FlatEvaluator {
   int person_ = -1;
   std::uint64_t reasons_given_ = 0;  // counts give_reason, to tell whether a kept value gave one
   std::int64_t amount_fen_ = 0;
+  // The payers pay() chose for a benefit whose payers depend on the family
+  // alone (FlatBenefit::payers_of_household), reused for its next
+  // recipients: the active payers and shares stay in m_, the split in
+  // m_.share_fen for the amount split_fen_. -1: none kept.
+  int paid_benefit_ = -1;
+  bool paid_undetermined_ = false;  // a payer's condition or share is unknown
+  NeedSet paid_needs_;              // the facts that would tell
+  std::int64_t split_fen_ = 0;
   // Explaining's state; nothing at all when not explaining.
   struct Tracing {
     ExplanationRows* rows = nullptr;  // the explanations being written
@@ -248,13 +256,46 @@ class FlatEvaluator {
 
   // Kept out of decide(), which runs for every recipient of every benefit:
   // inlined, its registers and locals made every call to decide() dearer.
+  // Explaining traces every payer of every row: it never reuses them.
   [[gnu::noinline]] void pay(int index, const std::optional<Money>& amount, Decisions::Granted& row, Decisions& out) {
     const CompiledBenefit& b = p_.benefits[static_cast<std::size_t>(index)];
-    const FlatBenefit& fb = code_.benefits[static_cast<std::size_t>(index)];
     if (b.payers.empty()) return;
+    amount_fen_ = amount ? amount->fen : 0;
+    const bool again = !Trace && paid_benefit_ == index;
+    if (!again) choose_payers(index);
+    const auto& active = m_.active_payers;
+    if (paid_undetermined_) {
+      row.split_undetermined = true;
+      row.first_split_need = static_cast<std::uint32_t>(out.needs.size());
+      paid_needs_.for_each([&](int slot) { out.needs.push_back(slot); });
+      row.split_need_count = static_cast<std::uint32_t>(out.needs.size() - row.first_split_need);
+      return;
+    }
+    if (active.empty())
+      throw EvalError{b.payers_loc,
+                      fmt::format("no payer of '{}' applies to this family: every payer's condition is false",
+                                  b.id),
+                      Diag::no_payer_applies};
+    if (b.payers_have_shares && !(again && split_fen_ == amount_fen_)) {
+      split(b, active, m_.shares);
+      split_fen_ = amount_fen_;
+    }
+    const bool sole = !b.payers_have_shares && active.size() == 1 && amount;
+    for (std::size_t k = 0; k < active.size(); ++k)
+      out.payers.push_back({static_cast<int>(active[k]), b.payers_have_shares ? std::optional(m_.share_fen[k])
+                                                         : sole                 ? std::optional(amount->fen)
+                                                                                : std::nullopt});
+    row.payer_count = static_cast<std::uint32_t>(active.size());
+  }
+
+  // Which payers apply and their shares, into m_.active_payers and
+  // m_.shares; paid_undetermined_ and paid_needs_ say whether a fact the
+  // family lacks leaves that open. The needs of the row stay as they were.
+  void choose_payers(int index) {
+    const CompiledBenefit& b = p_.benefits[static_cast<std::size_t>(index)];
+    const FlatBenefit& fb = code_.benefits[static_cast<std::size_t>(index)];
     const NeedSet before_payers = needs_;
     needs_.clear();
-    amount_fen_ = amount ? amount->fen : 0;
     auto& active = m_.active_payers;
     auto& shares = m_.shares;
     active.clear();
@@ -279,27 +320,10 @@ class FlatEvaluator {
       active.push_back(i);
       shares.push_back(share);
     }
-    const NeedSet split_needs = needs_;
+    paid_needs_ = needs_;
+    paid_undetermined_ = undetermined;
     needs_ = before_payers;
-    if (undetermined) {
-      row.split_undetermined = true;
-      row.first_split_need = static_cast<std::uint32_t>(out.needs.size());
-      split_needs.for_each([&](int slot) { out.needs.push_back(slot); });
-      row.split_need_count = static_cast<std::uint32_t>(out.needs.size() - row.first_split_need);
-      return;
-    }
-    if (active.empty())
-      throw EvalError{b.payers_loc,
-                      fmt::format("no payer of '{}' applies to this family: every payer's condition is false",
-                                  b.id),
-                      Diag::no_payer_applies};
-    if (b.payers_have_shares) split(b, active, shares);
-    const bool sole = !b.payers_have_shares && active.size() == 1 && amount;
-    for (std::size_t k = 0; k < active.size(); ++k)
-      out.payers.push_back({static_cast<int>(active[k]), b.payers_have_shares ? std::optional(m_.share_fen[k])
-                                                         : sole                 ? std::optional(amount->fen)
-                                                                                : std::nullopt});
-    row.payer_count = static_cast<std::uint32_t>(active.size());
+    paid_benefit_ = fb.payers_of_household ? index : -1;
   }
 
   void split(const CompiledBenefit& b, const std::vector<std::size_t>& active, const std::vector<ShareOf>& shares) {
