@@ -78,6 +78,7 @@ class Lowering {
 
   static std::string unquote(const Node& n) {
     std::string_view s = n.string_view();
+    if (s.size() >= 2 && s.find('\\') == std::string_view::npos) return std::string(s.substr(1, s.size() - 2));
     std::string out;
     for (std::size_t i = 1; i + 1 < s.size(); ++i) {
       if (s[i] == '\\' && i + 2 < s.size()) {
@@ -830,7 +831,9 @@ std::unique_ptr<ast::File> parse_file(const SourceSet& sources, int file, Diagno
   if (!check_deceptive_characters(sources, file, diags)) return nullptr;
   // No source name for PEGTL: every parse-tree node would copy it (a heap
   // allocation a node for a long path); locations come from byte offsets.
-  pegtl::memory_input in(text.data(), text.size(), "");
+  // Lazy tracking: nothing counts lines and columns as the parser moves; a
+  // syntax error's place is worked out once, from its byte offset.
+  pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data(), text.size(), "");
   try {
     auto tree = syntax_tree::parse<g::file, selector, depth_limit, g::control>(in);
     if (!tree) {

@@ -4,7 +4,8 @@
 
 namespace fuzhu {
 
-std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& cp) {
+// A sequence starting with a byte of 0x80 or more (decode_utf8 did ASCII).
+std::size_t decode_utf8_sequence(std::string_view text, std::size_t i, char32_t& cp) {
   auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char b = byte(i);
   const std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;

@@ -13,7 +13,16 @@ namespace fuzhu {
 
 /// Decodes one code point at text[i]; returns its length in bytes, 0 when
 /// the bytes there are not UTF-8 (overlong forms and surrogates included).
-std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& cp);
+/// Inline for ASCII: the scans of a whole policy call it for every byte.
+std::size_t decode_utf8_sequence(std::string_view text, std::size_t i, char32_t& cp);
+inline std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t& cp) {
+  const auto b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80) {
+    cp = b;
+    return 1;
+  }
+  return decode_utf8_sequence(text, i, cp);
+}
 
 /// A control character: C0 (tab and newline too), DEL, C1, and the
 /// bidirectional controls that reorder a terminal's text.

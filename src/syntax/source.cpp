@@ -11,8 +11,9 @@ namespace fuzhu {
 SourceFile::SourceFile(std::string name, std::string text)
     : name_(std::move(name)), text_(std::move(text)) {
   line_starts_.push_back(0);
-  for (std::size_t i = 0; i < text_.size(); ++i)
-    if (text_[i] == '\n') line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
+  const std::string_view text_view = text_;
+  for (std::size_t i = text_view.find('\n'); i != std::string_view::npos; i = text_view.find('\n', i + 1))
+    line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
 }
 
 int SourceFile::line_of(std::uint32_t offset) const {
