@@ -16,29 +16,40 @@ struct Mark {
   std::int32_t depth = 0;
 };
 
-// One pass over `raw`, condensing it into `out`; marks[k] gets where
+// One pass over `raw`, condensing it into `out` (empty); marks[k] gets where
 // offsets[k] (sorted, at most raw.size()) lands. Returns the '(' left open
-// (negative when more were closed).
+// (negative when more were closed). Condensing never lengthens the text, so
+// it writes into `out` sized to `raw` once, then cut to what was written.
 int condense_into(std::string_view raw, std::string& out, const std::vector<std::uint32_t>& offsets,
                   std::vector<Mark>& marks) {
   bool in_string = false, in_comment = false, pending_blank = false;
   int depth = 0;
   std::size_t next = 0;
+  out.resize(raw.size());
+  char* const first = out.data();
+  char* o = first;
   auto mark = [&](std::size_t i) {
     for (; next < offsets.size() && offsets[next] <= i; ++next)
-      marks[next] = {static_cast<std::uint32_t>(out.size()), depth};
+      marks[next] = {static_cast<std::uint32_t>(o - first), depth};
   };
   for (std::size_t i = 0; i < raw.size(); ++i) {
     mark(i);
     const char ch = raw[i];
     if (in_string) {
-      out += ch;
-      if (ch == '\\' && i + 1 < raw.size()) out += raw[++i];
+      *o++ = ch;
+      if (ch == '\\' && i + 1 < raw.size()) *o++ = raw[++i];
       else if (ch == '"') in_string = false;
       continue;
     }
     if (in_comment) {
-      in_comment = ch != '\n';
+      if (ch == '\n') {
+        in_comment = false;
+        continue;
+      }
+      // Nothing of a comment is kept: go straight to its end (an offset
+      // inside it lands where the end does).
+      const std::size_t end = raw.find('\n', i);
+      i = (end == std::string_view::npos ? raw.size() : end) - 1;
       continue;
     }
     if (ch == '#') {
@@ -49,14 +60,15 @@ int condense_into(std::string_view raw, std::string& out, const std::vector<std:
       pending_blank = true;
       continue;
     }
-    if (pending_blank && !out.empty() && out.back() != '(' && ch != ')' && ch != ',') out += ' ';
+    if (pending_blank && o != first && o[-1] != '(' && ch != ')' && ch != ',') *o++ = ' ';
     pending_blank = false;
     if (ch == '"') in_string = true;
-    out += ch;
+    *o++ = ch;
     if (ch == '(') ++depth;
     if (ch == ')') --depth;
   }
   mark(raw.size());
+  out.resize(static_cast<std::size_t>(o - first));
   return depth;
 }
 
@@ -98,6 +110,7 @@ DebugText DebugText::Builder::finish() {
     std::vector<Mark> marks(offsets.size());
     std::string condensed;
     if (!offsets.empty()) condense_into(text, condensed, offsets, marks);
+    condensed.shrink_to_fit();  // kept with the compiled policy: no slack
     auto mark_of = [&](std::uint32_t offset) {
       return marks[static_cast<std::size_t>(std::lower_bound(offsets.begin(), offsets.end(), offset) - offsets.begin())];
     };

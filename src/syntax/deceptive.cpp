@@ -26,6 +26,15 @@ bool compatibility_form(char32_t cp) {
          (cp >= 0x2E80 && cp <= 0x2EFF);      // CJK radicals supplement
 }
 
+// A character of U+3000–U+9FFF (CJK punctuation, kana, ideographs: most of
+// a policy's characters) at text[i]: never one to report nor one that
+// changes the context, so it is stepped over without being decoded.
+bool cjk(std::string_view text, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  return byte(i) >= 0xE3 && byte(i) <= 0xE9 && i + 2 < text.size() && (byte(i + 1) & 0xC0) == 0x80 &&
+         (byte(i + 2) & 0xC0) == 0x80;
+}
+
 // Where in the text a character is: strings and comments say things, the
 // rest of the text is the policy.
 enum class Context { policy, string, comment };
@@ -84,6 +93,10 @@ bool check_deceptive_characters(const SourceSet& sources, int file, Diagnostics&
   // A byte-order mark at the very start is how some editors save UTF-8.
   std::size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   while (i < text.size() && !scan.done()) {
+    if (cjk(text, i)) {
+      i += 3;
+      continue;
+    }
     char32_t cp = 0;
     const std::size_t length = decode_utf8(text, i, cp);
     if (length == 0) return !scan.failed;  // not UTF-8: reported by the parser's own check

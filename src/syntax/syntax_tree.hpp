@@ -83,6 +83,9 @@ class Builder {
   void drop() noexcept {
     const Mark m = marks_.back();
     marks_.pop_back();
+    // Nodes are only made at the end and only dropped back to a mark: if
+    // there are as many as when the rule opened, nothing else changed.
+    if (nodes_.size() == m.nodes) return;
     nodes_.resize(m.nodes);
     pending_.resize(m.pending);
     children_.resize(m.children);
