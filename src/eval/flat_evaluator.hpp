@@ -271,13 +271,9 @@ class FlatEvaluator {
       row.split_need_count = static_cast<std::uint32_t>(out.needs.size() - row.first_split_need);
       return;
     }
-    if (active.empty())
-      throw EvalError{b.payers_loc,
-                      fmt::format("no payer of '{}' applies to this family: every payer's condition is false",
-                                  b.id),
-                      Diag::no_payer_applies};
+    if (active.empty()) throw no_payer_applies(b);
     if (b.payers_have_shares && !(again && split_fen_ == amount_fen_)) {
-      split(b, active, m_.shares);
+      split_among_payers(b, active, m_.shares, amount_fen_, m_.share_fen);
       split_fen_ = amount_fen_;
     }
     const bool sole = !b.payers_have_shares && active.size() == 1 && amount;
@@ -324,33 +320,6 @@ class FlatEvaluator {
     paid_undetermined_ = undetermined;
     needs_ = before_payers;
     paid_benefit_ = fb.payers_of_household ? index : -1;
-  }
-
-  void split(const CompiledBenefit& b, const std::vector<std::size_t>& active, const std::vector<ShareOf>& shares) {
-    m_.share_fen.resize(shares.size());
-    const SplitOutcome outcome = split_amount(amount_fen_, shares, m_.share_fen);
-    if (outcome.problem == SplitOutcome::Problem::none) return;
-    const CompiledBenefit& src = b;
-    const std::string& first = b.payers[active[outcome.payer]].name;
-    std::string message;
-    switch (outcome.problem) {
-      case SplitOutcome::Problem::negative_figure:
-        message = fmt::format("the share of \"{}\" in '{}' is negative ({})", first, src.id,
-                              fen_text(shares[outcome.payer].value));
-        break;
-      case SplitOutcome::Problem::overflow:
-        message = fmt::format("the share of \"{}\" in '{}' is too large (arithmetic overflow)", first, src.id);
-        break;
-      default: {
-        std::vector<std::string> names;
-        for (std::size_t i : active) names.push_back("\"" + b.payers[i].name + "\"");
-        const bool too_much = outcome.problem == SplitOutcome::Problem::exceeds;
-        message = fmt::format("the shares of {} in '{}' come to {}, {} its amount {} for this family",
-                              fmt::join(names, ", "), src.id, fen_text(outcome.shares_fen),
-                              too_much ? "more than" : "less than", fen_text(amount_fen_));
-      }
-    }
-    throw EvalError{src.payers_loc, std::move(message), Diag::shares_do_not_add_up};
   }
 
   // -------------------------------------------------------- expressions

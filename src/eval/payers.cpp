@@ -2,6 +2,11 @@
 
 #include <climits>
 
+#include <fmt/format.h>
+
+#include "compile/code.hpp"
+#include "eval/arithmetic.hpp"
+
 namespace fuzhu::detail {
 
 namespace {
@@ -74,6 +79,39 @@ std::string fen_text(wide_int fen) {
   std::string out = (negative ? "-" : "") + digits;
   if (cents != 0) out += "." + std::to_string(cents / 10) + std::to_string(cents % 10);
   return out + " 元";
+}
+
+EvalError no_payer_applies(const CompiledBenefit& b) {
+  return EvalError{b.payers_loc,
+                   fmt::format("no payer of '{}' applies to this family: every payer's condition is false", b.id),
+                   Diag::no_payer_applies};
+}
+
+void split_among_payers(const CompiledBenefit& b, std::span<const std::size_t> active,
+                        std::span<const ShareOf> shares, std::int64_t amount_fen, std::vector<std::int64_t>& fen) {
+  fen.resize(shares.size());
+  const SplitOutcome outcome = split_amount(amount_fen, shares, fen);
+  if (outcome.problem == SplitOutcome::Problem::none) return;
+  const std::string& first = b.payers[active[outcome.payer]].name;
+  std::string message;
+  switch (outcome.problem) {
+    case SplitOutcome::Problem::negative_figure:
+      message = fmt::format("the share of \"{}\" in '{}' is negative ({})", first, b.id,
+                            fen_text(shares[outcome.payer].value));
+      break;
+    case SplitOutcome::Problem::overflow:
+      message = fmt::format("the share of \"{}\" in '{}' is too large (arithmetic overflow)", first, b.id);
+      break;
+    default: {
+      std::vector<std::string> names;
+      for (std::size_t i : active) names.push_back("\"" + b.payers[i].name + "\"");
+      const bool too_much = outcome.problem == SplitOutcome::Problem::exceeds;
+      message = fmt::format("the shares of {} in '{}' come to {}, {} its amount {} for this family",
+                            fmt::join(names, ", "), b.id, fen_text(outcome.shares_fen),
+                            too_much ? "more than" : "less than", fen_text(amount_fen));
+    }
+  }
+  throw EvalError{b.payers_loc, std::move(message), Diag::shares_do_not_add_up};
 }
 
 }  // namespace fuzhu::detail

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "syntax/vocabulary.hpp"
 #include "wide_int.hpp"
@@ -36,5 +37,18 @@ SplitOutcome split_amount(std::int64_t amount, std::span<const ShareOf> shares, 
 
 /// "2500 元", "-0.07 元": a sum of shares, which may lie past int64.
 std::string fen_text(wide_int fen);
+
+struct CompiledBenefit;
+struct EvalError;
+
+/// Both evaluators fail through these two, so that they fail alike, in the
+/// policy's words, at the `paid by` clause:
+/// the error when none of `b`'s payers applies to the family;
+EvalError no_payer_applies(const CompiledBenefit& b);
+/// and the split of `amount_fen` among the payers that apply (`active`:
+/// indices into b.payers, with their `shares`) into `fen`, which throws the
+/// EvalError naming the payers when the shares do not add up to it.
+void split_among_payers(const CompiledBenefit& b, std::span<const std::size_t> active,
+                        std::span<const ShareOf> shares, std::int64_t amount_fen, std::vector<std::int64_t>& fen);
 
 }  // namespace fuzhu::detail
