@@ -60,6 +60,14 @@ struct Node {
 /// A complete parse tree: the root's children are the file's items.
 class Tree {
  public:
+  // Nodes point at each other inside nodes_ and children_: a move keeps
+  // those buffers where they are, a copy would point into the original.
+  Tree() = default;
+  Tree(Tree&&) noexcept = default;
+  Tree& operator=(Tree&&) noexcept = default;
+  Tree(const Tree&) = delete;
+  Tree& operator=(const Tree&) = delete;
+
   const Node& root() const noexcept { return root_; }
 
  private:
