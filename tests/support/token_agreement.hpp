@@ -1,22 +1,20 @@
 // Whether the one scanner (src/syntax/tokens.hpp) splits a text where the
-// PEGTL grammar's lexical rules do. The grammar's parse tree keeps only the
-// lexical rules (identifiers, keywords, literals, punctuation, comments);
-// each must be one token of the scanner, at the same bytes, of the same
-// kind, in the same order. Used by tests/unit/test_tokens.cpp on every
+// PEGTL grammar's lexical rules do. Parsing records only the outermost
+// matches of the lexical rules (identifiers, keywords, literals,
+// punctuation, comments); each must be one token of the scanner, at the same
+// bytes, of the same kind, in the same order. Used by tests/unit/test_tokens.cpp on every
 // policy of the repository and by fuzz/fuzz_tokens.cpp on fuzzed text.
 #pragma once
 
 #include <algorithm>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <vector>
 
 #include <fmt/format.h>
 #include <tao/pegtl/contrib/limit_depth.hpp>
-#include <tao/pegtl/contrib/parse_tree.hpp>
+#include <tao/pegtl.hpp>
 
 #include "grammar/grammar.hpp"
 #include "limits.hpp"
@@ -66,17 +64,79 @@ FUZHU_LEXEME(op_div, punct)
 template <char... Cs> inline constexpr Lexeme lexeme_of<pegtl::one<Cs...>> = Lexeme::punct;
 template <char... Cs> inline constexpr Lexeme lexeme_of<pegtl::string<Cs...>> = Lexeme::punct;
 
-struct Node : pegtl::parse_tree::basic_node<Node> {
+// The grammar's outermost lexical matches, recorded while it parses. This
+// is what a parse tree selecting the lexical rules would keep as the root's
+// children, without one: a parse tree allocates a node for every attempt of
+// every rule that may hold a lexical rule (some 250 a line of policy), and
+// under the fuzzer's address sanitizer those allocations were most of
+// fuzz_tokens' time (171 inputs in 20 s in CI). Here an attempt costs a mark
+// in a vector that is reused: a rule that fails drops what was recorded
+// since it started, as its parse-tree node would have been dropped; a
+// lexical rule inside another (the '.' of 1.5) is its part, not a match.
+struct Match {
+  std::size_t begin = 0, end = 0;
   Lexeme lexeme = Lexeme::none;
-  template <typename Rule, typename ParseInput, typename... States>
-  void start(const ParseInput& in, States&&... st) {
-    basic_node<Node>::template start<Rule>(in, st...);
-    lexeme = lexeme_of<Rule>;
+};
+
+struct Recorder {
+  const char* base = nullptr;
+  std::vector<Match> matches;      // outermost lexical matches of the rules that have not failed
+  std::vector<std::size_t> marks;  // matches.size() when each open rule that may record started
+  std::size_t open_lexical = 0;    // lexical rules open: a match inside one is its part
+  std::size_t lexical_begin = 0;   // where the outermost open one started
+
+  template <typename ParseInput>
+  std::size_t offset(const ParseInput& in) const {
+    return static_cast<std::size_t>(in.current() - base);
   }
 };
 
+// Whether a rule may hold a lexical rule, looking Depth levels down (the
+// grammar is recursive; deeper than that, it is assumed to), as a parse
+// tree decides which rules to follow.
+template <typename Rule, unsigned Depth = 8>
+constexpr bool may_hold_lexeme() {
+  if constexpr (lexeme_of<Rule> != Lexeme::none || Depth == 0) return true;
+  else
+    return []<typename... Subs>(pegtl::type_list<Subs...>) { return (may_hold_lexeme<Subs, Depth - 1>() || ...); }(
+        typename Rule::subs_t{});
+}
+
+// Only the rules that may hold a lexical rule are followed: the others can
+// neither record a match nor drop one. Every such rule, the grammar's own
+// and PEGTL's inside them (the seq of an opt, a not_at), drops on failure
+// what was recorded since it started.
 template <typename Rule>
-struct selector : std::bool_constant<lexeme_of<Rule> != Lexeme::none> {};
+struct recording : pegtl::normal<Rule> {
+  static constexpr Lexeme lexeme = lexeme_of<Rule>;
+  static constexpr bool enable = may_hold_lexeme<Rule>();
+
+  template <typename ParseInput, typename... States>
+  static void start(const ParseInput& in, Recorder& r, States&&...) {
+    if constexpr (lexeme != Lexeme::none) {
+      if (r.open_lexical++ == 0) r.lexical_begin = r.offset(in);
+    } else if (r.open_lexical == 0) {
+      r.marks.push_back(r.matches.size());
+    }
+  }
+  template <typename ParseInput, typename... States>
+  static void success(const ParseInput& in, Recorder& r, States&&...) {
+    if constexpr (lexeme != Lexeme::none) {
+      if (--r.open_lexical == 0) r.matches.push_back({r.lexical_begin, r.offset(in), lexeme});
+    } else if (r.open_lexical == 0) {
+      r.marks.pop_back();
+    }
+  }
+  template <typename ParseInput, typename... States>
+  static void failure(const ParseInput&, Recorder& r, States&&...) {
+    if constexpr (lexeme != Lexeme::none) {
+      --r.open_lexical;
+    } else if (r.open_lexical == 0) {
+      r.matches.resize(r.marks.back());
+      r.marks.pop_back();
+    }
+  }
+};
 
 template <typename Rule>
 struct depth_limit : pegtl::limit_depth<limits::max_parser_depth> {};
@@ -90,10 +150,10 @@ inline bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
 // The tokens one lexical rule's match should be: a keyword phrase ("in
 // force") is a word a token; a comment ends before its line break.
-inline void expect(const Node& node, std::string_view source, std::vector<Expected>& out) {
-  const std::size_t begin = node.begin().byte, end = node.end().byte;
-  std::string_view text = source.substr(begin, end - begin);
-  switch (node.lexeme) {
+inline void expect(const Match& match, std::string_view source, std::vector<Expected>& out) {
+  const std::size_t begin = match.begin;
+  std::string_view text = source.substr(begin, match.end - begin);
+  switch (match.lexeme) {
     case Lexeme::keyword: {
       for (std::size_t i = 0; i < text.size();) {
         std::size_t j = i;
@@ -151,17 +211,16 @@ inline std::string shown(std::string_view source, std::size_t offset, std::size_
 /// or the first difference.
 inline std::optional<std::string> token_disagreement(std::string_view source) {
   namespace d = token_agreement_detail;
-  std::unique_ptr<d::Node> root;
+  d::Recorder recorded;
+  recorded.base = source.data();
   try {
     d::pegtl::memory_input in(source.data(), source.size(), "");
-    root = d::pegtl::parse_tree::parse<d::g::file, d::Node, d::selector, d::depth_limit>(in);
+    if (!d::pegtl::parse<d::g::file, d::depth_limit, d::recording>(in, recorded)) return std::nullopt;
   } catch (const d::pegtl::parse_error&) {
     return std::nullopt;
   }
-  if (!root) return std::nullopt;
-  // Only the outermost lexical matches: a '.' inside 1.5 belongs to it.
   std::vector<d::Expected> expected;
-  for (const auto& child : root->children) d::expect(*child, source, expected);
+  for (const d::Match& match : recorded.matches) d::expect(match, source, expected);
 
   const tokens::Tokenized scanned = tokens::tokenize(source);
   if (!scanned.ok()) return fmt::format("the scanner stops at byte {}, which the grammar reads", scanned.stuck_at);
