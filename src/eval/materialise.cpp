@@ -13,11 +13,27 @@ namespace fuzhu::detail {
 
 namespace {
 
-void fill_entitlement(const CompiledPolicy& policy, const Decisions& d, const Decisions::Granted& row, Entitlement& e) {
+// Recipients by root index. Schema::recipient_name keeps the household's
+// name in a function-local static, checked on every call: it is asked once
+// an evaluation, the roots' names are read directly.
+class RecipientNames {
+ public:
+  explicit RecipientNames(const Schema& schema) : roots_(schema.roots), household_(schema.recipient_name(-1)) {}
+  std::string_view operator()(int root) const {
+    return root < 0 ? household_ : std::string_view(roots_[static_cast<std::size_t>(root)].name);
+  }
+
+ private:
+  const std::vector<RootInfo>& roots_;
+  std::string_view household_;
+};
+
+void fill_entitlement(const CompiledPolicy& policy, const Decisions& d, const RecipientNames& names,
+                      const Decisions::Granted& row, Entitlement& e) {
   const CompiledBenefit& b = policy.benefits[static_cast<std::size_t>(row.benefit)];
   e.benefit = b.id;
   e.title = b.title;
-  e.recipient = policy.schema->recipient_name(row.recipient);
+  e.recipient = names(row.recipient);
   e.period = b.period;
   if (row.fen) e.amount = Money{*row.fen};
   e.minimum = b.minimum;
@@ -28,25 +44,33 @@ void fill_entitlement(const CompiledPolicy& policy, const Decisions& d, const De
   e.grants = b.grants;
   e.paid_to = b.paid_to;
   e.payers_undetermined = row.split_undetermined;
-  e.payers_needs.reserve(row.split_need_count);
-  for (std::uint32_t i = row.first_split_need; i < row.first_split_need + row.split_need_count; ++i)
-    e.payers_needs.push_back(policy.schema->path_of(d.needs[i]));
-  e.payers.reserve(row.payer_count);
-  for (std::uint32_t i = row.first_payer; i < row.first_payer + row.payer_count; ++i) {
-    const Decisions::PayerShare& share = d.payers[i];
-    Payer& payer = e.payers.emplace_back();
-    payer.name = b.payers[static_cast<std::size_t>(share.payer)].name;
-    if (share.fen) payer.amount = Money{*share.fen};
+  // Most rows have neither: not even a reserve(0) for them.
+  if (row.split_need_count != 0) {
+    e.payers_needs.reserve(row.split_need_count);
+    for (std::uint32_t i = row.first_split_need; i < row.first_split_need + row.split_need_count; ++i)
+      e.payers_needs.push_back(policy.schema->path_of(d.needs[i]));
+  }
+  if (row.payer_count != 0) {
+    e.payers.reserve(row.payer_count);
+    for (std::uint32_t i = row.first_payer; i < row.first_payer + row.payer_count; ++i) {
+      const Decisions::PayerShare& share = d.payers[i];
+      Payer& payer = e.payers.emplace_back();
+      payer.name = b.payers[static_cast<std::size_t>(share.payer)].name;
+      if (share.fen) payer.amount = Money{*share.fen};
+    }
   }
 }
 
 // One row per undetermined benefit, its recipients and needed facts merged.
 // A benefit's rows are adjacent in d.undetermined (each benefit is decided
 // once, all its recipients together) and `p` is the first of them when the
-// row is started: its vectors are sized for them all, one allocation each.
-void add_undetermined(const CompiledPolicy& policy, const Decisions& d, const Decisions::Undetermined& p, Evaluation& out) {
-  const CompiledBenefit& b = policy.benefits[static_cast<std::size_t>(p.benefit)];
-  if (out.undetermined.empty() || out.undetermined.back().benefit != b.id) {
+// row is started (`started` is the benefit of the last row started, -1 at
+// first): its vectors are sized for them all, one allocation each.
+void add_undetermined(const CompiledPolicy& policy, const Decisions& d, const RecipientNames& names,
+                      const Decisions::Undetermined& p, int& started, Evaluation& out) {
+  if (p.benefit != started) {
+    started = p.benefit;
+    const CompiledBenefit& b = policy.benefits[static_cast<std::size_t>(p.benefit)];
     Undetermined& u = out.undetermined.emplace_back();
     u.benefit = b.id;
     u.title = b.title;
@@ -57,13 +81,16 @@ void add_undetermined(const CompiledPolicy& policy, const Decisions& d, const De
       needs += q->need_count;
     }
     u.recipients.reserve(recipients);
-    u.needs.reserve(needs);
+    if (needs != 0) u.needs.reserve(needs);
   }
   Undetermined& u = out.undetermined.back();
-  u.recipients.push_back(policy.schema->recipient_name(p.recipient));
+  u.recipients.push_back(names(p.recipient));
   for (std::uint32_t i = p.first_need; i < p.first_need + p.need_count; ++i) {
+    // A fact's path is one string of the schema: the same fact, the same
+    // characters, so comparing where they are is comparing the facts.
     const std::string& path = policy.schema->path_of(d.needs[i]);
-    if (std::find(u.needs.begin(), u.needs.end(), path) == u.needs.end()) u.needs.push_back(path);
+    if (std::none_of(u.needs.begin(), u.needs.end(), [&](std::string_view seen) { return seen.data() == path.data(); }))
+      u.needs.push_back(path);
   }
   if (u.reason.empty()) u.reason = p.reason;
 }
@@ -93,6 +120,19 @@ std::size_t undetermined_benefits(const Decisions& d) {
   return count;
 }
 
+// Explanations come in evaluation order, like the decisions: into source
+// order when granted() moved a benefit earlier.
+void explanations_in_source_order(const CompiledPolicy& policy, Evaluation& out) {
+  if (!out.explanations || policy.order_is_source) return;
+  auto rank = [&](const Explanation& x) {
+    auto it = std::lower_bound(policy.rank_of_id.begin(), policy.rank_of_id.end(), x.benefit,
+                               [](const auto& entry, std::string_view key) { return entry.first < key; });
+    return it == policy.rank_of_id.end() ? -1 : it->second;
+  };
+  std::stable_sort(out.explanations->begin(), out.explanations->end(),
+                   [&](const Explanation& a, const Explanation& b) { return rank(a) < rank(b); });
+}
+
 }  // namespace
 
 void materialise(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, const Decisions& d,
@@ -101,30 +141,25 @@ void materialise(const CompiledPolicy& policy, const FactsData& facts, const Dat
   out.document = policy.info.document;
   out.status = policy.info.status;
   out.as_of = as_of;
-  out.warnings = facts.warnings;
+  if (!facts.warnings.empty()) out.warnings = facts.warnings;  // most families have none: not even an assignment
   out.in_force = d.in_force;
   out.in_force_from = policy.info.in_force_from;
   out.in_force_to = policy.info.in_force_to;
   out.in_jurisdiction = d.in_jurisdiction;
+  explanations_in_source_order(policy, out);
+  if (d.granted.empty() && d.undetermined.empty() && d.not_granted.empty()) return;  // not in force, or elsewhere
   const bool ordered = policy.order_is_source;
+  const RecipientNames names(*policy.schema);
   out.entitlements.reserve(d.granted.size());
   in_source_order(d.granted, ordered, [](const auto& r) { return r.benefit; },
-                  [&](const Decisions::Granted& row) { fill_entitlement(policy, d, row, out.entitlements.emplace_back()); });
+                  [&](const Decisions::Granted& row) { fill_entitlement(policy, d, names, row, out.entitlements.emplace_back()); });
   out.undetermined.reserve(undetermined_benefits(d));
+  int started = -1;
   in_source_order(d.undetermined, ordered, [](const auto& x) { return x.benefit; },
-                  [&](const Decisions::Undetermined& p) { add_undetermined(policy, d, p, out); });
+                  [&](const Decisions::Undetermined& p) { add_undetermined(policy, d, names, p, started, out); });
   out.not_granted.reserve(d.not_granted.size());
   in_source_order(d.not_granted, ordered, [](int i) { return i; },
                   [&](int index) { out.not_granted.push_back(policy.benefits[static_cast<std::size_t>(index)].id); });
-  if (out.explanations && !ordered) {
-    auto rank = [&](const Explanation& x) {
-      auto it = std::lower_bound(policy.rank_of_id.begin(), policy.rank_of_id.end(), x.benefit,
-                                 [](const auto& entry, std::string_view key) { return entry.first < key; });
-      return it == policy.rank_of_id.end() ? -1 : it->second;
-    };
-    std::stable_sort(out.explanations->begin(), out.explanations->end(),
-                     [&](const Explanation& a, const Explanation& b) { return rank(a) < rank(b); });
-  }
 }
 
 }  // namespace fuzhu::detail
