@@ -13,6 +13,11 @@
 
 namespace fuzhu {
 
+namespace detail {
+struct ExplainTrace;
+class ExplanationRows;
+}  // namespace detail
+
 // ------------------------------------------------------------ lifetimes
 // An Evaluation borrows the text that is the same for every family from the
 // compiled policy instead of copying it: the fields of type std::string_view
@@ -26,7 +31,8 @@ namespace fuzhu {
 // while some Evaluation of that policy (or the Policy) lives: copy it into a
 // std::string to keep it longer. The views are not NUL-terminated: use
 // .data() with .size(), never as a C string. Text worked out for the family
-// (reasons, warnings, explanations' values and notes) is std::string, owned.
+// (reasons, warnings, explanations' values and notes) is std::string, owned,
+// but for an Explanation's reason, which its Evaluation's trace holds.
 
 enum class Period { monthly, yearly, once };
 FUZHU_API const char* to_string(Period period);
@@ -117,21 +123,42 @@ enum class Decision { granted, not_granted, undetermined };
 FUZHU_API const char* to_string(Decision decision);  ///< "granted", "not_granted", "undetermined"
 
 /// Why one benefit is, is not, or may be granted to one recipient. Every
-/// benefit of the policy has one row per possible recipient. All but the
-/// values, the facts' values and `reason` is borrowed (see "lifetimes").
+/// benefit of the policy has one row per possible recipient. All the text
+/// fields are borrowed (see "lifetimes"): from the policy, and `reason` from
+/// the family's trace, which the Evaluation holds (keeps_trace_alive).
+///
+/// Explaining records each step of the evaluation in a trace, one per
+/// family; a row names the steps of its condition, `where` and amount. The
+/// trees of ExplainNode and the facts read are built from that trace when
+/// you call condition(), where(), amount() or facts(): each call builds
+/// anew, so keep what it returns rather than calling it again. They read
+/// the trace through the Evaluation that holds it: call them while that
+/// Evaluation, or a copy of it, lives. They are const and safe to call from
+/// several threads at once.
 struct Explanation {
   std::string_view benefit;             ///< the catalog id
   std::string_view title;
   std::string_view recipient;           ///< mother | father | child | household
   Decision decision = Decision::not_granted;
   std::string_view cite, quote;         ///< the clause of the document
-  std::optional<ExplainNode> condition; ///< the `when`; none when the benefit has none or it was not reached
-  std::optional<ExplainNode> where;     ///< this recipient's `where`, when evaluated
-  std::optional<ExplainNode> amount;    ///< the amount, when granted
-  std::vector<NamedValue> facts;        ///< every fact read, by path, with its value or "unknown"
   std::vector<std::string_view> needs;  ///< undetermined: the facts that would decide it, in the schema's order
-  std::string reason;                   ///< what decided it besides the conditions ("there is no father in the facts")
+  std::string_view reason;              ///< what decided it besides the conditions ("there is no father in the facts")
   std::string_view plain;               ///< the benefit's rule in plain words (fuzhu/plain.hpp), in EvalOptions::lang
+
+  /// The `when`; none when the benefit has none or it was not reached.
+  FUZHU_API std::optional<ExplainNode> condition() const;
+  /// This recipient's `where`, when evaluated.
+  FUZHU_API std::optional<ExplainNode> where() const;
+  /// The amount, when granted.
+  FUZHU_API std::optional<ExplainNode> amount() const;
+  /// Every fact the condition, `where` and amount read, by path, with its
+  /// value or "unknown", each once, in the order first read.
+  FUZHU_API std::vector<NamedValue> facts() const;
+
+ private:
+  friend class detail::ExplanationRows;  // writes the row and names its steps
+  const detail::ExplainTrace* trace_ = nullptr;
+  int condition_ = -1, where_ = -1, amount_ = -1;  // steps of the trace; -1: none
 };
 
 /// The answer for one family on one evaluation date.
@@ -159,6 +186,10 @@ struct Evaluation {
   /// Policy::evaluate; empty in an Evaluation you build yourself, whose views
   /// must then point at text you keep alive.
   std::shared_ptr<const void> keeps_policy_alive;
+  /// With explanations: the family's trace, which their condition(),
+  /// where(), amount() and facts() are built from and their reasons borrow.
+  /// Shared by the copies of this Evaluation; empty without explanations.
+  std::shared_ptr<const detail::ExplainTrace> keeps_trace_alive;
 
   bool is_draft() const { return status == "draft"; }
 };

@@ -694,7 +694,9 @@ EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const 
     if (options.explain) {  // the same evaluator, tracing each step
       ExplanationRows rows(policy, facts, as_of, options.lang);
       flat_decide(policy, facts, as_of, options, held->scratch, decisions, &rows);
-      out.explanations = rows.finish();
+      Explained explained = rows.finish();
+      out.explanations = std::move(explained.rows);
+      out.keeps_trace_alive = std::move(explained.trace);
       out.lang = options.lang;
     } else {
       flat_decide(policy, facts, as_of, options, held->scratch, decisions);

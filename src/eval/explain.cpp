@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "compile/flatten.hpp"
 #include "eval/period.hpp"
 #include "syntax/builtins.hpp"
 
@@ -49,75 +50,107 @@ const char* decision_of(const Value& v, Lang lang) {
 
 }  // namespace
 
-void merge_facts(std::vector<NamedValue>& into, std::vector<char>& seen, const Traced& from) {
-  for (std::size_t k = 0; k < from.facts.size(); ++k) {
-    char& held = seen[static_cast<std::size_t>(from.slots[k])];
-    if (held) continue;
-    held = 1;
-    into.push_back(from.facts[k]);
-  }
-}
-
-Tracer::Tracer(const CompiledPolicy& policy, const FactsData& facts, Lang lang)
-    : p_(policy), lang_(lang), s_(*policy.schema), f_(facts), definitions_(policy.definitions.size(), -1),
-      slot_seen_(facts.slots.size(), 0) {}
-
 // ------------------------------------------------------------- recording
 
-void Tracer::begin() { last_ = -1; }
+ExplainTrace::ExplainTrace(const CompiledPolicy& compiled, const FactsData& facts, Lang language)
+    : policy(compiled), lang(language), strings(facts.strings), present(facts.present),
+      definitions(compiled.definitions.size(), -1) {
+}
+
+std::string_view ExplainTrace::keep(std::string text) { return kept.emplace_front(std::move(text)); }
 
 void Tracer::enter(const Code& code) {
-  open_.push_back(static_cast<int>(steps_.size()));
-  steps_.push_back({});
-  steps_.back().code = &code;
+  if (t_.steps.capacity() == 0 && t_.policy.flat) {
+    // About one step a node of flat code: the array seldom grows again. A
+    // family the policy does not reach records no step and allocates none.
+    t_.steps.reserve(t_.policy.flat->nodes.size());
+    t_.reads.reserve(static_cast<std::size_t>(t_.policy.schema->slot_count));
+  }
+  open_.push_back(static_cast<int>(t_.steps.size()));
+  t_.steps.emplace_back().code = &code;
 }
 
 void Tracer::leave(const Value& value, int person) {
   const int index = open_.back();
   open_.pop_back();
-  Step& left = steps_[static_cast<std::size_t>(index)];
+  ExplainTrace::Step& left = t_.steps[static_cast<std::size_t>(index)];
   left.value = value;
   left.person = person;
   // A definition is evaluated once; later uses show its first evaluation.
   if (left.code->op == Op::definition && left.first_kid >= 0) {
-    int& body = definitions_[static_cast<std::size_t>(left.code->index)];
+    int& body = t_.definitions[static_cast<std::size_t>(left.code->index)];
     if (body < 0) body = left.first_kid;
   }
   if (open_.empty()) {
     last_ = index;
     return;
   }
-  Step& parent = steps_[static_cast<std::size_t>(open_.back())];
-  if (parent.last_kid >= 0) steps_[static_cast<std::size_t>(parent.last_kid)].next = index;
+  ExplainTrace::Step& parent = t_.steps[static_cast<std::size_t>(open_.back())];
+  if (parent.last_kid >= 0) t_.steps[static_cast<std::size_t>(parent.last_kid)].next = index;
   else parent.first_kid = index;
   parent.last_kid = index;
 }
 
 void Tracer::read(int slot, const Value& value) {
   if (open_.empty()) return;
-  const int index = static_cast<int>(reads_.size());
-  reads_.push_back({slot, value});
-  Step& reader = steps_[static_cast<std::size_t>(open_.back())];
-  if (reader.last_read >= 0) reads_[static_cast<std::size_t>(reader.last_read)].next = index;
+  const int index = static_cast<int>(t_.reads.size());
+  t_.reads.push_back({slot, value, f_.slots[static_cast<std::size_t>(slot)].known()});
+  ExplainTrace::Step& reader = t_.steps[static_cast<std::size_t>(open_.back())];
+  if (reader.last_read >= 0) t_.reads[static_cast<std::size_t>(reader.last_read)].next = index;
   else reader.first_read = index;
   reader.last_read = index;
 }
 
-Traced Tracer::take() {
-  Traced out;
-  if (last_ < 0) return out;
-  body_shown_.assign(p_.definitions.size(), false);
-  facts_collected_.assign(p_.definitions.size(), false);
-  out.node = build(step(last_));
-  collect_facts(step(last_), out);
-  for (int slot : out.slots) slot_seen_[static_cast<std::size_t>(slot)] = 0;
-  last_ = -1;
-  return out;
-}
+// --------------------------------------------------------------- building
+
+namespace {
+
+// Builds the trees and fact lists of one request from a finished trace. Its
+// marks are its own, so rows may be built from several threads at once.
+class TreeBuilder {
+ public:
+  using Step = ExplainTrace::Step;
+  using Read = ExplainTrace::Read;
+
+  explicit TreeBuilder(const ExplainTrace& trace)
+      : t_(trace), p_(trace.policy), s_(*trace.policy.schema), lang_(trace.lang),
+        body_shown_(p_.definitions.size(), false), facts_collected_(p_.definitions.size(), false),
+        slot_seen_(static_cast<std::size_t>(s_.slot_count), 0) {}
+
+  ExplainNode build(const Step& step) const;
+  void collect_facts(const Step& step, std::vector<NamedValue>& out) const;
+  /// Each top-level step collects a definition's facts again (its own
+  /// evaluation of it may have read other people's facts).
+  void new_top() const { facts_collected_.assign(facts_collected_.size(), false); }
+  const Step& step(int index) const { return t_.steps[static_cast<std::size_t>(index)]; }
+
+ private:
+  const ExplainTrace& t_;
+  const CompiledPolicy& p_;
+  const Schema& s_;
+  Lang lang_;
+  // The definitions whose body the tree being built already shows (or whose
+  // facts it already collected): a definition used again in one explanation
+  // is shown by name and value only, so an explanation grows with the
+  // policy's size, not with the number of paths through its definitions.
+  mutable std::vector<bool> body_shown_, facts_collected_;
+  mutable std::vector<char> slot_seen_;  // by slot: already collected
+
+  std::string show(const Value& value, const Code& code) const;
+  std::string show_fact(const Read& read) const;
+  void add_parts(const Step& step, ExplainNode& node) const;
+  void add_kids(const Step& step, ExplainNode& node) const;
+  void flatten(const Code& code, const Step* step, std::vector<ExplainNode>& parts) const;
+  void explain_definition(const Step& step, ExplainNode& node) const;
+  std::string note_of(const Step& step) const;
+  std::string builtin_note(const Step& step) const;
+  std::string_view text_of(const Code& code) const;
+  static bool first_time(std::vector<bool>& seen, int index);
+};
 
 // ---------------------------------------------------------------- values
 
-std::string Tracer::show(const Value& v, const Code& code) const {
+std::string TreeBuilder::show(const Value& v, const Code& code) const {
   switch (v.tag) {
     case Tag::unknown: return "unknown";
     case Tag::boolean: return v.n ? "true" : "false";
@@ -132,7 +165,7 @@ std::string Tracer::show(const Value& v, const Code& code) const {
       return fmt::format("{}", v.n);
     }
     case Tag::string: {
-      const std::string& s = v.n >= 0 ? f_.strings[static_cast<std::size_t>(v.n)]
+      const std::string& s = v.n >= 0 ? t_.strings[static_cast<std::size_t>(v.n)]
                                       : p_.strings[static_cast<std::size_t>(-v.n - 1)];
       return fmt::format("\"{}\"", s);
     }
@@ -145,31 +178,32 @@ std::string Tracer::show(const Value& v, const Code& code) const {
   return "?";
 }
 
-std::string Tracer::show_fact(int slot, const Value& v) const {
-  const FieldInfo& field = s_.field_of(slot);
-  int root = s_.slot_root[static_cast<std::size_t>(slot)];
-  if (!f_.present[static_cast<std::size_t>(root)])
+std::string TreeBuilder::show_fact(const Read& read) const {
+  const FieldInfo& field = s_.field_of(read.slot);
+  int root = s_.slot_root[static_cast<std::size_t>(read.slot)];
+  if (!t_.present[static_cast<std::size_t>(root)])
     return fmt::format("unknown (no {} in the facts)", s_.roots[static_cast<std::size_t>(root)].name);
+  const Value& v = read.value;
   if (!v.known()) return "unknown";
   std::string text;
   if (v.tag == Tag::enumeration && v.n >= 0 && static_cast<std::size_t>(v.n) < field.enum_values.size())
     text = field.enum_values[static_cast<std::size_t>(v.n)];
   else if (v.tag == Tag::string)
-    text = fmt::format("\"{}\"", v.n >= 0 ? f_.strings[static_cast<std::size_t>(v.n)]
+    text = fmt::format("\"{}\"", v.n >= 0 ? t_.strings[static_cast<std::size_t>(v.n)]
                                            : p_.strings[static_cast<std::size_t>(-v.n - 1)]);
   else
     text = show(v, Code{});
-  if (!f_.slots[static_cast<std::size_t>(slot)].known()) text += " (default)";
+  if (!read.given) text += " (default)";
   return text;
 }
 
 // -------------------------------------------------------------- the tree
 
-std::string_view Tracer::text_of(const Code& code) const {
+std::string_view TreeBuilder::text_of(const Code& code) const {
   return p_.debug_text.view(code.text);  // condensed at compile time; explanations borrow it
 }
 
-ExplainNode Tracer::build(const Step& step) const {
+ExplainNode TreeBuilder::build(const Step& step) const {
   const Code& c = *step.code;
   ExplainNode node;
   node.text = text_of(c);
@@ -180,7 +214,7 @@ ExplainNode Tracer::build(const Step& step) const {
 }
 
 // What a step's line holds beneath it: its parts and operands.
-void Tracer::add_parts(const Step& step, ExplainNode& node) const {
+void TreeBuilder::add_parts(const Step& step, ExplainNode& node) const {
   switch (step.code->op) {
     case Op::and_:
     case Op::or_: flatten(*step.code, &step, node.parts); break;
@@ -199,7 +233,7 @@ void Tracer::add_parts(const Step& step, ExplainNode& node) const {
 }
 
 // Each sub-expression on a line of its own, or as an operand beside this one.
-void Tracer::add_kids(const Step& step, ExplainNode& node) const {
+void TreeBuilder::add_kids(const Step& step, ExplainNode& node) const {
   for (int k = step.first_kid; k >= 0; k = this->step(k).next) {
     const Step& kid = this->step(k);
     if (silent(kid.code->op)) continue;
@@ -210,7 +244,7 @@ void Tracer::add_kids(const Step& step, ExplainNode& node) const {
 
 // `a and b and c` as one line with three parts; a part the others already
 // decided is listed as not evaluated.
-void Tracer::flatten(const Code& code, const Step* step, std::vector<ExplainNode>& parts) const {
+void TreeBuilder::flatten(const Code& code, const Step* step, std::vector<ExplainNode>& parts) const {
   for (const Code& kid : code.kids) {
     const Step* done = nullptr;
     if (step)
@@ -231,11 +265,11 @@ void Tracer::flatten(const Code& code, const Step* step, std::vector<ExplainNode
 
 // A definition by name, with its body as written; the body's parts become
 // the definition's, unless the body is just another definition's name.
-void Tracer::explain_definition(const Step& step, ExplainNode& node) const {
+void TreeBuilder::explain_definition(const Step& step, ExplainNode& node) const {
   const std::size_t index = static_cast<std::size_t>(step.code->index);
   node.definition = text_of(p_.definitions[index]);
   if (!first_time(body_shown_, step.code->index)) return;
-  const int first = step.first_kid >= 0 ? step.first_kid : definitions_[index];
+  const int first = step.first_kid >= 0 ? step.first_kid : t_.definitions[index];
   if (first < 0) return;
   const Step& body = this->step(first);
   if (body.code->op == Op::definition) {
@@ -249,7 +283,7 @@ void Tracer::explain_definition(const Step& step, ExplainNode& node) const {
 
 // What decided a step beyond its parts: the row of a schedule or tier, the
 // outcome of a benefit granted() asks about.
-std::string Tracer::note_of(const Step& step) const {
+std::string TreeBuilder::note_of(const Step& step) const {
   const Code& c = *step.code;
   auto chosen_row = [&]() -> int {
     for (int i = step.first_kid; i >= 0; i = this->step(i).next)
@@ -281,7 +315,7 @@ std::string Tracer::note_of(const Step& step) const {
 }
 
 // What the builtin table says to add to a call's line.
-std::string Tracer::builtin_note(const Step& step) const {
+std::string TreeBuilder::builtin_note(const Step& step) const {
   const Code& c = *step.code;
   switch (builtin_info(static_cast<Builtin>(c.index)).shown) {
     case BuiltinShown::value:
@@ -317,28 +351,63 @@ std::string Tracer::builtin_note(const Step& step) const {
   return "";
 }
 
-bool Tracer::first_time(std::vector<bool>& seen, int index) {
+bool TreeBuilder::first_time(std::vector<bool>& seen, int index) {
   const auto i = static_cast<std::size_t>(index);
   if (i >= seen.size() || seen[i]) return false;
   seen[i] = true;
   return true;
 }
 
-void Tracer::collect_facts(const Step& step, Traced& out) const {
+void TreeBuilder::collect_facts(const Step& step, std::vector<NamedValue>& out) const {
   if (step.code->op == Op::definition && !first_time(facts_collected_, step.code->index)) return;
-  for (int r = step.first_read; r >= 0; r = reads_[static_cast<std::size_t>(r)].next) {
-    const Read& read = reads_[static_cast<std::size_t>(r)];
+  for (int r = step.first_read; r >= 0; r = t_.reads[static_cast<std::size_t>(r)].next) {
+    const Read& read = t_.reads[static_cast<std::size_t>(r)];
     char& seen = slot_seen_[static_cast<std::size_t>(read.slot)];
     if (seen) continue;
     seen = 1;
-    out.facts.push_back({s_.path_of(read.slot), show_fact(read.slot, read.value)});
-    out.slots.push_back(read.slot);
+    out.push_back({s_.path_of(read.slot), show_fact(read)});
   }
   for (int k = step.first_kid; k >= 0; k = this->step(k).next) collect_facts(this->step(k), out);
   if (step.code->op == Op::definition && step.first_kid < 0) {
-    const int body = definitions_[static_cast<std::size_t>(step.code->index)];
+    const int body = t_.definitions[static_cast<std::size_t>(step.code->index)];
     if (body >= 0) collect_facts(this->step(body), out);
   }
 }
 
+}  // namespace
+
+// ------------------------------------------------------------ on request
+
+std::optional<ExplainNode> ExplainTrace::tree(int top) const {
+  if (top < 0) return std::nullopt;
+  const TreeBuilder builder(*this);
+  return builder.build(builder.step(top));
+}
+
+// A fact read by the condition and again by the amount is listed once: one
+// builder, so one set of marks on the slots, serves all the steps.
+std::vector<NamedValue> ExplainTrace::facts(std::initializer_list<int> tops) const {
+  std::vector<NamedValue> out;
+  const TreeBuilder builder(*this);
+  for (int top : tops)
+    if (top >= 0) {
+      builder.new_top();
+      builder.collect_facts(builder.step(top), out);
+    }
+  return out;
+}
+
 }  // namespace fuzhu::detail
+
+namespace fuzhu {
+
+std::optional<ExplainNode> Explanation::condition() const { return trace_ ? trace_->tree(condition_) : std::nullopt; }
+std::optional<ExplainNode> Explanation::where() const { return trace_ ? trace_->tree(where_) : std::nullopt; }
+std::optional<ExplainNode> Explanation::amount() const { return trace_ ? trace_->tree(amount_) : std::nullopt; }
+
+std::vector<NamedValue> Explanation::facts() const {
+  if (!trace_) return {};
+  return trace_->facts({condition_, where_, amount_});
+}
+
+}  // namespace fuzhu

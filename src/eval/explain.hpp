@@ -1,11 +1,18 @@
-// Tracing an evaluation, for `fuzhu eval --explain`: the evaluator reports
-// each expression it enters and leaves and each fact it reads; the tracer
-// keeps those steps as a tree and turns a finished tree into an ExplainNode,
-// in the policy's own words and the family's values.
+// Tracing an evaluation, for `fuzhu eval --explain`. The evaluator reports
+// each expression it enters and leaves and each fact it reads; the Tracer
+// records those steps in the family's ExplainTrace. Recording is all that
+// explaining costs while evaluating: a row of the explanation names its
+// steps, and the ExplainNode trees (the policy's words with the family's
+// values) are built from the trace only when someone asks for them
+// (Explanation::condition() and the rest, explain.cpp).
 #pragma once
 
+#include <forward_list>
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "compile/policy.hpp"
@@ -13,79 +20,67 @@
 
 namespace fuzhu::detail {
 
-/// One top-level expression explained, with the facts it read.
-struct Traced {
-  std::optional<ExplainNode> node;  // none when nothing was evaluated
-  std::vector<NamedValue> facts;    // in the order first read
-  std::vector<int> slots;           // by fact: its slot (a fact's path names one slot)
+/// One family's evaluation as recorded. Written by a Tracer while the
+/// family is evaluated, read only afterwards: the rows of its Evaluation
+/// share it (Evaluation::keeps_trace_alive) and build their trees from it,
+/// from any thread.
+struct ExplainTrace {
+  // The steps live in one array, linked by index: recording allocates only
+  // when the array grows, and a definition's body, evaluated once, stays for
+  // the later uses that show it.
+  struct Step {
+    const Code* code = nullptr;
+    Value value;
+    int person = -1;
+    int first_kid = -1, last_kid = -1, next = -1;  // the sub-expressions evaluated, in order (into steps)
+    int first_read = -1, last_read = -1;           // the facts read by this step itself (into reads)
+  };
+  struct Read {
+    int slot;
+    Value value;   // as the evaluator used it: a default stands in for a fact not given
+    bool given;    // the family gave the fact (false: `value` is its default, or unknown)
+    int next = -1;
+  };
+
+  ExplainTrace(const CompiledPolicy& policy, const FactsData& facts, Lang lang);
+
+  /// The tree of a top-level step (a condition, a `where`, an amount); none for -1.
+  std::optional<ExplainNode> tree(int step) const;
+  /// The facts the top-level steps read, each once, in the order first read
+  /// (steps of -1 are skipped).
+  std::vector<NamedValue> facts(std::initializer_list<int> tops) const;
+  /// Keeps `text` as long as the trace, for a row to borrow.
+  std::string_view keep(std::string text);
+
+  const CompiledPolicy& policy;
+  Lang lang;
+  std::vector<std::string> strings;  // the family's strings, as FactsData::strings (a string Value's n)
+  std::vector<char> present;         // by root: the family has that person
+  std::vector<Step> steps;
+  std::vector<Read> reads;
+  std::vector<int> definitions;  // by definition: its body's step, as first evaluated; -1: none yet
+  std::forward_list<std::string> kept;  // text the rows borrow; a list never moves what it holds
 };
 
-/// Adds the facts of `from` that `into` does not hold yet; `seen` marks
-/// the slots `into` holds (sized to the schema's slots).
-void merge_facts(std::vector<NamedValue>& into, std::vector<char>& seen, const Traced& from);
-
+/// Records an evaluation's steps into a trace.
 class Tracer {
  public:
-  /// `lang`: the language of the notes beside a step (the row a schedule chose, …).
-  Tracer(const CompiledPolicy& policy, const FactsData& facts, Lang lang);
+  Tracer(ExplainTrace& trace, const FactsData& facts) : t_(trace), f_(facts) {}
 
   /// Starts a top-level expression: a condition, a `where`, an amount.
-  void begin();
-  /// The top-level expression evaluated since begin(), explained.
-  Traced take();
+  void begin() { last_ = -1; }
+  /// The top-level step evaluated since begin(); -1 when nothing was.
+  int take() { return std::exchange(last_, -1); }
 
   void enter(const Code& code);
   void leave(const Value& value, int person);  // person: the recipient considered, or -1
   void read(int slot, const Value& value);
 
-  /// A value in the policy's terms; `code` tells an enum's names.
-  std::string show(const Value& value, const Code& code) const;
-  std::string show_fact(int slot, const Value& value) const;
-
  private:
-  // The steps of one family's evaluation live in one array, linked by
-  // index: recording allocates only when the array grows, and a definition's
-  // body, evaluated once, stays for the later uses that show it.
-  struct Step {
-    const Code* code = nullptr;
-    Value value;
-    int person = -1;
-    int first_kid = -1, last_kid = -1, next = -1;  // the sub-expressions evaluated, in order (into steps_)
-    int first_read = -1, last_read = -1;           // the facts read by this step itself (into reads_)
-  };
-  struct Read {
-    int slot;
-    Value value;
-    int next = -1;
-  };
-
-  const CompiledPolicy& p_;
-  Lang lang_;
-  const Schema& s_;
+  ExplainTrace& t_;
   const FactsData& f_;
-  std::vector<Step> steps_;
-  std::vector<Read> reads_;
-  std::vector<int> open_;         // the steps entered and not yet left
-  int last_ = -1;                 // the top-level step finished last
-  std::vector<int> definitions_;  // by definition: its body's step, as first evaluated; -1: none yet
-  // The definitions whose body the tree being built already shows (or whose
-  // facts it already collected): a definition used again in one explanation
-  // is shown by name and value only, so an explanation grows with the
-  // policy's size, not with the number of paths through its definitions.
-  mutable std::vector<bool> body_shown_, facts_collected_;
-  mutable std::vector<char> slot_seen_;  // by slot: collected for the explanation being taken
-
-  const Step& step(int index) const { return steps_[static_cast<std::size_t>(index)]; }
-  ExplainNode build(const Step& step) const;
-  void add_parts(const Step& step, ExplainNode& node) const;
-  void add_kids(const Step& step, ExplainNode& node) const;
-  void flatten(const Code& code, const Step* step, std::vector<ExplainNode>& parts) const;
-  void explain_definition(const Step& step, ExplainNode& node) const;
-  std::string note_of(const Step& step) const;
-  std::string builtin_note(const Step& step) const;
-  std::string_view text_of(const Code& code) const;
-  void collect_facts(const Step& step, Traced& out) const;
-  static bool first_time(std::vector<bool>& seen, int index);
+  std::vector<int> open_;  // the steps entered and not yet left
+  int last_ = -1;          // the top-level step finished last
 };
 
 }  // namespace fuzhu::detail

@@ -2,76 +2,73 @@
 #include "eval/explain_rows.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include <fmt/format.h>
 
 namespace fuzhu::detail {
 
 ExplanationRows::ExplanationRows(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, Lang lang)
-    : p_(policy), s_(*policy.schema), f_(facts), today_(as_of), lang_(lang), tracer_(policy, facts, lang),
-      fact_seen_(facts.slots.size(), 0) {
+    : p_(policy), s_(*policy.schema), f_(facts), today_(as_of), lang_(lang),
+      plain_(policy.plain_text(lang).benefits), trace_(std::make_shared<ExplainTrace>(policy, facts, lang)),
+      tracer_(*trace_, facts) {
   std::size_t rows = 0;  // a row per benefit and possible recipient
   for (const auto& b : policy.benefits) rows += b.recipients.empty() ? 1 : b.recipients.size();
   rows_.reserve(rows);
 }
 
-std::vector<Explanation> ExplanationRows::finish() {
-  settle_condition();
-  return std::move(rows_);
-}
+Explained ExplanationRows::finish() { return {std::move(rows_), std::move(trace_)}; }
 
 void ExplanationRows::took_condition() {
-  settle_condition();
   when_ = tracer_.take();
-  where_ = {};
-  first_row_of_when_ = rows_.size();
+  where_ = -1;
 }
 
-// The condition goes to each row of its benefit: copied, and moved to the last.
-void ExplanationRows::settle_condition() {
-  if (when_.node && first_row_of_when_ < rows_.size()) {
-    for (std::size_t k = first_row_of_when_; k + 1 < rows_.size(); ++k) rows_[k].condition = when_.node;
-    rows_.back().condition = std::move(when_.node);
-  }
-  when_.node.reset();
-  first_row_of_when_ = rows_.size();
-}
-
-Explanation& ExplanationRows::row(const CompiledBenefit& b, int root, Tri granted, const std::vector<int>& needs,
-                                  const std::string& reason, Tri jurisdiction) {
-  Explanation x;
+Explanation& ExplanationRows::write(const CompiledBenefit& b, int root, Tri granted, std::string_view reason) {
+  Explanation& x = rows_.emplace_back();
   x.benefit = b.id;
   x.title = b.title;
   x.recipient = s_.recipient_name(root);
   x.decision = granted == Tri::true_ ? Decision::granted : granted == Tri::false_ ? Decision::not_granted : Decision::undetermined;
   x.cite = b.cite;
   x.quote = b.quote;
-  x.plain = p_.plain_text(lang_).benefits[static_cast<std::size_t>(&b - p_.benefits.data())].text;
-  x.where = std::move(where_.node);
-  x.amount = std::move(amount_.node);
-  for (const Traced* part : {&when_, &where_, &amount_}) merge_facts(x.facts, fact_seen_, *part);
-  for (const Traced* part : {&when_, &where_, &amount_})
-    for (int slot : part->slots) fact_seen_[static_cast<std::size_t>(slot)] = 0;
-  where_ = {};
-  amount_ = {};
-  if (granted == Tri::unknown) {
-    std::vector<int> slots = needs;  // in slot order, as the decisions give them
-    std::sort(slots.begin(), slots.end());
-    slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
-    for (int slot : slots) x.needs.push_back(s_.path_of(slot));
-    x.reason = reason;
-    if (x.reason.empty() && jurisdiction == Tri::unknown && s_.region_slot >= 0)
-      x.reason = fmt::format("{} is unknown: is the household registered in {}?", s_.path_of(s_.region_slot), p_.info.jurisdiction);
+  x.plain = plain_[static_cast<std::size_t>(&b - p_.benefits.data())].text;
+  x.reason = reason;
+  x.trace_ = trace_.get();
+  x.condition_ = when_;
+  x.where_ = std::exchange(where_, -1);
+  x.amount_ = std::exchange(amount_, -1);
+  return x;
+}
+
+void ExplanationRows::row(const CompiledBenefit& b, int root, Tri granted, const std::vector<int>& needs,
+                          const std::string& reason, Tri jurisdiction) {
+  if (granted != Tri::unknown) {
+    write(b, root, granted, {});
+    return;
   }
-  rows_.push_back(std::move(x));
-  return rows_.back();
+  std::string_view why;
+  if (!reason.empty()) {
+    why = trace_->keep(reason);
+  } else if (jurisdiction == Tri::unknown && s_.region_slot >= 0) {
+    if (unknown_region_.empty())
+      unknown_region_ = trace_->keep(fmt::format("{} is unknown: is the household registered in {}?",
+                                                 s_.path_of(s_.region_slot), p_.info.jurisdiction));
+    why = unknown_region_;
+  }
+  Explanation& x = write(b, root, granted, why);
+  std::vector<int> slots = needs;  // in slot order, as the decisions give them
+  std::sort(slots.begin(), slots.end());
+  slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+  x.needs.reserve(slots.size());
+  for (int slot : slots) x.needs.push_back(s_.path_of(slot));
 }
 
 void ExplanationRows::not_a_recipient(const CompiledBenefit& b, int root) {
   if (root < 0) return;
-  where_ = {};  // another recipient's, if any
-  amount_ = {};
-  row(b, root, Tri::false_, {}, {}, Tri::false_).reason = b.deceased_recipients ? not_died(root) : absence(root);
+  where_ = -1;  // another recipient's, if any
+  amount_ = -1;
+  write(b, root, Tri::false_, trace_->keep(b.deceased_recipients ? not_died(root) : absence(root)));
 }
 
 void ExplanationRows::unreached(bool in_force) {
@@ -87,12 +84,12 @@ void ExplanationRows::unreached(bool in_force) {
     reason = fmt::format("the household is registered outside {} ({} = \"{}\")", p_.info.jurisdiction,
                          s_.path_of(s_.region_slot), name);
   }
-  settle_condition();
-  when_ = where_ = amount_ = {};
+  const std::string_view why = trace_->keep(std::move(reason));  // one text, borrowed by every row
+  when_ = where_ = amount_ = -1;
   for (const auto& b : p_.benefits) {
-    if (b.recipients.empty()) row(b, -1, Tri::false_, {}, {}, Tri::false_).reason = reason;
+    if (b.recipients.empty()) write(b, -1, Tri::false_, why);
     for (int root : b.recipients)
-      if (root >= 0) row(b, root, Tri::false_, {}, {}, Tri::false_).reason = reason;
+      if (root >= 0) write(b, root, Tri::false_, why);
   }
 }
 

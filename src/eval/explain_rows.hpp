@@ -1,11 +1,14 @@
 // The rows of an explained evaluation: one per benefit and possible
-// recipient, each with the condition, `where` and amount the tracer
-// recorded, the facts they read, and what decided it. Both evaluators (the
+// recipient, each with what decided it and the steps of the family's trace
+// that hold its condition, `where` and amount (built into trees only when
+// asked for, explain.hpp). Both evaluators (the
 // tree walker of evaluate.cpp and the flat one of flat_eval.cpp) write their
 // explanations through this, so that they explain alike.
 #pragma once
 
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "eval/explain.hpp"
@@ -13,12 +16,18 @@
 
 namespace fuzhu::detail {
 
+/// An explained evaluation's rows and the trace they are built from.
+struct Explained {
+  std::vector<Explanation> rows;
+  std::shared_ptr<const ExplainTrace> trace;  // keep it while the rows are read
+};
+
 class ExplanationRows {
  public:
   ExplanationRows(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, Lang lang);
 
   /// The rows written, in evaluation order, once the evaluation is done.
-  std::vector<Explanation> finish();
+  Explained finish();
 
   Tracer& tracer() { return tracer_; }
 
@@ -29,15 +38,15 @@ class ExplanationRows {
   /// The current recipient's `where` was evaluated since begin().
   void took_where() { where_ = tracer_.take(); }
   /// The amount: none evaluated yet, or evaluated since begin().
-  void no_amount() { amount_ = {}; }
+  void no_amount() { amount_ = -1; }
   void took_amount() { amount_ = tracer_.take(); }
 
   /// Adds why `b` is or is not granted to `root` (-1: the household), from
   /// what was taken last (the `where` and amount go to this row, the
   /// condition to every row of the benefit); undetermined rows name `needs`
   /// and `reason`.
-  Explanation& row(const CompiledBenefit& b, int root, Tri granted, const std::vector<int>& needs,
-                   const std::string& reason, Tri jurisdiction);
+  void row(const CompiledBenefit& b, int root, Tri granted, const std::vector<int>& needs, const std::string& reason,
+           Tri jurisdiction);
   /// A recipient the benefit cannot go to: absent, or living where it is for
   /// a parent who died. Its row shows the benefit's condition only.
   void not_a_recipient(const CompiledBenefit& b, int root);
@@ -51,13 +60,14 @@ class ExplanationRows {
   const FactsData& f_;
   Date today_;
   Lang lang_;
+  const std::vector<PlainRule>& plain_;  // by benefit, in lang_
   std::vector<Explanation> rows_;
+  std::shared_ptr<ExplainTrace> trace_;
   Tracer tracer_;
-  Traced when_, where_, amount_;
-  std::size_t first_row_of_when_ = 0;  // the rows the condition in when_ belongs to: from here on
-  std::vector<char> fact_seen_;  // by slot: already among the facts of the row being written
+  int when_ = -1, where_ = -1, amount_ = -1;  // the steps taken last (-1: none)
+  std::string_view unknown_region_;  // the reason of a row the region leaves undetermined, once written
 
-  void settle_condition();
+  Explanation& write(const CompiledBenefit& b, int root, Tri granted, std::string_view reason);
   std::string not_died(int root) const;
   std::string absence(int root) const;
 };

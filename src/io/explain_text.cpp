@@ -69,13 +69,13 @@ class ExplainWriter {
     const Explanation& x = *begin;
     out_ += fmt::format("\n{} {}  {}{}\n", x.benefit, x.title, x.cite, x.quote.empty() ? "" : fmt::format("「{}」", x.quote));
     if (!x.plain.empty()) out_ += fmt::format("  {}{}\n", w_.rule, x.plain);
-    if (x.condition) node(*x.condition, 1, w_.when);
+    if (const auto condition = x.condition()) node(*condition, 1, w_.when);
     std::vector<NamedValue> facts;
     for (const Explanation* row = begin; row != end; ++row) {
       recipient(*row);
-      if (row->where) node(*row->where, 2, w_.where);
-      if (row->amount) node(*row->amount, 2, w_.amount);
-      for (const auto& f : row->facts) {
+      if (const auto where = row->where()) node(*where, 2, w_.where);
+      if (const auto amount = row->amount()) node(*amount, 2, w_.amount);
+      for (const auto& f : row->facts()) {
         bool seen = false;
         for (const auto& g : facts) seen = seen || g.name == f.name;
         if (!seen) facts.push_back(f);

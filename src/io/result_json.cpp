@@ -42,11 +42,11 @@ Json explanation_json(const Explanation& x) {
   row["cite"] = x.cite;
   row["quote"] = x.quote;
   row["plain"] = x.plain;
-  row["condition"] = optional_node(x.condition);
-  row["where"] = optional_node(x.where);
-  row["amount"] = optional_node(x.amount);
+  row["condition"] = optional_node(x.condition());
+  row["where"] = optional_node(x.where());
+  row["amount"] = optional_node(x.amount());
   Json& facts = row["facts"] = Json::array();
-  for (const auto& f : x.facts) {
+  for (const auto& f : x.facts()) {
     Json fact = Json::object();
     fact["fact"] = f.name;
     fact["value"] = f.value;

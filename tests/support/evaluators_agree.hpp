@@ -74,12 +74,12 @@ inline std::vector<std::string> lines(const std::vector<Explanation>& rows) {
   for (const Explanation& x : rows) {
     out.push_back(fmt::format("row {} for {}: {} reason '{}' needs [{}]", x.benefit, x.recipient, to_string(x.decision),
                               x.reason, fmt::join(x.needs, " ")));
-    for (const auto& [name, node] : {std::pair{"condition", &x.condition}, std::pair{"where", &x.where},
-                                     std::pair{"amount", &x.amount}}) {
-      out.push_back(fmt::format("{} {}", name, node->has_value() ? "" : "none"));
-      if (*node) node_lines(**node, 1, out);
+    for (const auto& [name, node] : {std::pair{"condition", x.condition()}, std::pair{"where", x.where()},
+                                     std::pair{"amount", x.amount()}}) {
+      out.push_back(fmt::format("{} {}", name, node ? "" : "none"));
+      if (node) node_lines(*node, 1, out);
     }
-    for (const auto& fact : x.facts) out.push_back(fmt::format("fact {} = {}", fact.name, fact.value));
+    for (const auto& fact : x.facts()) out.push_back(fmt::format("fact {} = {}", fact.name, fact.value));
   }
   return out;
 }
@@ -121,7 +121,7 @@ inline std::string explanations_differ(const detail::CompiledPolicy& policy, con
                                        const Date& as_of, EvalOptions options) {
   using namespace agree_detail;
   options.explain = true;
-  std::vector<Explanation> by_tree, by_flat;
+  detail::Explained by_tree, by_flat;  // each keeps its trace while its rows are read
   const Answer reference = answer([&](detail::Decisions& out) {
     detail::Scratch scratch;
     scratch.fit(policy);
@@ -140,7 +140,7 @@ inline std::string explanations_differ(const detail::CompiledPolicy& policy, con
     return fmt::format("tree walker: {}; flat: {}", error_text(reference.error), error_text(fast.error));
   if (reference.error) return {};
   if (std::string d = first_difference(lines(reference.decisions), lines(fast.decisions)); !d.empty()) return d;
-  return first_difference(lines(by_tree), lines(by_flat));
+  return first_difference(lines(by_tree.rows), lines(by_flat.rows));
 }
 
 }  // namespace fuzhu::testing

@@ -91,9 +91,10 @@ TEST_CASE("an Evaluation's borrowed text outlives the Policy, and its copies out
   REQUIRE(copy->explanations->size() == 2);
   const fuzhu::Explanation& either = copy->explanations->front();
   CHECK(either.title == long_title);
-  REQUIRE(either.condition.has_value());
-  CHECK(either.condition->text == "household.low_income or household.housing_hardship");
-  CHECK(std::any_of(either.facts.begin(), either.facts.end(),
+  REQUIRE(either.condition().has_value());
+  CHECK(either.condition()->text == "household.low_income or household.housing_hardship");
+  const auto facts_read = either.facts();
+  CHECK(std::any_of(facts_read.begin(), facts_read.end(),
                     [](const fuzhu::NamedValue& f) { return f.name == "household.low_income" && f.value == "true"; }));
   CHECK(fuzhu::to_json(*copy).find(long_title) != std::string::npos);
   CHECK(fuzhu::explain_text(*copy).find("household.low_income or household.housing_hardship") != std::string::npos);

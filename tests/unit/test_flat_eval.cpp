@@ -131,8 +131,9 @@ TEST_CASE("the flat evaluator explains every policy as the tree walker does, nod
         continue;
       }
       ++explained;
-      for (const auto& x : rows.finish())
-        if (x.condition) shown_parts += static_cast<int>(x.condition->parts.size());
+      const fuzhu::detail::Explained done = rows.finish();
+      for (const auto& x : done.rows)
+        if (const auto condition = x.condition()) shown_parts += static_cast<int>(condition->parts.size());
     }
     CHECK(explained > 60);
     CHECK(shown_parts > explained);

@@ -157,14 +157,15 @@ TEST_CASE("a compiled policy evaluates, explains and names file:line:col after i
   REQUIRE(disabled.ok());
   const fuzhu::Explanation& shown = explanation_of(*disabled.evaluation, "shown");
   CHECK(shown.decision == fuzhu::Decision::granted);
-  REQUIRE(shown.condition);
+  const auto condition = shown.condition();
+  REQUIRE(condition);
   // As written over three lines, the comment dropped.
-  CHECK(shown.condition->text == "settled and child.status in { deceased, disabled }");
-  REQUIRE(shown.condition->parts.size() == 2);
+  CHECK(condition->text == "settled and child.status in { deceased, disabled }");
+  REQUIRE(condition->parts.size() == 2);
   // The definition's body comes from the used file, which no longer exists.
-  CHECK(shown.condition->parts[0].text == "settled");
-  CHECK(shown.condition->parts[0].definition == "child.status = deceased or child.status = disabled");
-  const fuzhu::ExplainNode& in_set = shown.condition->parts[1];
+  CHECK(condition->parts[0].text == "settled");
+  CHECK(condition->parts[0].definition == "child.status = deceased or child.status = disabled");
+  const fuzhu::ExplainNode& in_set = condition->parts[1];
   CHECK(in_set.text == "child.status in { deceased, disabled }");
   CHECK(in_set.value == "true");
   REQUIRE(in_set.operands.size() == 1);
