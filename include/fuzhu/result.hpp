@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -141,9 +142,12 @@ struct Explanation {
   std::string_view recipient;           ///< mother | father | child | household
   Decision decision = Decision::not_granted;
   std::string_view cite, quote;         ///< the clause of the document
-  std::vector<std::string_view> needs;  ///< undetermined: the facts that would decide it, in the schema's order
   std::string_view reason;              ///< what decided it besides the conditions ("there is no father in the facts")
   std::string_view plain;               ///< the benefit's rule in plain words (fuzhu/plain.hpp), in EvalOptions::lang
+
+  /// Undetermined: the facts that would decide it (their paths), in the
+  /// schema's order. Held by the trace, like reason.
+  FUZHU_API std::span<const std::string_view> needs() const;
 
   /// The `when`; none when the benefit has none or it was not reached.
   FUZHU_API std::optional<ExplainNode> condition() const;
@@ -159,6 +163,7 @@ struct Explanation {
   friend class detail::ExplanationRows;  // writes the row and names its steps
   const detail::ExplainTrace* trace_ = nullptr;
   int condition_ = -1, where_ = -1, amount_ = -1;  // steps of the trace; -1: none
+  int first_need_ = 0, need_count_ = 0;            // into the trace's needs
 };
 
 /// The answer for one family on one evaluation date.

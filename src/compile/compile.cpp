@@ -271,6 +271,27 @@ PolicyInfo info_of(const Program& program) {
   return info;
 }
 
+// The rows of an explanation as far as the policy decides them: which
+// benefit, for whom, its clause and its rule in plain words.
+void fill_explanation_rows(CompiledPolicy& out) {
+  out.explanation_rows.resize(2);  // by Lang
+  for (std::size_t i = 0; i < out.benefits.size(); ++i) {
+    const CompiledBenefit& b = out.benefits[i];
+    out.first_explanation_row.push_back(static_cast<int>(out.explanation_rows[0].size()));
+    const std::vector<int> roots = b.recipients.empty() ? std::vector<int>{-1} : b.recipients;
+    for (Lang lang : {Lang::zh, Lang::en})
+      for (int root : roots) {
+        Explanation& x = out.explanation_rows[static_cast<std::size_t>(lang)].emplace_back();
+        x.benefit = b.id;
+        x.title = b.title;
+        x.recipient = out.schema->recipient_name(root);
+        x.cite = b.cite;
+        x.quote = b.quote;
+        x.plain = out.plain_text(lang).benefits[i].text;
+      }
+  }
+}
+
 }  // namespace
 
 std::shared_ptr<CompiledPolicy> compile(std::unique_ptr<Program> program) {
@@ -314,6 +335,7 @@ std::shared_ptr<CompiledPolicy> compile(std::unique_ptr<Program> program) {
     out->rank_of_id.emplace_back(out->benefits[i].id, static_cast<int>(i));
   std::sort(out->rank_of_id.begin(), out->rank_of_id.end());
   for (Lang lang : {Lang::zh, Lang::en}) out->plain.push_back(plain::render(*program, lang));
+  fill_explanation_rows(*out);  // after plain: the rows borrow its text
   out->citations = citations_of(*program);
   out->not_transcribed = program->files.front()->not_transcribed;
   out->enum_values = enum_values_of(*program);

@@ -55,6 +55,13 @@ struct CompiledPolicy {
   std::vector<OtherCitation> citations;    // the header's and the policy's definitions' cites
   std::vector<ast::NotTranscribed> not_transcribed;  // clauses left out on purpose, with the reason
   std::vector<PlainText> plain;            // by Lang: the rules in plain words (src/plain/), rendered once
+  // By Lang: an explanation's row for each benefit and each of its
+  // recipients (one for the household when it names none), in source order
+  // (not granted, until the evaluation says otherwise),
+  // holding the text that is the same for every family. Explaining copies a
+  // row and adds the family's decision (eval/explain_rows.cpp).
+  std::vector<std::vector<Explanation>> explanation_rows;
+  std::vector<int> first_explanation_row;  // by benefit: its first row there
   std::shared_ptr<const FlatCode> flat;    // the code above laid out flat, for the fast evaluator
 
   const PlainText& plain_text(Lang lang) const { return plain[static_cast<std::size_t>(lang)]; }

@@ -52,19 +52,23 @@ const char* decision_of(const Value& v, Lang lang) {
 
 // ------------------------------------------------------------- recording
 
-ExplainTrace::ExplainTrace(const CompiledPolicy& compiled, const FactsData& facts, Lang language)
-    : policy(compiled), lang(language), strings(facts.strings), present(facts.present),
-      definitions(compiled.definitions.size(), -1) {
+ExplainTrace::ExplainTrace(const CompiledPolicy& compiled, Lang language) : policy(compiled), lang(language) {}
+
+void ExplainTrace::start(const FactsData& facts) {
+  strings = facts.strings;
+  present = facts.present;
+  definitions.assign(policy.definitions.size(), -1);
+  // Some one or two steps a node of flat code: the arrays seldom grow.
+  if (policy.flat) steps.reserve(2 * policy.flat->nodes.size());
+  reads.reserve(static_cast<std::size_t>(policy.schema->slot_count));
 }
 
 std::string_view ExplainTrace::keep(std::string text) { return kept.emplace_front(std::move(text)); }
 
 void Tracer::enter(const Code& code) {
-  if (t_.steps.capacity() == 0 && t_.policy.flat) {
-    // About one step a node of flat code: the array seldom grows again. A
-    // family the policy does not reach records no step and allocates none.
-    t_.steps.reserve(t_.policy.flat->nodes.size());
-    t_.reads.reserve(static_cast<std::size_t>(t_.policy.schema->slot_count));
+  if (!started_) {
+    t_.start(f_);
+    started_ = true;
   }
   open_.push_back(static_cast<int>(t_.steps.size()));
   t_.steps.emplace_back().code = &code;
@@ -404,6 +408,11 @@ namespace fuzhu {
 std::optional<ExplainNode> Explanation::condition() const { return trace_ ? trace_->tree(condition_) : std::nullopt; }
 std::optional<ExplainNode> Explanation::where() const { return trace_ ? trace_->tree(where_) : std::nullopt; }
 std::optional<ExplainNode> Explanation::amount() const { return trace_ ? trace_->tree(amount_) : std::nullopt; }
+
+std::span<const std::string_view> Explanation::needs() const {
+  if (!trace_) return {};
+  return {trace_->needs.data() + first_need_, static_cast<std::size_t>(need_count_)};
+}
 
 std::vector<NamedValue> Explanation::facts() const {
   if (!trace_) return {};

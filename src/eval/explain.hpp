@@ -42,7 +42,10 @@ struct ExplainTrace {
     int next = -1;
   };
 
-  ExplainTrace(const CompiledPolicy& policy, const FactsData& facts, Lang lang);
+  ExplainTrace(const CompiledPolicy& policy, Lang lang);
+  /// Copies what building a tree needs of the family, before the first
+  /// step is recorded: a family the policy does not reach records none.
+  void start(const FactsData& facts);
 
   /// The tree of a top-level step (a condition, a `where`, an amount); none for -1.
   std::optional<ExplainNode> tree(int step) const;
@@ -60,6 +63,7 @@ struct ExplainTrace {
   std::vector<Read> reads;
   std::vector<int> definitions;  // by definition: its body's step, as first evaluated; -1: none yet
   std::forward_list<std::string> kept;  // text the rows borrow; a list never moves what it holds
+  std::vector<std::string_view> needs;  // the rows' needs (fact paths), each row's in a run
 };
 
 /// Records an evaluation's steps into a trace.
@@ -81,6 +85,7 @@ class Tracer {
   const FactsData& f_;
   std::vector<int> open_;  // the steps entered and not yet left
   int last_ = -1;          // the top-level step finished last
+  bool started_ = false;   // the trace has what it needs of the family
 };
 
 }  // namespace fuzhu::detail

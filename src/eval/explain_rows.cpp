@@ -2,19 +2,25 @@
 #include "eval/explain_rows.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <type_traits>
 #include <utility>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 namespace fuzhu::detail {
 
+// A row is copied from the policy's and destroyed with its vector, at no
+// cost a row: what it owns is in the trace.
+static_assert(std::is_trivially_copyable_v<Explanation>);
+
 ExplanationRows::ExplanationRows(const CompiledPolicy& policy, const FactsData& facts, const Date& as_of, Lang lang)
     : p_(policy), s_(*policy.schema), f_(facts), today_(as_of), lang_(lang),
-      plain_(policy.plain_text(lang).benefits), trace_(std::make_shared<ExplainTrace>(policy, facts, lang)),
+      heads_(policy.explanation_rows[static_cast<std::size_t>(lang)]), trace_(std::make_shared<ExplainTrace>(policy, lang)),
       tracer_(*trace_, facts) {
-  std::size_t rows = 0;  // a row per benefit and possible recipient
-  for (const auto& b : policy.benefits) rows += b.recipients.empty() ? 1 : b.recipients.size();
-  rows_.reserve(rows);
+  rows_.reserve(heads_.size());
+  left_out_.resize(s_.roots.size() * 2);
 }
 
 Explained ExplanationRows::finish() { return {std::move(rows_), std::move(trace_)}; }
@@ -25,20 +31,25 @@ void ExplanationRows::took_condition() {
 }
 
 Explanation& ExplanationRows::write(const CompiledBenefit& b, int root, Tri granted, std::string_view reason) {
-  Explanation& x = rows_.emplace_back();
-  x.benefit = b.id;
-  x.title = b.title;
-  x.recipient = s_.recipient_name(root);
+  Explanation& x = rows_.emplace_back(heads_[head_of(b, root)]);
   x.decision = granted == Tri::true_ ? Decision::granted : granted == Tri::false_ ? Decision::not_granted : Decision::undetermined;
-  x.cite = b.cite;
-  x.quote = b.quote;
-  x.plain = plain_[static_cast<std::size_t>(&b - p_.benefits.data())].text;
   x.reason = reason;
   x.trace_ = trace_.get();
   x.condition_ = when_;
   x.where_ = std::exchange(where_, -1);
   x.amount_ = std::exchange(amount_, -1);
   return x;
+}
+
+// The policy's row for `b` and `root`: its recipients' rows follow one another.
+std::size_t ExplanationRows::head_of(const CompiledBenefit& b, int root) const {
+  const auto index = static_cast<std::size_t>(&b - p_.benefits.data());
+  std::size_t row = static_cast<std::size_t>(p_.first_explanation_row[index]);
+  for (int r : b.recipients) {
+    if (r == root) break;
+    ++row;
+  }
+  return row;
 }
 
 void ExplanationRows::row(const CompiledBenefit& b, int root, Tri granted, const std::vector<int>& needs,
@@ -60,15 +71,19 @@ void ExplanationRows::row(const CompiledBenefit& b, int root, Tri granted, const
   std::vector<int> slots = needs;  // in slot order, as the decisions give them
   std::sort(slots.begin(), slots.end());
   slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
-  x.needs.reserve(slots.size());
-  for (int slot : slots) x.needs.push_back(s_.path_of(slot));
+  x.first_need_ = static_cast<int>(trace_->needs.size());
+  x.need_count_ = static_cast<int>(slots.size());
+  for (int slot : slots) trace_->needs.push_back(s_.path_of(slot));
 }
 
 void ExplanationRows::not_a_recipient(const CompiledBenefit& b, int root) {
   if (root < 0) return;
   where_ = -1;  // another recipient's, if any
   amount_ = -1;
-  write(b, root, Tri::false_, trace_->keep(b.deceased_recipients ? not_died(root) : absence(root)));
+  // The same words for every benefit the person cannot have: written once.
+  std::string_view& why = left_out_[static_cast<std::size_t>(root) * 2 + (b.deceased_recipients ? 1 : 0)];
+  if (why.empty()) why = trace_->keep(b.deceased_recipients ? not_died(root) : absence(root));
+  write(b, root, Tri::false_, why);
 }
 
 void ExplanationRows::unreached(bool in_force) {
@@ -81,16 +96,19 @@ void ExplanationRows::unreached(bool in_force) {
     const Value& region = f_.slots[static_cast<std::size_t>(s_.region_slot)];
     const std::string& name = region.n >= 0 ? f_.strings[static_cast<std::size_t>(region.n)]
                                             : p_.strings[static_cast<std::size_t>(-region.n - 1)];
-    reason = fmt::format("the household is registered outside {} ({} = \"{}\")", p_.info.jurisdiction,
-                         s_.path_of(s_.region_slot), name);
+    // Most families a policy is run on live elsewhere: the format is parsed
+    // at compile time, and written into a buffer that does not grow.
+    fmt::memory_buffer text;
+    fmt::format_to(std::back_inserter(text), FMT_COMPILE("the household is registered outside {} ({} = \"{}\")"),
+                   p_.info.jurisdiction, s_.path_of(s_.region_slot), name);
+    reason = fmt::to_string(text);
   }
-  const std::string_view why = trace_->keep(std::move(reason));  // one text, borrowed by every row
-  when_ = where_ = amount_ = -1;
-  for (const auto& b : p_.benefits) {
-    if (b.recipients.empty()) write(b, -1, Tri::false_, why);
-    for (int root : b.recipients)
-      if (root >= 0) write(b, root, Tri::false_, why);
-  }
+  // Every benefit, every recipient, for one reason: the policy's rows as
+  // they are (not granted), with the reason.
+  const std::string_view why = trace_->keep(std::move(reason));
+  const std::size_t first = rows_.size();
+  rows_.insert(rows_.end(), heads_.begin(), heads_.end());
+  for (std::size_t k = first; k < rows_.size(); ++k) rows_[k].reason = why;
 }
 
 std::string ExplanationRows::not_died(int root) const {

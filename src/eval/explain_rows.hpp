@@ -60,14 +60,16 @@ class ExplanationRows {
   const FactsData& f_;
   Date today_;
   Lang lang_;
-  const std::vector<PlainRule>& plain_;  // by benefit, in lang_
+  const std::vector<Explanation>& heads_;  // the policy's rows, in lang_ (CompiledPolicy::explanation_rows)
   std::vector<Explanation> rows_;
   std::shared_ptr<ExplainTrace> trace_;
   Tracer tracer_;
   int when_ = -1, where_ = -1, amount_ = -1;  // the steps taken last (-1: none)
   std::string_view unknown_region_;  // the reason of a row the region leaves undetermined, once written
+  std::vector<std::string_view> left_out_;  // by root, twice (absent; not a parent who died): why, once written
 
   Explanation& write(const CompiledBenefit& b, int root, Tri granted, std::string_view reason);
+  std::size_t head_of(const CompiledBenefit& b, int root) const;
   std::string not_died(int root) const;
   std::string absence(int root) const;
 };

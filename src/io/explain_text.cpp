@@ -94,7 +94,7 @@ class ExplainWriter {
       out_ += fmt::format(", {}", detail::period_zh(granted->period));
       if (granted->amount) out_ += fmt::format(" {}{} 元", granted->minimum ? "≥ " : "", granted->amount->to_string());
     }
-    if (!x.needs.empty()) out_ += fmt::format(" — {}{}", w_.ask_for, fmt::join(x.needs, ", "));
+    if (const auto needs = x.needs(); !needs.empty()) out_ += fmt::format(" — {}{}", w_.ask_for, fmt::join(needs, ", "));
     if (!x.reason.empty()) out_ += fmt::format(" — {}", x.reason);
     out_ += "\n";
   }

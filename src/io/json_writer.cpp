@@ -82,7 +82,7 @@ Json::Json(const std::vector<std::string>& strings) : kind_(Kind::array) {
   for (const auto& s : strings) items_.emplace_back(std::string(), Json(s));
 }
 
-Json::Json(const std::vector<std::string_view>& strings) : kind_(Kind::array) {
+Json::Json(std::span<const std::string_view> strings) : kind_(Kind::array) {
   for (std::string_view s : strings) items_.emplace_back(std::string(), Json(s));
 }
 

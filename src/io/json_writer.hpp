@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -32,7 +33,7 @@ class Json {
   Json(std::string s) : kind_(Kind::string), text_(std::move(s)) {}
   Json(std::string_view s) : kind_(Kind::string), text_(s) {}
   Json(const std::vector<std::string>& strings);  // an array of strings
-  Json(const std::vector<std::string_view>& strings);
+  Json(std::span<const std::string_view> strings);
 
   /// An amount in yuan as a JSON number, exact: `490`, `490.5`, `-0.07`.
   static Json money(Money m);

@@ -52,7 +52,7 @@ Json explanation_json(const Explanation& x) {
     fact["value"] = f.value;
     facts.push_back(std::move(fact));
   }
-  row["needs"] = Json(x.needs);
+  row["needs"] = Json(x.needs());
   if (!x.reason.empty()) row["reason"] = x.reason;
   return row;
 }

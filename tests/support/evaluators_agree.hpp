@@ -73,7 +73,7 @@ inline std::vector<std::string> lines(const std::vector<Explanation>& rows) {
   std::vector<std::string> out;
   for (const Explanation& x : rows) {
     out.push_back(fmt::format("row {} for {}: {} reason '{}' needs [{}]", x.benefit, x.recipient, to_string(x.decision),
-                              x.reason, fmt::join(x.needs, " ")));
+                              x.reason, fmt::join(x.needs(), " ")));
     for (const auto& [name, node] : {std::pair{"condition", x.condition()}, std::pair{"where", x.where()},
                                      std::pair{"amount", x.amount()}}) {
       out.push_back(fmt::format("{} {}", name, node ? "" : "none"));
