@@ -64,11 +64,15 @@ void add_decider(fuzhu::Decider& decider, const std::vector<fuzhu::Facts>& famil
     if (decider.decide(facts, as_of)) add_decisions(decider.decisions(), sums);
 }
 
-// The convenient path: Policy::evaluate, every row with its strings.
+// The convenient path: Policy::evaluate, every row with its strings; with
+// `explain`, each benefit's row of the explanation too (its trees are built
+// only when asked for, and nothing here asks).
 void add_evaluate(const fuzhu::Policy& policy, const std::unordered_map<std::string_view, std::size_t>& index,
-                  const std::vector<fuzhu::Facts>& families, bench::PolicySums& sums) {
+                  const std::vector<fuzhu::Facts>& families, bench::PolicySums& sums, bool explain = false) {
+  fuzhu::EvalOptions options;
+  options.explain = explain;
   for (const auto& facts : families) {
-    auto result = policy.evaluate(facts, as_of);
+    auto result = policy.evaluate(facts, as_of, options);
     if (!result.ok()) continue;
     std::string_view previous;
     for (const auto& row : result.evaluation->entitlements) {
@@ -94,13 +98,14 @@ struct PolicyRun {
   fuzhu::Decider decider;
   std::unordered_map<std::string_view, std::size_t> index;  // benefit id (the policy's own string) → index
   void (*native)(const bench::NativeFamily&, const bench::Ymd&, bench::PolicySums&);
-  std::vector<Engine> engines;  // fuzhu Decider, fuzhu evaluate, C++, Lua
+  std::vector<Engine> engines;  // fuzhu Decider, fuzhu evaluate, C++, Lua, fuzhu evaluate with explain
 
   PolicyRun(std::string policy_name, fuzhu::Policy p,
             void (*rules)(const bench::NativeFamily&, const bench::Ymd&, bench::PolicySums&))
       : name(std::move(policy_name)), policy(p), decider(p), native(rules) {
     for (int i = 0; i < policy.benefit_count(); ++i) index[policy.benefit_id(i)] = static_cast<std::size_t>(i);
-    for (const char* engine : {"fuzhu (Decider)", "fuzhu (Policy::evaluate)", "C++ (hand)", "Lua 5.4"}) {
+    for (const char* engine :
+         {"fuzhu (Decider)", "fuzhu (Policy::evaluate)", "C++ (hand)", "Lua 5.4", "fuzhu (evaluate, explain)"}) {
       engines.push_back({engine, {}});
       engines.back().timed.sums.resize(static_cast<std::size_t>(policy.benefit_count()));
     }
@@ -171,10 +176,11 @@ int main(int argc, char** argv) try {
         for (const auto& f : natives) run.native(f, as_of_ymd, sums);
       });
       if (decider_only) {
-        run.engines[1].runs = run.engines[3].runs = false;
+        run.engines[1].runs = run.engines[3].runs = run.engines[4].runs = false;
         continue;
       }
       run.engines[1].timed.time([&](auto& sums) { add_evaluate(run.policy, run.index, facts, sums); });
+      run.engines[4].timed.time([&](auto& sums) { add_evaluate(run.policy, run.index, facts, sums, true); });
       run.engines[3].timed.time([&](auto& sums) { bench::add_sums(sums, lua.run(run.name.c_str(), 2026, 11, 23)); });
     }
   }
@@ -210,6 +216,9 @@ int main(int argc, char** argv) try {
     if (run.engines[3].runs)
       fmt::print("{:<10} fuzhu (Decider) / Lua 5.4: {:.2f} (below 1: fuzhu is faster)\n", run.name,
                  run.engines[0].timed.seconds / run.engines[3].timed.seconds);
+    if (run.engines[4].runs)
+      fmt::print("{:<10} evaluate with explain / without: {:.2f} (target 3)\n", run.name,
+                 run.engines[4].timed.seconds / run.engines[1].timed.seconds);
     fmt::print("\n");
   }
   fmt::print("results identical, benefit by benefit: {}\n", same ? "yes" : "NO");
