@@ -8,6 +8,8 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -198,6 +200,44 @@ TEST_CASE("explain: outside its window a policy explains every benefit by that")
     CHECK(x.decision == Decision::not_granted);
     CHECK(x.reason == "the policy is not in force on 2017-01-01 (in force from 2017-09-29)");
   }
+}
+
+TEST_CASE("explain: a family registered elsewhere gets every row, with the reason and nothing to build") {
+  // 张店 is outside Yiyang's jurisdiction (益阳市): every benefit, every
+  // recipient, not granted for that reason; no condition was evaluated.
+  auto p = compile_file(yiyang_policy);
+  std::string family = bereaved("1960-03-01");
+  family.replace(family.find("湖南省益阳市赫山区"), std::string("湖南省益阳市赫山区").size(), "山东省淄博市张店区");
+  auto e = evaluate(p, family, "2026-11-23");
+  REQUIRE(e.explanations.has_value());
+  CHECK(e.explanations->size() > 24);  // Yiyang's 24 benefits, several of them per parent
+  for (const auto& x : *e.explanations) {
+    CAPTURE(x.benefit);
+    CHECK(x.decision == Decision::not_granted);
+    CHECK(x.reason == "the household is registered outside 益阳市 (household.region = \"山东省淄博市张店区\")");
+    CHECK_FALSE(x.condition().has_value());
+    CHECK(x.facts().empty());
+    CHECK(x.needs().empty());
+  }
+}
+
+TEST_CASE("explain: rows are built on request, alike from several threads at once") {
+  // The trees come from the Evaluation's trace, read by each call with its
+  // own marks: four threads building every row's trees get what one does.
+  auto p = compile_file(yiyang_policy);
+  const fuzhu::Evaluation e = evaluate(p, bereaved("1970-03-01"), "2026-11-23");
+  const std::string alone = fuzhu::to_json(e);
+  std::vector<std::string> built(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < built.size(); ++t)
+    threads.emplace_back([&, t] { built[t] = fuzhu::to_json(e); });
+  for (auto& thread : threads) thread.join();
+  for (const auto& json : built) CHECK(json == alone);
+  // A copy of the Evaluation shares the trace: its rows build the same tree.
+  const fuzhu::Evaluation copy = e;
+  const Explanation& x = row(copy, "special_allowance", "father");
+  REQUIRE(x.amount().has_value());
+  CHECK(x.amount()->value == "490 元");
 }
 
 TEST_CASE("explain: JSON names every benefit once per recipient row") {
