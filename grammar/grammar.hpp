@@ -3,7 +3,10 @@
 // in a public header.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstddef>
+#include <string_view>
 
 #include <tao/pegtl.hpp>
 #include <tao/pegtl/contrib/analyze_traits.hpp>
@@ -24,6 +27,8 @@ struct fixed_string {
   static constexpr std::size_t size = N - 1;
 };
 
+constexpr char fold_case(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+
 // Matches a keyword's spelling: ASCII letters regardless of case, a space
 // matching any run of blanks, every other byte exactly.
 template <fixed_string S>
@@ -42,13 +47,12 @@ struct spelling {
         while (p != end && (*p == ' ' || *p == '\t')) ++p;
         continue;
       }
-      if (p == end || fold(*p) != fold(want)) return false;
+      if (p == end || fold_case(*p) != fold_case(want)) return false;
       ++p;
     }
     in.bump_in_this_line(static_cast<std::size_t>(p - in.current()));
     return true;
   }
-  static constexpr char fold(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
 };
 
 // ------------------------------------------------------------------ lexical
@@ -90,7 +94,82 @@ struct any_keyword : sor<
 #undef FUZHU_ROLE_WORD
 #undef FUZHU_KEYWORD
 
-struct name : seq<not_at<any_keyword>, id_start, star<id_char>> {};
+// The reserved words as a sorted table, built at compile time from
+// keywords.def: a single-word spelling is reserved; a spelling of several
+// words gives its first word, to be checked the long way.
+struct ReservedWord {
+  std::string_view word;
+  bool whole;  // false: the first word of a spelling of several
+  constexpr bool operator<(const ReservedWord& other) const { return word < other.word; }
+};
+
+constexpr ReservedWord reserved_word(std::string_view spelling) {
+  const std::size_t space = spelling.find(' ');
+  return space == std::string_view::npos ? ReservedWord{spelling, true} : ReservedWord{spelling.substr(0, space), false};
+}
+
+#define FUZHU_KEYWORD(id, en, zh) reserved_word(en), reserved_word(zh),
+#define FUZHU_ROLE_WORD(id, en, zh)
+inline constexpr auto reserved_words = [] {
+  std::array words{
+#include "keywords.def"
+  };
+  std::sort(words.begin(), words.end());
+  return words;
+}();
+#undef FUZHU_ROLE_WORD
+#undef FUZHU_KEYWORD
+
+enum class Reserved { no, yes, first_of_several };
+
+inline constexpr std::size_t longest_reserved_word = 24;
+static_assert(std::all_of(reserved_words.begin(), reserved_words.end(),
+                          [](const ReservedWord& w) { return w.word.size() <= longest_reserved_word; }));
+
+constexpr Reserved reserved(const char* begin, const char* end) {
+  // English spellings match in any letter case; they are written in lower case.
+  char folded[longest_reserved_word] = {};
+  const auto size = static_cast<std::size_t>(end - begin);
+  if (size > longest_reserved_word) return Reserved::no;
+  for (std::size_t i = 0; i < size; ++i) folded[i] = fold_case(begin[i]);
+  const std::string_view word(folded, size);
+  auto [first, last] = std::equal_range(reserved_words.begin(), reserved_words.end(), ReservedWord{word, true});
+  Reserved found = Reserved::no;
+  for (auto it = first; it != last; ++it) {
+    if (it->whole) return Reserved::yes;
+    found = Reserved::first_of_several;
+  }
+  return found;
+}
+
+// A name: an identifier that is not a reserved word. As a rule it reads
+//   seq<not_at<any_keyword>, id_start, star<id_char>>   (spelled_name below)
+// but trying each of the ~120 spellings before every name was a fifth of
+// compiling: the identifier is matched once and looked up. Only a word that
+// begins a reserved word of several (`at` of `at least`, `paid` of `paid
+// to`) is checked against the keywords the long way.
+struct identifier : seq<id_start, star<id_char>> {};
+struct spelled_name : seq<not_at<any_keyword>, identifier> {};
+
+struct name {
+  using rule_t = name;
+  using subs_t = type_list<spelled_name>;
+
+  template <apply_mode A, rewind_mode M, template <typename...> class Action, template <typename...> class Control,
+            typename ParseInput, typename... States>
+  static bool match(ParseInput& in, States&&... st) {
+    Reserved found;
+    {
+      auto m = in.template mark<rewind_mode::required>();
+      const char* begin = in.current();
+      if (!tao::pegtl::match<identifier, apply_mode::nothing, rewind_mode::active, nothing, normal>(in)) return false;
+      found = reserved(begin, in.current());
+      if (found == Reserved::no) return m(true);
+    }  // rewound
+    if (found == Reserved::yes) return false;
+    return Control<spelled_name>::template match<A, M, Action, Control>(in, st...);
+  }
+};
 // After '.' and in a record, a field may be named like a keyword (child.status).
 struct field_name : seq<id_start, star<id_char>> {};
 
@@ -368,3 +447,7 @@ struct item : sor<policy_decl, enum_decl, record_decl, facts_decl, extend_decl, 
 struct file : seq<opt<utf8::bom>, sp, star<use_decl>, star<item>, must<eof>> {};
 
 }  // namespace fuzhu::grammar
+
+// For grammar analysis: a name consumes input when it matches.
+template <typename Name>
+struct tao::pegtl::analyze_traits<Name, fuzhu::grammar::name> : analyze_any_traits<> {};

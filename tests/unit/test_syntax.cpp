@@ -146,3 +146,16 @@ TEST_CASE("a Chinese header parses the same") {
 TEST_CASE("the grammar has no left recursion or empty loops") {
   CHECK(tao::pegtl::analyze<fuzhu::grammar::file>(-1) == 0);
 }
+
+TEST_CASE("a name is any identifier but a reserved word, and may begin a reserved phrase") {
+  // `paid` and `at` begin `paid to` and `at least` but are not reserved
+  // alone; `引用规则` only starts with the keyword 引用; USE_x with `use`.
+  auto ok = compile(header + "define paid = true\ndefine at = paid\ndefine 引用规则 = at\ndefine USE_x = 引用规则\n");
+  INFO(fuzhu::render_all(ok.diagnostics));
+  CHECK(errors_of(ok).empty());
+  for (const char* reserved : {"define Use = true\n", "define 引用 = true\n", "define AT  least = true\n",
+                               "define paid\tTo = true\n", "define parent = true\n"}) {
+    CAPTURE(reserved);
+    CHECK_FALSE(errors_of(compile(header + reserved)).empty());
+  }
+}
