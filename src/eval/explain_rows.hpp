@@ -1,9 +1,9 @@
 // The rows of an explained evaluation: one per benefit and possible
 // recipient, each with what decided it and the steps of the family's trace
 // that hold its condition, `where` and amount (built into trees only when
-// asked for, explain.hpp). Both evaluators (the
-// tree walker of evaluate.cpp and the flat one of flat_eval.cpp) write their
-// explanations through this, so that they explain alike.
+// asked for, explain.hpp). Both evaluators (the tree walker of evaluate.cpp
+// and the flat one of flat_eval.cpp) write their explanations through this,
+// so that they explain alike.
 #pragma once
 
 #include <memory>
