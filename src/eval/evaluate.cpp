@@ -682,13 +682,17 @@ EvalResult evaluate(const CompiledPolicy& policy, const FactsData& facts, const 
                     MemoryPool& memory) {
   EvalResult result;
   const SourceSet& sources = policy.sources;
-  std::vector<Diagnostic> problems = check_facts(policy, facts, as_of);
-  if (!problems.empty()) {
-    result.errors = std::move(problems);
-    return result;
+  const MemoryPool::Lease held = memory.take();
+  // As the Decider does: the quick test first, the diagnostics only for
+  // facts that fail it (check_facts builds its messages as it goes).
+  if (!flat_facts_possible(policy, facts, as_of, held->scratch)) {
+    std::vector<Diagnostic> problems = check_facts(policy, facts, as_of);
+    if (!problems.empty()) {
+      result.errors = std::move(problems);
+      return result;
+    }
   }
   try {
-    const MemoryPool::Lease held = memory.take();
     Decisions& decisions = held->decisions;
     Evaluation& out = result.evaluation.emplace();  // filled in place: an Evaluation is costly to move
     if (options.explain) {  // the same evaluator, tracing each step
