@@ -221,7 +221,7 @@ TEST_CASE("explain: a family registered elsewhere gets every row, with the reaso
   }
 }
 
-TEST_CASE("explain: rows are built on request, alike from several threads at once") {
+TEST_CASE("concurrency: explanation rows are built on request, alike from several threads at once") {
   // The trees come from the Evaluation's trace, read by each call with its
   // own marks: four threads building every row's trees get what one does.
   auto p = compile_file(yiyang_policy);
