@@ -1,12 +1,16 @@
 // Evaluation on families already parsed: fuzhu against the same policies
 // written by hand in C++ and in Lua 5.4, on the same families, with every
 // benefit's result checked identical to the fen.
-//   population_bench POP.jsonl [BLOCK] [decider]
+//   population_bench POP.jsonl [BLOCK] [decider|explain]
 // The file is taken BLOCK families at a time (default 20000) so that memory
 // stays bounded; only the evaluation loops are timed, each engine adding
 // every family to its per-benefit sums (bench/sums.hpp). With `decider`,
 // only the Decider and the hand-written C++ run: a short run to profile
-// (valgrind --tool=cachegrind) without the other engines' misses.
+// (valgrind --tool=cachegrind) without the other engines' misses. With
+// `explain`, Policy::evaluate runs with and without explanations (and the
+// hand-written C++, to check the sums), apart from the other engines: the
+// memory explaining allocates and frees changes where the next block's
+// facts land, and so the Decider's cache misses.
 #include <chrono>
 #include <fstream>
 #include <functional>
@@ -98,7 +102,7 @@ struct PolicyRun {
   fuzhu::Decider decider;
   std::unordered_map<std::string_view, std::size_t> index;  // benefit id (the policy's own string) → index
   void (*native)(const bench::NativeFamily&, const bench::Ymd&, bench::PolicySums&);
-  std::vector<Engine> engines;  // fuzhu Decider, fuzhu evaluate, C++, Lua, fuzhu evaluate with explain
+  std::vector<Engine> engines;  // fuzhu Decider, fuzhu evaluate, C++, Lua, fuzhu evaluate with explain (`explain` only)
 
   PolicyRun(std::string policy_name, fuzhu::Policy p,
             void (*rules)(const bench::NativeFamily&, const bench::Ymd&, bench::PolicySums&))
@@ -131,11 +135,16 @@ bool same_benefits(const PolicyRun& run, const std::vector<std::string>& native,
 
 int main(int argc, char** argv) try {
   if (argc < 2) {
-    std::cerr << "usage: population_bench POP.jsonl [BLOCK] [decider]\n";
+    std::cerr << "usage: population_bench POP.jsonl [BLOCK] [decider|explain]\n";
     return 2;
   }
   const std::size_t block = argc > 2 ? std::stoul(argv[2]) : 20000;
-  const bool decider_only = argc > 3 && std::string(argv[3]) == "decider";
+  const std::string mode = argc > 3 ? argv[3] : "";
+  const bool decider_only = mode == "decider", explain_only = mode == "explain";
+  if (!mode.empty() && !decider_only && !explain_only) {
+    std::cerr << "population_bench: unknown mode " << mode << " (decider or explain)\n";
+    return 2;
+  }
   std::vector<PolicyRun> runs;
   runs.emplace_back("yiyang", compile(FUZHU_BENCH_DIR "/../policies/yiyang.policy"), &bench::yiyang_rules);
   runs.emplace_back("songjiang", compile(FUZHU_BENCH_DIR "/../policies/songjiang.policy"), &bench::songjiang_rules);
@@ -168,19 +177,25 @@ int main(int argc, char** argv) try {
       natives.push_back(bench::native_of(fuzhu::detail::data_of(f)));
       facts.push_back(std::move(f));
     }
-    if (!decider_only) lua.load_families(lines);
+    if (!decider_only && !explain_only) lua.load_families(lines);
     count += facts.size();
     for (auto& run : runs) {
-      run.engines[0].timed.time([&](auto& sums) { add_decider(run.decider, facts, sums); });
       run.engines[2].timed.time([&](auto& sums) {
         for (const auto& f : natives) run.native(f, as_of_ymd, sums);
       });
+      if (explain_only) {
+        run.engines[0].runs = run.engines[3].runs = false;
+        run.engines[1].timed.time([&](auto& sums) { add_evaluate(run.policy, run.index, facts, sums); });
+        run.engines[4].timed.time([&](auto& sums) { add_evaluate(run.policy, run.index, facts, sums, true); });
+        continue;
+      }
+      run.engines[0].timed.time([&](auto& sums) { add_decider(run.decider, facts, sums); });
+      run.engines[4].runs = false;
       if (decider_only) {
-        run.engines[1].runs = run.engines[3].runs = run.engines[4].runs = false;
+        run.engines[1].runs = run.engines[3].runs = false;
         continue;
       }
       run.engines[1].timed.time([&](auto& sums) { add_evaluate(run.policy, run.index, facts, sums); });
-      run.engines[4].timed.time([&](auto& sums) { add_evaluate(run.policy, run.index, facts, sums, true); });
       run.engines[3].timed.time([&](auto& sums) { bench::add_sums(sums, lua.run(run.name.c_str(), 2026, 11, 23)); });
     }
   }
