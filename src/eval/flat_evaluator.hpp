@@ -28,6 +28,7 @@
 #include "eval/flat_eval.hpp"
 #include "eval/kleene.hpp"
 #include "eval/period.hpp"
+#include "eval/persons.hpp"
 #include "syntax/builtins.hpp"
 
 namespace fuzhu::detail::flat {
@@ -136,22 +137,9 @@ class FlatEvaluator {
     return m_.in_jurisdiction(code_, string_of(v)) ? Tri::true_ : Tri::false_;
   }
 
-  bool present(int root) const { return root >= 0 && f_.present[static_cast<std::size_t>(root)]; }
-  bool died(int root) const { return present(root) && !living(root); }
-
-  bool living(int root) const {
-    if (!present(root)) return false;
-    const RootInfo& r = s_.roots[static_cast<std::size_t>(root)];
-    if (r.alive_slot >= 0) {
-      const Value& alive = f_.slots[static_cast<std::size_t>(r.alive_slot)];
-      if (alive.tag == Tag::boolean && !alive.n) return false;
-    }
-    if (r.status_slot >= 0) {
-      const Value& status = f_.slots[static_cast<std::size_t>(r.status_slot)];
-      if (status.tag == Tag::enumeration && status.n == r.deceased) return false;
-    }
-    return true;
-  }
+  bool present(int root) const { return person_present(f_, root); }
+  bool living(int root) const { return person_living(s_, f_, root); }
+  bool died(int root) const { return person_died(s_, f_, root); }
 
   // ------------------------------------------------------------ benefits
 
