@@ -14,6 +14,7 @@
 #include "eval/memory_pool.hpp"
 #include "eval/period.hpp"
 #include "eval/persons.hpp"
+#include "eval/reasons.hpp"
 #include "syntax/builtins.hpp"
 
 namespace fuzhu::detail {
@@ -377,7 +378,7 @@ class Evaluator {
     Value d = eval(c.kids[0]);
     Value period = eval(c.kids[1]);
     if (!d.known() || !period.known()) return {};
-    return Value::boolean(d.n <= today_days_ && today_days_ <= shifted(d, period, 1, c));
+    return Value::boolean(d.n <= today_days_ && today_days_ <= checked_shift(d.n, period.n, 1, loc(c)));
   }
 
   // elapsed(d, N): today ≥ d + N ("户籍满一年").
@@ -385,7 +386,7 @@ class Evaluator {
     Value d = eval(c.kids[0]);
     Value period = eval(c.kids[1]);
     if (!d.known() || !period.known()) return {};
-    return Value::boolean(today_days_ >= shifted(d, period, 1, c));
+    return Value::boolean(today_days_ >= checked_shift(d.n, period.n, 1, loc(c)));
   }
 
   Value call_min(const Code& c) { return extreme(c, false); }
@@ -533,7 +534,7 @@ class Evaluator {
     Value l = eval(c.kids[0]);
     Value r = eval(c.kids[1]);
     if (!l.known() || !r.known()) return {};
-    if (r.tag == Tag::duration) return {Tag::date, shifted(l, r, c.op == Op::sub ? -1 : 1, c)};
+    if (r.tag == Tag::duration) return {Tag::date, checked_shift(l.n, r.n, c.op == Op::sub ? -1 : 1, loc(c))};
     if (r.tag == Tag::rate) return {Tag::money, scale_rounded(l.n, r.n, loc(c))};
     Tag tag = l.tag == Tag::money || r.tag == Tag::money ? Tag::money : Tag::integer;
     switch (c.op) {
@@ -544,33 +545,12 @@ class Evaluator {
     }
   }
 
-  // A date value plus or minus a duration value, as a day number; a day
-  // outside the calendar is an error at `where`.
-  std::int64_t shifted(const Value& date, const Value& duration, int sign, const Code& where) const {
-    const Date from = Date::from_days(date.n);
-    const Duration period = Duration::decode(duration.n);
-    if (auto to = shift(from, period, sign)) return to->days_since_epoch();
-    throw EvalError{loc(where), fmt::format("{} {} {} is outside the calendar (years 1 to 9999)", from.to_string(),
-                                            sign < 0 ? "-" : "+", period.to_string()),
-                    Diag::date_out_of_calendar};
-  }
-
-  std::string describe_value(const Code& subject, const Value& v) const {
-    if (v.tag == Tag::enumeration && subject.op == Op::fact)
-      return fmt::format("{} = {}", s_.path_of(subject.index), s_.field_of(subject.index).enum_values[static_cast<std::size_t>(v.n)]);
-    if (v.tag == Tag::enumeration && subject.op == Op::person_field) {
-      int slot = s_.roots[static_cast<std::size_t>(person_)].first_slot + subject.index;
-      return fmt::format("{} = {}", s_.path_of(slot), s_.field_of(slot).enum_values[static_cast<std::size_t>(v.n)]);
-    }
-    return fmt::format("the value {}", v.n);
-  }
-
   Value match(const Code& c) {
     Value subject = eval(c.kids[0]);
     if (!subject.known()) return subject;
     int arm = c.arm_of_value[static_cast<std::size_t>(subject.n)];
     if (arm < 0) {
-      give_reason(fmt::format("the policy sets no figure for {}", describe_value(c.kids[0], subject)));
+      give_reason(no_figure_for(s_, slot_read_by(s_, c.kids[0], person_), subject));
       return {};
     }
     return eval(c.kids[static_cast<std::size_t>(arm)]);
@@ -584,14 +564,14 @@ class Evaluator {
       if (c.highs[row] && v.n > *c.highs[row]) continue;
       return eval(c.kids[row + 1]);
     }
-    give_reason(fmt::format("no row of the tier table covers {}", v.n));
+    give_reason(no_tier_row_for(v.n));
     return {};
   }
 
   Value schedule(const Code& c) {
     for (std::size_t row = c.from_days.size(); row-- > 0;)
       if (c.from_days[row] <= today_days_) return eval(c.kids[row]);
-    give_reason(fmt::format("no figure is in force before {}", Date::from_days(c.from_days.front()).to_string()));
+    give_reason(no_figure_before(c.from_days.front()));
     return {};
   }
 
@@ -627,8 +607,7 @@ class Evaluator {
     // age_else). A mother who died is present, and keeps her own age.
     if (root->age_else >= 0 && !present(static_cast<int>(who.n))) {
       if (!present(root->age_else)) {
-        give_reason(fmt::format("there is no {} in the facts, nor a {} whose age stands in", root->name,
-                                s_.roots[static_cast<std::size_t>(root->age_else)].name));
+        give_reason(no_age_for(s_, *root));
         return {};
       }
       root = &s_.roots[static_cast<std::size_t>(root->age_else)];

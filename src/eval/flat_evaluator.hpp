@@ -29,6 +29,7 @@
 #include "eval/kleene.hpp"
 #include "eval/period.hpp"
 #include "eval/persons.hpp"
+#include "eval/reasons.hpp"
 #include "syntax/builtins.hpp"
 
 namespace fuzhu::detail::flat {
@@ -476,13 +477,13 @@ class FlatEvaluator {
         Value d = eval_kid(n, 0);
         Value period = eval_kid(n, 1);
         if (!d.known() || !period.known()) return {};
-        return Value::boolean(d.n <= today_days_ && today_days_ <= shifted(d, period, 1, id));
+        return Value::boolean(d.n <= today_days_ && today_days_ <= checked_shift(d.n, period.n, 1, loc(id)));
       }
       case Builtin::elapsed: {
         Value d = eval_kid(n, 0);
         Value period = eval_kid(n, 1);
         if (!d.known() || !period.known()) return {};
-        return Value::boolean(today_days_ >= shifted(d, period, 1, id));
+        return Value::boolean(today_days_ >= checked_shift(d.n, period.n, 1, loc(id)));
       }
       case Builtin::min: return extreme(n, false);
       case Builtin::max: return extreme(n, true);
@@ -620,7 +621,7 @@ class FlatEvaluator {
     Value l = eval_kid(n, 0);
     Value r = eval_kid(n, 1);
     if (!l.known() || !r.known()) return {};
-    if (r.tag == Tag::duration) return {Tag::date, shifted(l, r, n.op == Op::sub ? -1 : 1, id)};
+    if (r.tag == Tag::duration) return {Tag::date, checked_shift(l.n, r.n, n.op == Op::sub ? -1 : 1, loc(id))};
     if (r.tag == Tag::rate) return {Tag::money, scale_rounded(l.n, r.n, loc(id))};
     Tag tag = l.tag == Tag::money || r.tag == Tag::money ? Tag::money : Tag::integer;
     switch (n.op) {
@@ -631,31 +632,12 @@ class FlatEvaluator {
     }
   }
 
-  std::int64_t shifted(const Value& date, const Value& duration, int sign, int id) const {
-    const Date from = Date::from_days(date.n);
-    const Duration period = Duration::decode(duration.n);
-    if (auto to = shift(from, period, sign)) return to->days_since_epoch();
-    throw EvalError{loc(id), fmt::format("{} {} {} is outside the calendar (years 1 to 9999)", from.to_string(),
-                                         sign < 0 ? "-" : "+", period.to_string()),
-                    Diag::date_out_of_calendar};
-  }
-
-  std::string describe_value(const FlatNode& subject, const Value& v) const {
-    if (v.tag == Tag::enumeration && subject.op == Op::fact)
-      return fmt::format("{} = {}", s_.path_of(subject.index), s_.field_of(subject.index).enum_values[static_cast<std::size_t>(v.n)]);
-    if (v.tag == Tag::enumeration && subject.op == Op::person_field) {
-      int slot = s_.roots[static_cast<std::size_t>(person_)].first_slot + subject.index;
-      return fmt::format("{} = {}", s_.path_of(slot), s_.field_of(slot).enum_values[static_cast<std::size_t>(v.n)]);
-    }
-    return fmt::format("the value {}", v.n);
-  }
-
   Value match(const FlatNode& n) {
     Value subject = eval_kid(n, 0);
     if (!subject.known()) return subject;
     int arm = code_.arms[static_cast<std::size_t>(n.rows + subject.n)];
     if (arm < 0) {
-      give_reason(fmt::format("the policy sets no figure for {}", describe_value(node(kid(n, 0)), subject)));
+      give_reason(no_figure_for(s_, slot_read_by(s_, node(kid(n, 0)), person_), subject));
       return {};
     }
     return eval_kid(n, arm);
@@ -670,15 +652,14 @@ class FlatEvaluator {
       if (r.has_high && v.n > r.high) continue;
       return eval_kid(n, static_cast<int>(row) + 1);
     }
-    give_reason(fmt::format("no row of the tier table covers {}", v.n));
+    give_reason(no_tier_row_for(v.n));
     return {};
   }
 
   Value schedule(const FlatNode& n) {
     for (std::int64_t row = n.n; row-- > 0;)
       if (code_.from_days[static_cast<std::size_t>(n.rows + row)] <= today_days_) return eval_kid(n, static_cast<int>(row));
-    give_reason(fmt::format("no figure is in force before {}",
-                            Date::from_days(code_.from_days[static_cast<std::size_t>(n.rows)]).to_string()));
+    give_reason(no_figure_before(code_.from_days[static_cast<std::size_t>(n.rows)]));
     return {};
   }
 
@@ -709,8 +690,7 @@ class FlatEvaluator {
     // facts.md, "past childbearing age": see evaluate.cpp.
     if (root->age_else >= 0 && !present(static_cast<int>(who.n))) {
       if (!present(root->age_else)) {
-        give_reason(fmt::format("there is no {} in the facts, nor a {} whose age stands in", root->name,
-                                s_.roots[static_cast<std::size_t>(root->age_else)].name));
+        give_reason(no_age_for(s_, *root));
         return {};
       }
       root = &s_.roots[static_cast<std::size_t>(root->age_else)];
